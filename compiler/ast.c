@@ -1,0 +1,179 @@
+/* Tree helpers and names of the tree's enums. */
+#include "ast.h"
+
+#include <string.h>
+
+#include "util/buf.h"
+
+pc_node *pc_node_new(pc_doc *doc, pc_kind kind, pc_pos pos)
+{
+	pc_node *n = pc_arena_alloc(doc->arena, sizeof *n);
+	n->kind = kind;
+	n->pos = pos;
+	return n;
+}
+
+void pc_node_append(pc_node *parent, pc_node *child)
+{
+	child->parent = parent;
+	child->next = NULL;
+	child->prev = parent->last;
+	if (parent->last)
+		parent->last->next = child;
+	else
+		parent->first = child;
+	parent->last = child;
+}
+
+void pc_node_insert_before(pc_node *sibling, pc_node *node)
+{
+	node->parent = sibling->parent;
+	node->next = sibling;
+	node->prev = sibling->prev;
+	if (sibling->prev)
+		sibling->prev->next = node;
+	else if (sibling->parent)
+		sibling->parent->first = node;
+	sibling->prev = node;
+}
+
+void pc_node_unlink(pc_node *node)
+{
+	if (node->prev)
+		node->prev->next = node->next;
+	else if (node->parent)
+		node->parent->first = node->next;
+	if (node->next)
+		node->next->prev = node->prev;
+	else if (node->parent)
+		node->parent->last = node->prev;
+	node->parent = node->prev = node->next = NULL;
+}
+
+/* Appends the text of a subtree without recursion (depth is unbounded). */
+static void collect_text(pc_buf *b, const pc_node *top)
+{
+	const pc_node *n = top->first;
+	while (n) {
+		switch (n->kind) {
+		case PC_TEXT:
+		case PC_CODE:
+			if (n->literal)
+				pc_buf_puts(b, n->literal);
+			break;
+		case PC_SOFTBREAK:
+			break; /* Japanese lines join without a space */
+		case PC_LINEBREAK:
+			pc_buf_putc(b, ' ');
+			break;
+		case PC_XREF:
+			/* An empty ref prints its target; the resolver knows it. */
+			if (!n->first && n->u.xref.target && n->u.xref.target->kind == PC_SECTION) {
+				const pc_section *s = &n->u.xref.target->u.section;
+				if (s->number) {
+					pc_buf_puts(b, s->number);
+					pc_buf_putc(b, ' ');
+				}
+				pc_buf_puts(b, s->title);
+			}
+			break;
+		default:
+			break;
+		}
+		if (n->first && n->kind != PC_XREF) {
+			n = n->first;
+			continue;
+		}
+		if (n->kind == PC_XREF && n->first) {
+			n = n->first;
+			continue;
+		}
+		while (n && n != top && !n->next)
+			n = n->parent;
+		if (!n || n == top)
+			break;
+		n = n->next;
+	}
+}
+
+const char *pc_node_text(pc_doc *doc, const pc_node *node)
+{
+	if (!node)
+		return "";
+	if (node->literal && !node->first)
+		return node->literal;
+	pc_buf b = {0};
+	collect_text(&b, node);
+	const char *r = pc_arena_strndup(doc->arena, b.data ? b.data : "", b.len);
+	pc_buf_free(&b);
+	return r;
+}
+
+const char *pc_kind_name(pc_kind kind)
+{
+	static const char *names[] = {
+	    [PC_DOCUMENT] = "document",	  [PC_SECTION] = "section",
+	    [PC_PARAGRAPH] = "paragraph", [PC_LIST] = "list",
+	    [PC_ITEM] = "item",		  [PC_BLOCKQUOTE] = "blockquote",
+	    [PC_CODE_BLOCK] = "code_block", [PC_HTML_BLOCK] = "html_block",
+	    [PC_THEMATIC_BREAK] = "thematic_break", [PC_TABLE] = "table",
+	    [PC_ROW] = "row",		  [PC_CELL] = "cell",
+	    [PC_TEXT] = "text",		  [PC_SOFTBREAK] = "softbreak",
+	    [PC_LINEBREAK] = "linebreak", [PC_CODE] = "code",
+	    [PC_HTML_INLINE] = "html_inline", [PC_EMPH] = "emph",
+	    [PC_STRONG] = "strong",	  [PC_LINK] = "link",
+	    [PC_IMAGE] = "image",	  [PC_TERM_REF] = "term_ref",
+	    [PC_TERM_OCC] = "term_occurrence", [PC_INDEX_ENTRY] = "index_entry",
+	    [PC_XREF] = "ref",		  [PC_HEADING] = "heading",
+	};
+	return names[kind];
+}
+
+const char *pc_role_name(pc_role role)
+{
+	static const char *names[] = {
+	    [PC_ROLE_NONE] = NULL,	 [PC_ROLE_VISION] = "vision",
+	    [PC_ROLE_ISSUES] = "issues", [PC_ROLE_DIRECTION] = "direction",
+	    [PC_ROLE_ROLES] = "roles",	 [PC_ROLE_PLANS] = "plans",
+	    [PC_ROLE_GLOSSARY] = "glossary",
+	};
+	return names[role];
+}
+
+const char *pc_field_name(pc_field field)
+{
+	static const char *names[] = {
+	    [PC_FIELD_NONE] = NULL,	    [PC_FIELD_NAME] = "name",
+	    [PC_FIELD_METHOD] = "method",   [PC_FIELD_BASELINE] = "baseline",
+	    [PC_FIELD_MIDTERM] = "midterm", [PC_FIELD_TARGET] = "target",
+	    [PC_FIELD_ACTUAL] = "actual",   [PC_FIELD_UNIT] = "unit",
+	    [PC_FIELD_DIRECTION] = "direction", [PC_FIELD_TERM] = "term",
+	    [PC_FIELD_READING] = "reading", [PC_FIELD_DEFINITION] = "definition",
+	    [PC_FIELD_ALIASES] = "aliases",
+	};
+	return names[field];
+}
+
+const char *pc_direction_name(pc_direction dir)
+{
+	static const char *names[] = {
+	    [PC_DIR_NONE] = NULL, [PC_DIR_UP] = "up", [PC_DIR_DOWN] = "down", [PC_DIR_KEEP] = "keep"};
+	return names[dir];
+}
+
+const pc_node *pc_node_section(const pc_node *node)
+{
+	for (const pc_node *n = node ? node->parent : NULL; n; n = n->parent)
+		if (n->kind == PC_SECTION)
+			return n;
+	return NULL;
+}
+
+const pc_node *pc_node_chapter(const pc_node *node)
+{
+	const pc_node *chapter = NULL;
+	for (const pc_node *n = node; n; n = n->parent)
+		if (n->kind == PC_SECTION)
+			chapter = n;
+	return chapter;
+}

@@ -1,0 +1,60 @@
+/* Parser internals shared by the files of parse/. */
+#ifndef PC_PARSE_H
+#define PC_PARSE_H
+
+#include <cmark.h>
+
+#include "../plancc.h"
+#include "../util/map.h"
+#include "readers.h"
+
+/* State of one parse run. */
+typedef struct pc_parser {
+	pc_doc *doc;
+	pc_diags *diags;
+	const pc_source *src; /* the file being parsed */
+	pc_node *stack[64];   /* open sections by depth: stack[0] is the root */
+	int depth;
+	bool depth_reported;
+} pc_parser;
+
+void pc_front_parse(pc_doc *doc, pc_source *src, bool first, pc_diags *d);
+
+/* Position of a cmark node in the current file, with a character column. */
+pc_pos pc_parser_pos(pc_parser *p, cmark_node *n);
+pc_pos pc_parser_at(pc_parser *p, unsigned line, unsigned byte_col);
+
+/* Converts the inlines of a cell's text, parsed by cmark on its own, into
+ * children of cell; (line, col) is where the text starts in the file. */
+void pc_convert_cell(pc_parser *p, cmark_node *para, pc_node *cell, const char *text,
+		     unsigned line, unsigned col);
+/* Checks an image's path: inside the plan folder, present, PNG or JPEG. */
+void pc_image_check(pc_parser *p, pc_node *img);
+
+/* Builds a PC_TABLE from a fenced block whose info string names a kind. */
+pc_node *pc_table_parse(pc_parser *p, cmark_node *code, const char *kind, const char *attrs);
+/* Kind of a fenced block's info string: "indicators", "glossary", "table" or NULL;
+ * *rest is set to what follows the kind. */
+const char *pc_table_kind_of(const char *info, const char **rest);
+
+/* One line of a fenced block's text. */
+typedef struct tline {
+	const char *s;
+	size_t len;
+	unsigned lineno; /* in the file */
+} tline;
+
+/* Reports a year reader's status at pos (table.c). */
+void pc_parse_year_report(pc_parser *p, pc_year_status st, pc_year *y, const pc_year_detail *det,
+			  pc_pos pos);
+/* Builds indicator and glossary records from a table's rows (records.c);
+ * rows[0] is the header, col0 the block's column. */
+void pc_indicators_read(pc_parser *p, pc_node *table, pc_raw_cell **rows, size_t nrows,
+			const tline *rl);
+void pc_glossary_read(pc_parser *p, pc_node *table, pc_raw_cell **rows, size_t nrows,
+		      const tline *rl);
+
+/* Section headings: number, attributes, roles (heading.c). */
+void pc_heading_finish(pc_parser *p, pc_node *section, cmark_node *heading);
+
+#endif

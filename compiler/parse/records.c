@@ -1,0 +1,290 @@
+/*
+ * Records from tables: indicators (FORMAT.md §4) and glossary terms (§5).
+ * The table keeps its cells for display; the records hold what the cells
+ * mean: values as numbers with units and years, terms with readings.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "../util/unicode.h"
+#include "../util/utf8.h"
+#include "parse.h"
+
+static pc_node *nth_cell(pc_node *row, size_t c)
+{
+	pc_node *n = row->first;
+	while (n && c--)
+		n = n->next;
+	return n;
+}
+
+static const char *trimmed(pc_arena *a, const char *s, size_t len)
+{
+	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	while (len && (*s == ' ' || *s == '\t')) {
+		s++;
+		len--;
+	}
+	return pc_arena_strndup(a, s, len);
+}
+
+static bool is_value_field(pc_field f)
+{
+	return f == PC_FIELD_BASELINE || f == PC_FIELD_MIDTERM || f == PC_FIELD_TARGET ||
+	       f == PC_FIELD_ACTUAL;
+}
+
+static pc_pos cell_pos_at(const pc_node *cell, const char *text, size_t off)
+{
+	pc_pos pos = cell->pos;
+	pos.col += (unsigned)pc_utf8_count(text, off);
+	return pos;
+}
+
+/* Reads one value cell: the value, and the year from @ or the header. */
+static void read_value(pc_parser *p, pc_ivalue *v, const pc_raw_cell *rc, const pc_column *col,
+		       const pc_node *cell)
+{
+	pc_arena *a = p->doc->arena;
+	size_t vlen = rc->len, yoff = 0, ylen = 0;
+	bool at = pc_cell_year_split(rc->text, rc->len, &vlen, &yoff, &ylen);
+	pc_value_status st = pc_value_parse(a, rc->text, vlen, &v->value);
+	if (st == PC_VALUE_TOO_LONG)
+		pc_diag(p->diags, PC_W_NUMBER_TOO_LONG, cell->pos.file, cell->pos.line, cell->pos.col,
+			v->value.text);
+	v->year = col->year;
+	if (at) {
+		pc_year_detail det = {0};
+		pc_year y = {0};
+		pc_year_status ys = pc_year_parse(rc->text + yoff, ylen, &y, &det);
+		y.text = pc_arena_strndup(a, rc->text + yoff, ylen);
+		pc_parse_year_report(p, ys, &y, &det, cell_pos_at(cell, rc->text, yoff));
+		v->year = y;
+	}
+	v->field = col->field;
+	v->cell = cell;
+	v->pos = cell->pos;
+}
+
+static const pc_ivalue *find_value(const pc_indicator *ind, pc_field f)
+{
+	for (size_t i = 0; i < ind->nvalues; i++)
+		if (ind->values[i].field == f && ind->values[i].value.has_number)
+			return &ind->values[i];
+	return NULL;
+}
+
+/* Direction inferred when not given; a midterm outside the range warns. */
+static void check_direction(pc_parser *p, pc_indicator *ind)
+{
+	const pc_ivalue *b = find_value(ind, PC_FIELD_BASELINE);
+	const pc_ivalue *t = find_value(ind, PC_FIELD_TARGET);
+	const pc_ivalue *m = find_value(ind, PC_FIELD_MIDTERM);
+	if (!ind->direction_given && b && t)
+		ind->direction = t->value.number > b->value.number   ? PC_DIR_UP
+				 : t->value.number < b->value.number ? PC_DIR_DOWN
+								     : PC_DIR_KEEP;
+	if (b && t && m) {
+		double lo = fmin(b->value.number, t->value.number);
+		double hi = fmax(b->value.number, t->value.number);
+		if (m->value.number < lo || m->value.number > hi)
+			pc_diag(p->diags, PC_W_MIDTERM_RANGE, m->pos.file, m->pos.line, m->pos.col,
+				m->value.text, b->value.text, t->value.text);
+	}
+}
+
+static long column_of(const pc_table *t, pc_field f)
+{
+	for (size_t c = 0; c < t->ncols; c++)
+		if (t->columns[c].field == f)
+			return (long)c;
+	return -1;
+}
+
+/* A field other than values may appear only once. */
+static bool check_duplicate_columns(pc_parser *p, pc_node *table)
+{
+	pc_table *t = &table->u.table;
+	pc_node *header = table->first;
+	bool ok = true;
+	for (size_t c = 0; c < t->ncols; c++) {
+		pc_field f = t->columns[c].field;
+		if (f == PC_FIELD_NONE || f == PC_FIELD_ACTUAL)
+			continue;
+		if (column_of(t, f) != (long)c) {
+			pc_pos pos = nth_cell(header, c)->pos;
+			pc_diag(p->diags, PC_E_DUP_COLUMN, pos.file, pos.line, pos.col, t->columns[c].text);
+			ok = false;
+		}
+	}
+	return ok;
+}
+
+static void read_indicator_row(pc_parser *p, pc_node *table, pc_node *row, pc_raw_cell *cells)
+{
+	pc_doc *doc = p->doc;
+	pc_table *t = &table->u.table;
+	pc_indicator *ind = pc_arena_alloc(doc->arena, sizeof *ind);
+	ind->table = table;
+	ind->row = row;
+	ind->pos = row->pos;
+	ind->values = pc_arena_alloc(doc->arena, t->ncols * sizeof *ind->values);
+	for (size_t c = 0; c < t->ncols; c++) {
+		pc_node *cell = nth_cell(row, c);
+		const pc_raw_cell *rc = &cells[c];
+		pc_field f = t->columns[c].field;
+		if (f == PC_FIELD_NAME) {
+			ind->name_cell = cell;
+			ind->name = trimmed(doc->arena, pc_node_text(doc, cell), strlen(pc_node_text(doc, cell)));
+			ind->pos = cell->pos;
+		} else if (f == PC_FIELD_METHOD) {
+			ind->method_cell = cell;
+			ind->method = pc_node_text(doc, cell);
+		} else if (f == PC_FIELD_UNIT) {
+			ind->unit = rc->len ? pc_nfkc(doc->arena, rc->text, rc->len) : NULL;
+		} else if (f == PC_FIELD_DIRECTION && rc->len) {
+			ind->direction = pc_direction_parse(rc->text, rc->len);
+			ind->direction_given = ind->direction != PC_DIR_NONE;
+			if (!ind->direction_given)
+				pc_diag(p->diags, PC_E_BAD_DIRECTION, cell->pos.file, cell->pos.line,
+					cell->pos.col, pc_arena_strndup(doc->arena, rc->text, rc->len));
+		} else if (is_value_field(f) && rc->len) {
+			read_value(p, &ind->values[ind->nvalues++], rc, &t->columns[c], cell);
+		}
+	}
+	/* The 単位 column gives the unit of values written without one. */
+	for (size_t i = 0; ind->unit && i < ind->nvalues; i++)
+		if (ind->values[i].value.has_number && !*ind->values[i].value.unit)
+			ind->values[i].value.unit = ind->unit;
+	if (!ind->name || !*ind->name) {
+		pc_diag(p->diags, PC_W_ROW_NO_NAME, row->pos.file, row->pos.line, row->pos.col, "指標名",
+			"指標名");
+		ind->name = "";
+	}
+	check_direction(p, ind);
+	ind->index = doc->indicators.len;
+	pc_vec_push(doc->arena, &doc->indicators, ind);
+	t->indicators[t->nindicators++] = ind;
+}
+
+void pc_indicators_read(pc_parser *p, pc_node *table, pc_raw_cell **rows, size_t nrows,
+			const tline *rl)
+{
+	pc_table *t = &table->u.table;
+	(void)rl;
+	if (column_of(t, PC_FIELD_NAME) < 0) {
+		pc_diag(p->diags, PC_E_NO_NAME_COLUMN, table->first->pos.file, table->first->pos.line,
+			table->first->pos.col);
+		return;
+	}
+	if (!check_duplicate_columns(p, table))
+		return;
+	t->indicators = pc_arena_alloc(p->doc->arena, nrows * sizeof *t->indicators);
+	pc_node *row = table->first->next;
+	for (size_t r = 1; r < nrows && row; r++, row = row->next)
+		read_indicator_row(p, table, row, rows[r]);
+}
+
+/* 別名: separated by 、 or , (or ，); each may carry :reading. */
+static void read_aliases(pc_parser *p, pc_term *term, const pc_raw_cell *rc, const pc_node *cell)
+{
+	pc_arena *a = p->doc->arena;
+	const char *s = rc->text;
+	size_t len = rc->len;
+	size_t cap = 1;
+	for (size_t i = 0; i < len; i++)
+		cap += s[i] == ',' || !strncmp(s + i, "、", 3) || !strncmp(s + i, "，", 3);
+	term->aliases = pc_arena_alloc(a, cap * sizeof *term->aliases);
+	size_t start = 0;
+	for (size_t i = 0; i <= len; i++) {
+		size_t sep = i == len ? 1 : s[i] == ',' ? 1 : (!strncmp(s + i, "、", 3) || !strncmp(s + i, "，", 3)) ? 3 : 0;
+		if (!sep)
+			continue;
+		const char *item = trimmed(a, s + start, i - start);
+		size_t off = start;
+		start = i + sep;
+		i += sep - 1;
+		if (!*item)
+			continue;
+		pc_alias *al = &term->aliases[term->naliases++];
+		const char *colon = strstr(item, ":");
+		const char *fcolon = strstr(item, "：");
+		if (!colon || (fcolon && fcolon < colon))
+			colon = fcolon;
+		if (colon) {
+			size_t cl = !strncmp(colon, ":", 1) ? 1 : 3;
+			al->text = trimmed(a, item, (size_t)(colon - item));
+			al->reading = trimmed(a, colon + cl, strlen(colon + cl));
+			if (!*al->reading)
+				al->reading = NULL;
+		} else {
+			al->text = item;
+		}
+		al->pos = cell_pos_at(cell, s, off);
+	}
+}
+
+static void read_glossary_row(pc_parser *p, pc_node *table, pc_node *row, pc_raw_cell *cells)
+{
+	pc_doc *doc = p->doc;
+	pc_table *t = &table->u.table;
+	pc_term *term = pc_arena_alloc(doc->arena, sizeof *term);
+	bool any = false;
+	for (size_t c = 0; c < t->ncols; c++) {
+		pc_node *cell = nth_cell(row, c);
+		const pc_raw_cell *rc = &cells[c];
+		any |= rc->len > 0;
+		switch (t->columns[c].field) {
+		case PC_FIELD_TERM: {
+			const char *txt = pc_node_text(doc, cell);
+			term->term = trimmed(doc->arena, txt, strlen(txt));
+			term->pos = cell->pos;
+			break;
+		}
+		case PC_FIELD_READING:
+			term->reading = rc->len ? trimmed(doc->arena, rc->text, rc->len) : NULL;
+			break;
+		case PC_FIELD_DEFINITION:
+			term->definition = cell;
+			term->definition_text = pc_node_text(doc, cell);
+			break;
+		case PC_FIELD_ALIASES:
+			read_aliases(p, term, rc, cell);
+			break;
+		default:
+			break;
+		}
+	}
+	if (!term->term || !*term->term) {
+		if (any)
+			pc_diag(p->diags, PC_W_ROW_NO_NAME, row->pos.file, row->pos.line, row->pos.col,
+				"用語", "用語");
+		return;
+	}
+	if (!term->definition_text || !*term->definition_text)
+		pc_diag(p->diags, PC_W_NO_DEFINITION, term->pos.file, term->pos.line, term->pos.col,
+			term->term);
+	term->table = table;
+	term->index = doc->terms.len;
+	pc_vec_push(doc->arena, &doc->terms, term);
+	t->terms[t->nterms++] = term;
+}
+
+void pc_glossary_read(pc_parser *p, pc_node *table, pc_raw_cell **rows, size_t nrows,
+		      const tline *rl)
+{
+	pc_table *t = &table->u.table;
+	(void)rl;
+	if (column_of(t, PC_FIELD_TERM) < 0) {
+		pc_diag(p->diags, PC_E_NO_TERM_COLUMN, table->first->pos.file, table->first->pos.line,
+			table->first->pos.col);
+		return;
+	}
+	if (!check_duplicate_columns(p, table))
+		return;
+	t->terms = pc_arena_alloc(p->doc->arena, nrows * sizeof *t->terms);
+	pc_node *row = table->first->next;
+	for (size_t r = 1; r < nrows && row; r++, row = row->next)
+		read_glossary_row(p, table, row, rows[r]);
+}

@@ -1,0 +1,295 @@
+/*
+ * Tables in fenced blocks (FORMAT.md §3–§5): the header row and data rows
+ * in TAB or pipe form, cells as inline Markdown, and for indicators and
+ * glossaries the records the rest of the compiler works with.
+ */
+#include <string.h>
+
+#include "../util/unicode.h"
+#include "../util/utf8.h"
+#include "parse.h"
+#include "readers.h"
+
+const char *pc_table_kind_of(const char *info, const char **rest)
+{
+	static const char *kinds[] = {"indicators", "glossary", "table"};
+	for (size_t i = 0; i < 3; i++) {
+		size_t n = strlen(kinds[i]);
+		if (!strncmp(info, kinds[i], n) && (info[n] == '\0' || info[n] == ' ' || info[n] == '\t')) {
+			*rest = info + n;
+			return kinds[i];
+		}
+	}
+	return NULL;
+}
+
+
+/* Does the cell need cmark? Plain text (most cells) is taken as it is. */
+static bool needs_markdown(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (strchr("*_[]<>`\\&!", s[i]))
+			return true;
+	return false;
+}
+
+/* Character that would start a block construct at the start of a cell. */
+static bool starts_block(const char *s, size_t len)
+{
+	if (!len)
+		return false;
+	if (strchr("-+*#>=~", s[0]))
+		return true;
+	size_t i = 0;
+	while (i < len && s[i] >= '0' && s[i] <= '9')
+		i++;
+	return i > 0 && i < len && (s[i] == '.' || s[i] == ')');
+}
+
+/* Builds a cell's inline children from its text. */
+static pc_node *make_cell(pc_parser *p, const pc_raw_cell *rc, const tline *l, unsigned col0)
+{
+	pc_doc *doc = p->doc;
+	unsigned col = col0 + (unsigned)pc_utf8_count(l->s, rc->off);
+	pc_pos pos = {p->src->name, l->lineno, col};
+	pc_node *cell = pc_node_new(doc, PC_CELL, pos);
+	if (!rc->len)
+		return cell;
+	if (!needs_markdown(rc->text, rc->len) && !starts_block(rc->text, rc->len)) {
+		pc_node *t = pc_node_new(doc, PC_TEXT, pos);
+		t->literal = pc_arena_strndup(doc->arena, rc->text, rc->len);
+		pc_node_append(cell, t);
+		return cell;
+	}
+	/* A leading block character is escaped so cmark reads the cell as
+	 * one paragraph ("- " would otherwise be a list). */
+	char *text;
+	if (starts_block(rc->text, rc->len)) {
+		size_t k = 0;
+		while (rc->text[k] >= '0' && rc->text[k] <= '9')
+			k++;
+		text = pc_arena_printf(doc->arena, "%.*s\\%.*s", (int)k, rc->text,
+				       (int)(rc->len - k), rc->text + k);
+	} else {
+		text = pc_arena_strndup(doc->arena, rc->text, rc->len);
+	}
+	cmark_node *root = cmark_parse_document(text, strlen(text), CMARK_OPT_SOURCEPOS);
+	for (cmark_node *b = cmark_node_first_child(root); b; b = cmark_node_next(b))
+		if (cmark_node_get_type(b) == CMARK_NODE_PARAGRAPH)
+			pc_convert_cell(p, b, cell, text, l->lineno, col);
+	cmark_node_free(root);
+	return cell;
+}
+
+static size_t split_lines(pc_arena *a, const char *lit, unsigned first_line, tline **out)
+{
+	size_t n = 1;
+	for (const char *c = lit; *c; c++)
+		n += *c == '\n';
+	tline *lines = pc_arena_alloc(a, n * sizeof *lines);
+	size_t k = 0;
+	const char *s = lit;
+	for (unsigned ln = first_line; *s; ln++) {
+		const char *e = strchr(s, '\n');
+		size_t len = e ? (size_t)(e - s) : strlen(s);
+		lines[k++] = (tline){s, len, ln};
+		if (!e)
+			break;
+		s = e + 1;
+	}
+	*out = lines;
+	return k;
+}
+
+static bool blank(const tline *l)
+{
+	for (size_t i = 0; i < l->len; i++)
+		if (l->s[i] != ' ' && l->s[i] != '\t')
+			return false;
+	return true;
+}
+
+/* Reads the block's info-string attributes: id= and caption=. */
+static void table_attrs(pc_parser *p, pc_table *t, const char *rest, pc_pos pos)
+{
+	pc_attrs at = {0};
+	const char *err = NULL;
+	size_t err_off = 0;
+	if (!pc_attrs_parse(p->doc->arena, rest, strlen(rest), &at, &err, &err_off))
+		pc_diag(p->diags, PC_E_INFO_ATTR, pos.file, pos.line, pos.col, err);
+	if (at.id)
+		t->id = at.id;
+	for (size_t i = 0; i < at.nkv; i++) {
+		if (!strcmp(at.kv[i].key, "id"))
+			t->id = at.kv[i].value;
+		else if (!strcmp(at.kv[i].key, "caption"))
+			t->caption = at.kv[i].value;
+		else
+			pc_diag(p->diags, PC_W_ATTR_UNKNOWN, pos.file, pos.line, pos.col, at.kv[i].key);
+	}
+	if (t->id) {
+		bool ok = *t->id != '\0';
+		for (const char *c = t->id; *c; c++)
+			ok &= pc_is_ascii_alnum((unsigned char)*c) || *c == '-' || *c == '_';
+		if (!ok) {
+			pc_diag(p->diags, PC_E_BAD_ID, pos.file, pos.line, pos.col, t->id);
+			t->id = NULL;
+		}
+	}
+}
+
+/* Reads a header cell: its field and its year. */
+static void read_column(pc_parser *p, pc_table *t, pc_column *c, const pc_raw_cell *rc, pc_pos pos)
+{
+	pc_arena *a = p->doc->arena;
+	c->text = pc_arena_strndup(a, rc->text, rc->len);
+	if (t->kind == PC_TABLE_PLAIN)
+		return;
+	size_t name_len = rc->len, yoff = 0, ylen = 0;
+	bool has_year = pc_header_split(rc->text, rc->len, &name_len, &yoff, &ylen);
+	const char *name = pc_nfkc_nospace(a, rc->text, name_len);
+	c->field = t->kind == PC_TABLE_INDICATORS ? pc_indicator_field(name) : pc_glossary_field(name);
+	if (c->field == PC_FIELD_NONE) {
+		/* An unknown header is only a warning: the column still prints. */
+		pc_diag(p->diags, PC_W_UNKNOWN_HEADER, pos.file, pos.line, pos.col, c->text);
+		return;
+	}
+	if (!has_year || t->kind != PC_TABLE_INDICATORS)
+		return;
+	pc_year_detail det = {0};
+	const char *ytext = pc_arena_strndup(a, rc->text + yoff, ylen);
+	pc_pos ypos = pos;
+	ypos.col += (unsigned)pc_utf8_count(rc->text, yoff);
+	pc_year_status st = pc_year_parse(rc->text + yoff, ylen, &c->year, &det);
+	c->year.text = ytext;
+	pc_parse_year_report(p, st, &c->year, &det, ypos);
+}
+
+void pc_parse_year_report(pc_parser *p, pc_year_status st, pc_year *y, const pc_year_detail *det,
+			  pc_pos pos)
+{
+	switch (st) {
+	case PC_YEAR_OK:
+		break;
+	case PC_YEAR_INVALID:
+		pc_diag(p->diags, PC_E_BAD_YEAR, pos.file, pos.line, pos.col, y->text);
+		y->year = 0;
+		break;
+	case PC_YEAR_MISMATCH:
+		pc_diag(p->diags, PC_E_YEAR_MISMATCH, pos.file, pos.line, pos.col, y->text, y->year,
+			det->bracket_year);
+		break;
+	case PC_YEAR_PAST_ERA_END: {
+		/* Suggest the same year in the era that follows. */
+		static const struct {
+			const char *era, *next;
+			int base;
+		} next[] = {{"明治", "大正", 1911}, {"大正", "昭和", 1925}, {"昭和", "平成", 1988},
+			    {"平成", "令和", 2018}};
+		const char *suggest = "";
+		for (size_t i = 0; i < 4; i++)
+			if (det->era && !strcmp(det->era, next[i].era))
+				suggest = pc_arena_printf(p->doc->arena, "%s%d年%s", next[i].next,
+							  y->year - next[i].base, y->fiscal ? "度" : "");
+		pc_diag(p->diags, PC_W_ERA_PAST_END, pos.file, pos.line, pos.col, det->era ? det->era : "",
+			det->era_year, det->era ? det->era : "", det->era_last, y->year, suggest);
+		break;
+	}
+	}
+}
+
+/* Splits the rows of a block; returns the number of rows (header first). */
+static size_t read_rows(pc_parser *p, pc_node *table, tline *lines, size_t nlines, unsigned col0,
+			pc_raw_cell ***rows_out, size_t **ncells_out, tline **rowlines_out)
+{
+	pc_arena *a = p->doc->arena;
+	pc_table *t = &table->u.table;
+	pc_raw_cell **rows = pc_arena_alloc(a, (nlines + 1) * sizeof *rows);
+	size_t *ncells = pc_arena_alloc(a, (nlines + 1) * sizeof *ncells);
+	tline *rl = pc_arena_alloc(a, (nlines + 1) * sizeof *rl);
+	size_t nrows = 0;
+	for (size_t i = 0; i < nlines; i++) {
+		tline *l = &lines[i];
+		if (blank(l))
+			continue;
+		if (nrows == 0)
+			t->piped = pc_row_is_piped(l->s, l->len);
+		else if (nrows == 1 && t->piped && pc_row_is_separator(l->s, l->len))
+			continue;
+		pc_raw_cell *cells;
+		size_t n = pc_row_split(a, l->s, l->len, t->piped, &cells);
+		if (nrows > 0) {
+			size_t want = ncells[0];
+			/* Trailing empty cells (a spreadsheet's stray TABs) and,
+			 * in TAB form, omitted trailing cells are fine. */
+			while (n > want && cells[n - 1].len == 0)
+				n--;
+			if (n > want || (n < want && t->piped))
+				pc_diag(p->diags, PC_E_ROW_CELLS, p->src->name, l->lineno, col0, n, want);
+			if (n < want) {
+				pc_raw_cell *full = pc_arena_alloc(a, want * sizeof *full);
+				memcpy(full, cells, n * sizeof *full);
+				for (size_t k = n; k < want; k++)
+					full[k] = (pc_raw_cell){"", 0, l->len};
+				cells = full;
+			}
+			n = want;
+		} else if (n > PC_MAX_TABLE_COLS) {
+			pc_diag(p->diags, PC_E_TABLE_TOO_BIG, p->src->name, l->lineno, col0, "列の数",
+				(size_t)PC_MAX_TABLE_COLS);
+			return 0;
+		}
+		rows[nrows] = cells;
+		ncells[nrows] = n;
+		rl[nrows] = *l;
+		nrows++;
+	}
+	*rows_out = rows;
+	*ncells_out = ncells;
+	*rowlines_out = rl;
+	return nrows;
+}
+
+pc_node *pc_table_parse(pc_parser *p, cmark_node *code, const char *kind, const char *rest)
+{
+	pc_doc *doc = p->doc;
+	pc_pos pos = pc_parser_pos(p, code);
+	pc_node *table = pc_node_new(doc, PC_TABLE, pos);
+	pc_table *t = &table->u.table;
+	t->kind = !strcmp(kind, "indicators") ? PC_TABLE_INDICATORS
+		  : !strcmp(kind, "glossary") ? PC_TABLE_GLOSSARY
+					      : PC_TABLE_PLAIN;
+	table_attrs(p, t, rest, pos);
+	pc_vec_push(doc->arena, &doc->tables, table);
+
+	const char *lit = cmark_node_get_literal(code);
+	tline *lines;
+	size_t nlines = split_lines(doc->arena, lit ? lit : "", pos.line + 1, &lines);
+	pc_raw_cell **rows;
+	size_t *ncells;
+	tline *rl;
+	size_t nrows = read_rows(p, table, lines, nlines, pos.col, &rows, &ncells, &rl);
+	if (nrows == 0) {
+		if (!p->diags->errors || nlines == 0 || (nlines == 1 && blank(&lines[0])))
+			pc_diag(p->diags, PC_E_TABLE_EMPTY, pos.file, pos.line, pos.col);
+		return table;
+	}
+	t->ncols = ncells[0];
+	t->columns = pc_arena_alloc(doc->arena, t->ncols * sizeof *t->columns);
+	for (size_t r = 0; r < nrows; r++) {
+		pc_node *row = pc_node_new(doc, PC_ROW, (pc_pos){p->src->name, rl[r].lineno, pos.col});
+		pc_node_append(table, row);
+		for (size_t c = 0; c < t->ncols; c++) {
+			pc_node *cell = make_cell(p, &rows[r][c], &rl[r], pos.col);
+			pc_node_append(row, cell);
+			if (r == 0)
+				read_column(p, t, &t->columns[c], &rows[0][c], cell->pos);
+			cell->u.cell.field = t->columns[c].field;
+		}
+	}
+	if (t->kind == PC_TABLE_INDICATORS)
+		pc_indicators_read(p, table, rows, nrows, rl);
+	else if (t->kind == PC_TABLE_GLOSSARY)
+		pc_glossary_read(p, table, rows, nrows, rl);
+	return table;
+}

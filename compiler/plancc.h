@@ -1,0 +1,44 @@
+/*
+ * plancc: the library's public interface. A plan folder goes in; a
+ * resolved tree (ast.h) and diagnostics come out; back ends render the
+ * tree. The driver (main.c) is the only code that prints or exits.
+ */
+#ifndef PLANCC_H
+#define PLANCC_H
+
+#include <stdbool.h>
+
+#include "ast.h"
+#include "diag/diag.h"
+
+/* Limits on input, checked with a diagnostic rather than trusted. */
+#define PC_MAX_FILE_BYTES ((size_t)64 * 1024 * 1024) /* per source file */
+#define PC_MAX_DEPTH 64				     /* nesting of lists and quotes */
+#define PC_MAX_TABLE_COLS 256
+#define PC_MAX_TABLE_ROWS 100000
+
+typedef struct pc_options {
+	bool strict; /* warnings count as errors */
+	bool draft;  /* force the draft marks whatever the front matter says */
+} pc_options;
+
+/*
+ * Loads, parses and resolves the plan in dir. Always returns a document
+ * (possibly partial) to be freed with pc_doc_free; the diagnostics say
+ * whether it may be rendered (no errors).
+ */
+pc_doc *pc_compile(const char *dir, const pc_options *opt, pc_diags *diags);
+void pc_doc_free(pc_doc *doc);
+
+/* The pipeline's stages, for tests and tools that need one alone. */
+pc_doc *pc_doc_new(const char *dir);
+void pc_load(pc_doc *doc, pc_diags *diags);	/* load/load.c */
+void pc_parse(pc_doc *doc, pc_diags *diags);	/* parse/parse.c */
+void pc_resolve(pc_doc *doc, pc_diags *diags); /* resolve/resolve.c */
+
+/* Converts a byte column (1-based, as cmark counts) on a line of a source
+ * into a character column. */
+unsigned pc_source_col(const pc_source *src, unsigned line, unsigned byte_col);
+const pc_source *pc_doc_source(const pc_doc *doc, const char *name);
+
+#endif

@@ -1,0 +1,27 @@
+/*
+ * Output transactions: every file of a build is first written beside its
+ * destination under a temporary name, and only when all are written are
+ * they renamed into place. A failed build leaves the previous outputs.
+ */
+#ifndef PC_OUTPUT_H
+#define PC_OUTPUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../diag/diag.h"
+
+typedef struct pc_output pc_output;
+
+/* Starts a transaction writing under dir (created when missing). */
+pc_output *pc_output_begin(const char *dir, pc_diags *d);
+/* Writes rel (a path under dir; its folders are created) to a temporary
+ * file. Returns false (and records a diagnostic) on failure. */
+bool pc_output_write(pc_output *o, const char *rel, const void *data, size_t len);
+/* Renames every temporary file into place; false on failure. */
+bool pc_output_commit(pc_output *o);
+/* Removes the temporary files; the previous outputs stay. */
+void pc_output_abort(pc_output *o);
+const char *pc_output_dir(const pc_output *o);
+
+#endif

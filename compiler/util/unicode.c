@@ -1,0 +1,114 @@
+/*
+ * ICU wrappers. Converters and transliterators are opened once and cached:
+ * opening a transliterator costs far more than using it.
+ */
+#include "unicode.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+#include <unicode/utrans.h>
+
+#include "utf8.h"
+
+static UTransliterator *kata_hira;
+
+/* UTF-8 → UTF-16 in a heap buffer; *ulen gets the length. */
+static UChar *to_u16(const char *s, size_t len, int32_t *ulen)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	int32_t n = 0;
+	u_strFromUTF8(NULL, 0, &n, s, (int32_t)len, &st);
+	st = U_ZERO_ERROR;
+	UChar *u = pc_xmalloc(((size_t)n + 1) * sizeof(UChar));
+	u_strFromUTF8(u, n + 1, &n, s, (int32_t)len, &st);
+	if (U_FAILURE(st))
+		n = 0;
+	*ulen = n;
+	return u;
+}
+
+static char *to_utf8(pc_arena *a, const UChar *u, int32_t ulen)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	int32_t n = 0;
+	u_strToUTF8(NULL, 0, &n, u, ulen, &st);
+	st = U_ZERO_ERROR;
+	char *out = pc_arena_alloc(a, (size_t)n + 1);
+	u_strToUTF8(out, n + 1, &n, u, ulen, &st);
+	if (U_FAILURE(st))
+		out[0] = '\0';
+	return out;
+}
+
+static bool is_ascii(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return false;
+	return true;
+}
+
+char *pc_nfkc(pc_arena *a, const char *s, size_t len)
+{
+	if (is_ascii(s, len)) /* NFKC leaves ASCII alone: skip ICU */
+		return pc_arena_strndup(a, s, len);
+	UErrorCode st = U_ZERO_ERROR;
+	const UNormalizer2 *nfkc = unorm2_getNFKCInstance(&st);
+	int32_t ulen;
+	UChar *u = to_u16(s, len, &ulen);
+	st = U_ZERO_ERROR;
+	int32_t cap = ulen * 4 + 16;
+	UChar *out = pc_xmalloc((size_t)cap * sizeof(UChar));
+	int32_t n = unorm2_normalize(nfkc, u, ulen, out, cap, &st);
+	char *r = U_SUCCESS(st) ? to_utf8(a, out, n) : pc_arena_strndup(a, s, len);
+	free(u);
+	free(out);
+	return r;
+}
+
+char *pc_nfkc_nospace(pc_arena *a, const char *s, size_t len)
+{
+	char *n = pc_nfkc(a, s, len);
+	char *w = n;
+	for (const char *r = n; *r; r++)
+		if (*r != ' ' && *r != '\t')
+			*w++ = *r;
+	*w = '\0';
+	return n;
+}
+
+char *pc_to_hiragana(pc_arena *a, const char *s, size_t len)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	if (!kata_hira) {
+		/* The filter keeps ー: without it ICU spells the long vowel
+		 * out (データ → でえた), which is right for sorting keys
+		 * but wrong for a reading shown to people. */
+		UChar id[] = u"[^ー] Katakana-Hiragana";
+		kata_hira = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &st);
+		if (U_FAILURE(st)) {
+			kata_hira = NULL;
+			return pc_arena_strndup(a, s, len);
+		}
+	}
+	int32_t ulen;
+	UChar *u = to_u16(s, len, &ulen);
+	int32_t cap = ulen * 2 + 16;
+	u = pc_xrealloc(u, (size_t)cap * sizeof(UChar));
+	int32_t limit = ulen;
+	st = U_ZERO_ERROR;
+	utrans_transUChars(kata_hira, u, &ulen, cap, 0, &limit, &st);
+	char *r = U_SUCCESS(st) ? to_utf8(a, u, ulen) : pc_arena_strndup(a, s, len);
+	free(u);
+	return r;
+}
+
+void pc_unicode_cleanup(void)
+{
+	if (kata_hira) {
+		utrans_close(kata_hira);
+		kata_hira = NULL;
+	}
+}

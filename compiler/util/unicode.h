@@ -1,0 +1,23 @@
+/* Unicode services from ICU: normalization, kana conversion, collation keys. */
+#ifndef PC_UNICODE_H
+#define PC_UNICODE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "arena.h"
+
+/* NFKC of s (len bytes of valid UTF-8), in the arena. Full-width digits
+ * and letters become ASCII, ％ becomes %, U+3000 becomes a space. */
+char *pc_nfkc(pc_arena *a, const char *s, size_t len);
+/* NFKC with every space (ASCII, U+3000, tab) removed: the form used to
+ * match header names and keys. */
+char *pc_nfkc_nospace(pc_arena *a, const char *s, size_t len);
+/* Katakana → hiragana (ICU "Katakana-Hiragana"), keeping ー; other text
+ * unchanged. */
+char *pc_to_hiragana(pc_arena *a, const char *s, size_t len);
+
+/* Releases the cached ICU objects (for leak checkers). */
+void pc_unicode_cleanup(void);
+
+#endif

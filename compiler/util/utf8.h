@@ -1,0 +1,32 @@
+/* UTF-8 decoding and the few character classes the parser needs. */
+#ifndef PC_UTF8_H
+#define PC_UTF8_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * Decodes one code point at s (len bytes available). Returns the number of
+ * bytes consumed (1..4) and stores the code point in *cp; on an invalid or
+ * truncated sequence returns 0 and stores U+FFFD.
+ */
+size_t pc_utf8_decode(const char *s, size_t len, uint32_t *cp);
+/* Encodes cp into out (4 bytes room); returns the length. */
+size_t pc_utf8_encode(uint32_t cp, char *out);
+/*
+ * Offset of the first invalid byte of s, or len when all of s is valid
+ * UTF-8 (no overlongs, no surrogates, nothing past U+10FFFF).
+ */
+size_t pc_utf8_validate(const char *s, size_t len);
+/* Number of code points in the first len bytes (invalid bytes count 1). */
+size_t pc_utf8_count(const char *s, size_t len);
+
+bool pc_is_kanji(uint32_t cp);
+bool pc_is_hiragana(uint32_t cp);
+bool pc_is_katakana(uint32_t cp); /* includes ー and ・ */
+bool pc_is_ascii_alnum(uint32_t cp);
+/* ASCII and U+3000 spaces, tabs. */
+bool pc_is_space(uint32_t cp);
+
+#endif
