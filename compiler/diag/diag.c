@@ -85,7 +85,7 @@ static const struct {
     [PC_E_IMAGE_ABSOLUTE] = {PC_SEV_ERROR, "画像「%s」は絶対パスです。計画フォルダからの相対パスで書いてください"},
     [PC_E_IMAGE_OUTSIDE] = {PC_SEV_ERROR, "画像「%s」は計画フォルダの外にあります。計画フォルダの中に置いてください"},
     [PC_E_IMAGE_MISSING] = {PC_SEV_ERROR, "画像「%s」が見つかりません。ファイル名と置き場所を確かめてください"},
-    [PC_E_IMAGE_FORMAT] = {PC_SEV_ERROR, "画像「%s」は PNG でも JPEG でもありません"},
+    [PC_E_IMAGE_FORMAT] = {PC_SEV_ERROR, "画像「%s」を使えません（%s）。PNG か JPEG で保存し直してください"},
     [PC_E_OUTPUT] = {PC_SEV_ERROR, "出力を書けません（%s）。以前の出力はそのまま残っています"},
     [PC_E_FONT] = {PC_SEV_ERROR, "%s"},
     [PC_W_GLYPH_MISSING] = {PC_SEV_WARNING, "文字「%s」（U+%04X）はフォントにないため「%s」で代えて印刷します"},

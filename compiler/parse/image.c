@@ -3,6 +3,7 @@
  * JPEG file. Nothing is fetched; symbolic links may not lead outside.
  */
 #include <limits.h>
+#include <png.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -81,16 +82,79 @@ static bool normalize_relative(char *path)
 	return len > 0;
 }
 
-static bool is_png_or_jpeg(const char *path)
+/* Larger images are refused rather than decoded (memory stays bounded). */
+#define MAX_PIXELS (64u * 1024 * 1024)
+
+/*
+ * Decodes a PNG completely with libpng's simplified API (which reports
+ * errors instead of jumping out). The PDF back end hands the file to
+ * libharu, whose libpng error handler aborts the process on a damaged
+ * file: a file that passes here is one it can read.
+ */
+static const char *png_problem(const char *path)
 {
-	unsigned char m[8] = {0};
+	png_image img;
+	memset(&img, 0, sizeof img);
+	img.version = PNG_IMAGE_VERSION;
+	if (!png_image_begin_read_from_file(&img, path))
+		return "PNG として読めません";
+	if (!img.width || !img.height || (unsigned long long)img.width * img.height > MAX_PIXELS) {
+		png_image_free(&img);
+		return "画像が大きすぎます（6,400 万画素まで）";
+	}
+	img.format = PNG_FORMAT_RGBA;
+	void *pixels = malloc(PNG_IMAGE_SIZE(img));
+	int ok = pixels && png_image_finish_read(&img, NULL, pixels, 0, NULL);
+	free(pixels);
+	png_image_free(&img);
+	return ok ? NULL : "PNG ファイルが壊れています";
+}
+
+/* A JPEG needs a start-of-frame marker with a size before its image data;
+ * that is what the PDF back end reads from it. */
+static const char *jpeg_problem(const unsigned char *b, size_t n)
+{
+	size_t i = 2;
+	while (i + 4 <= n) {
+		if (b[i] != 0xFF)
+			return "JPEG ファイルが壊れています";
+		unsigned m = b[i + 1];
+		if (m == 0xFF) {
+			i++;
+			continue;
+		}
+		size_t len = (size_t)b[i + 2] << 8 | b[i + 3];
+		if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC) {
+			if (i + 9 > n || len < 8)
+				return "JPEG ファイルが壊れています";
+			unsigned h = (unsigned)b[i + 5] << 8 | b[i + 6], w = (unsigned)b[i + 7] << 8 | b[i + 8];
+			return w && h ? NULL : "JPEG の大きさが 0 です";
+		}
+		if (m == 0xDA || len < 2)
+			break;
+		i += 2 + len;
+	}
+	return "JPEG ファイルが壊れています";
+}
+
+/* NULL when the file is a readable PNG or JPEG, else what is wrong. */
+static const char *image_problem(const char *path)
+{
 	FILE *f = fopen(path, "rb");
 	if (!f)
-		return false;
-	size_t n = fread(m, 1, sizeof m, f);
+		return "読めません";
+	size_t cap = 1 << 16;
+	unsigned char *b = pc_xmalloc(cap);
+	size_t n = fread(b, 1, cap, f);
 	fclose(f);
-	static const unsigned char png[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-	return (n == 8 && !memcmp(m, png, 8)) || (n >= 3 && m[0] == 0xFF && m[1] == 0xD8 && m[2] == 0xFF);
+	static const unsigned char png_sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+	const char *why = "PNG でも JPEG でもありません";
+	if (n >= 8 && !memcmp(b, png_sig, 8))
+		why = png_problem(path);
+	else if (n >= 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF)
+		why = jpeg_problem(b, n);
+	free(b);
+	return why;
 }
 
 void pc_image_check(pc_parser *p, pc_node *img)
@@ -123,8 +187,9 @@ void pc_image_check(pc_parser *p, pc_node *img)
 		pc_diag(p->diags, PC_E_IMAGE_OUTSIDE, pos.file, pos.line, pos.col, url);
 		return;
 	}
-	if (!is_png_or_jpeg(real_file)) {
-		pc_diag(p->diags, PC_E_IMAGE_FORMAT, pos.file, pos.line, pos.col, url);
+	const char *why = image_problem(real_file);
+	if (why) {
+		pc_diag(p->diags, PC_E_IMAGE_FORMAT, pos.file, pos.line, pos.col, url, why);
 		return;
 	}
 	img->u.link.path = rel;

@@ -535,7 +535,8 @@ static bool name_is(const char *name, const char *word)
 		i = skip_spaces(name, len, i);
 		if (!*word)
 			return i == len;
-		if (i == len || ascii_lower((unsigned char)name[i]) != ascii_lower((unsigned char)*word))
+		if (i == len ||
+		    ascii_lower((unsigned char)name[i]) != ascii_lower((unsigned char)*word))
 			return false;
 		i++;
 	}
@@ -559,18 +560,30 @@ static pc_field field_of(const char *name, const field_name *names, size_t n)
 pc_field pc_indicator_field(const char *name)
 {
 	static const field_name names[] = {
-	    {"指標名", PC_FIELD_NAME},		{"指標", PC_FIELD_NAME},
-	    {"name", PC_FIELD_NAME},		{"把握方法", PC_FIELD_METHOD},
-	    {"指標の説明", PC_FIELD_METHOD},	{"指標の定義", PC_FIELD_METHOD},
-	    {"説明", PC_FIELD_METHOD},		{"method", PC_FIELD_METHOD},
-	    {"基準値", PC_FIELD_BASELINE},	{"現在値", PC_FIELD_BASELINE},
-	    {"現状値", PC_FIELD_BASELINE},	{"baseline", PC_FIELD_BASELINE},
-	    {"中間目標値", PC_FIELD_MIDTERM},	{"中間値", PC_FIELD_MIDTERM},
-	    {"midterm", PC_FIELD_MIDTERM},	{"目標値", PC_FIELD_TARGET},
-	    {"最終目標値", PC_FIELD_TARGET},	{"target", PC_FIELD_TARGET},
-	    {"実績値", PC_FIELD_ACTUAL},	{"実績", PC_FIELD_ACTUAL},
-	    {"actual", PC_FIELD_ACTUAL},	{"単位", PC_FIELD_UNIT},
-	    {"unit", PC_FIELD_UNIT},		{"方向", PC_FIELD_DIRECTION},
+	    {"指標名", PC_FIELD_NAME},
+	    {"指標", PC_FIELD_NAME},
+	    {"name", PC_FIELD_NAME},
+	    {"把握方法", PC_FIELD_METHOD},
+	    {"指標の説明", PC_FIELD_METHOD},
+	    {"指標の定義", PC_FIELD_METHOD},
+	    {"説明", PC_FIELD_METHOD},
+	    {"method", PC_FIELD_METHOD},
+	    {"基準値", PC_FIELD_BASELINE},
+	    {"現在値", PC_FIELD_BASELINE},
+	    {"現状値", PC_FIELD_BASELINE},
+	    {"baseline", PC_FIELD_BASELINE},
+	    {"中間目標値", PC_FIELD_MIDTERM},
+	    {"中間値", PC_FIELD_MIDTERM},
+	    {"midterm", PC_FIELD_MIDTERM},
+	    {"目標値", PC_FIELD_TARGET},
+	    {"最終目標値", PC_FIELD_TARGET},
+	    {"target", PC_FIELD_TARGET},
+	    {"実績値", PC_FIELD_ACTUAL},
+	    {"実績", PC_FIELD_ACTUAL},
+	    {"actual", PC_FIELD_ACTUAL},
+	    {"単位", PC_FIELD_UNIT},
+	    {"unit", PC_FIELD_UNIT},
+	    {"方向", PC_FIELD_DIRECTION},
 	    {"direction", PC_FIELD_DIRECTION},
 	};
 	return field_of(name, names, sizeof names / sizeof names[0]);
@@ -579,12 +592,18 @@ pc_field pc_indicator_field(const char *name)
 pc_field pc_glossary_field(const char *name)
 {
 	static const field_name names[] = {
-	    {"用語", PC_FIELD_TERM},	   {"term", PC_FIELD_TERM},
-	    {"読み", PC_FIELD_READING},	   {"よみ", PC_FIELD_READING},
-	    {"reading", PC_FIELD_READING}, {"説明", PC_FIELD_DEFINITION},
-	    {"解説", PC_FIELD_DEFINITION}, {"意味", PC_FIELD_DEFINITION},
-	    {"definition", PC_FIELD_DEFINITION}, {"別名", PC_FIELD_ALIASES},
-	    {"略称", PC_FIELD_ALIASES},	   {"aliases", PC_FIELD_ALIASES},
+	    {"用語", PC_FIELD_TERM},
+	    {"term", PC_FIELD_TERM},
+	    {"読み", PC_FIELD_READING},
+	    {"よみ", PC_FIELD_READING},
+	    {"reading", PC_FIELD_READING},
+	    {"説明", PC_FIELD_DEFINITION},
+	    {"解説", PC_FIELD_DEFINITION},
+	    {"意味", PC_FIELD_DEFINITION},
+	    {"definition", PC_FIELD_DEFINITION},
+	    {"別名", PC_FIELD_ALIASES},
+	    {"略称", PC_FIELD_ALIASES},
+	    {"aliases", PC_FIELD_ALIASES},
 	};
 	return field_of(name, names, sizeof names / sizeof names[0]);
 }
@@ -660,10 +679,10 @@ static int ynum(ycur *c, int max, int *v)
 
 typedef struct era {
 	const char *name;
-	uint32_t k1, k2;  /* the kanji */
-	char letter;	  /* ASCII capital */
-	uint32_t square;  /* the one-character form ㍻ */
-	int base, last;	  /* year = base + n; last year of the era, 0 for the current one */
+	uint32_t k1, k2; /* the kanji */
+	char letter;	 /* ASCII capital */
+	uint32_t square; /* the one-character form ㍻ */
+	int base, last;	 /* year = base + n; last year of the era (0: the current era) */
 } era;
 
 static const era eras[] = {
@@ -959,9 +978,17 @@ pc_direction pc_direction_parse(const char *s, size_t len)
 		const char *word;
 		pc_direction dir;
 	} words[] = {
-	    {"増", PC_DIR_UP},	   {"増加", PC_DIR_UP},	  {"up", PC_DIR_UP},	 {"↑", PC_DIR_UP},
-	    {"減", PC_DIR_DOWN},   {"減少", PC_DIR_DOWN}, {"down", PC_DIR_DOWN}, {"↓", PC_DIR_DOWN},
-	    {"維持", PC_DIR_KEEP}, {"keep", PC_DIR_KEEP}, {"→", PC_DIR_KEEP},
+	    {"増", PC_DIR_UP},
+	    {"増加", PC_DIR_UP},
+	    {"up", PC_DIR_UP},
+	    {"↑", PC_DIR_UP},
+	    {"減", PC_DIR_DOWN},
+	    {"減少", PC_DIR_DOWN},
+	    {"down", PC_DIR_DOWN},
+	    {"↓", PC_DIR_DOWN},
+	    {"維持", PC_DIR_KEEP},
+	    {"keep", PC_DIR_KEEP},
+	    {"→", PC_DIR_KEEP},
 	};
 	size_t b = 0, e = len;
 	trim(s, &b, &e);

@@ -33,17 +33,41 @@ static bool needs_markdown(const char *s, size_t len)
 	return false;
 }
 
-/* Character that would start a block construct at the start of a cell. */
+static bool space_or_end(const char *s, size_t len, size_t i)
+{
+	return i >= len || s[i] == ' ' || s[i] == '\t';
+}
+
+/* True when the cell text would start a block construct in cmark (a list
+ * item, heading, quote, fence or rule) instead of a paragraph. */
 static bool starts_block(const char *s, size_t len)
 {
 	if (!len)
 		return false;
-	if (strchr("-+*#>=~", s[0]))
+	char c = s[0];
+	if (c == '>')
 		return true;
+	if ((c == '-' || c == '+' || c == '*') && space_or_end(s, len, 1))
+		return true;
+	if (c == '#') {
+		size_t i = 0;
+		while (i < len && i < 7 && s[i] == '#')
+			i++;
+		return i <= 6 && space_or_end(s, len, i);
+	}
+	if ((c == '`' || c == '~') && len >= 3 && s[1] == c && s[2] == c)
+		return true;
+	if (c == '-' || c == '*' || c == '_') { /* a rule: --- or * * * */
+		size_t n = 0, i = 0;
+		for (; i < len && (s[i] == c || s[i] == ' ' || s[i] == '\t'); i++)
+			n += s[i] == c;
+		if (i == len && n >= 3)
+			return true;
+	}
 	size_t i = 0;
-	while (i < len && s[i] >= '0' && s[i] <= '9')
+	while (i < len && i < 9 && s[i] >= '0' && s[i] <= '9')
 		i++;
-	return i > 0 && i < len && (s[i] == '.' || s[i] == ')');
+	return i > 0 && i < len && (s[i] == '.' || s[i] == ')') && space_or_end(s, len, i + 1);
 }
 
 /* Builds a cell's inline children from its text. */
@@ -66,7 +90,7 @@ static pc_node *make_cell(pc_parser *p, const pc_raw_cell *rc, const tline *l, u
 	char *text;
 	if (starts_block(rc->text, rc->len)) {
 		size_t k = 0;
-		while (rc->text[k] >= '0' && rc->text[k] <= '9')
+		while (k < rc->len && rc->text[k] >= '0' && rc->text[k] <= '9')
 			k++;
 		text = pc_arena_printf(doc->arena, "%.*s\\%.*s", (int)k, rc->text,
 				       (int)(rc->len - k), rc->text + k);
@@ -74,9 +98,16 @@ static pc_node *make_cell(pc_parser *p, const pc_raw_cell *rc, const tline *l, u
 		text = pc_arena_strndup(doc->arena, rc->text, rc->len);
 	}
 	cmark_node *root = cmark_parse_document(text, strlen(text), CMARK_OPT_SOURCEPOS);
-	for (cmark_node *b = cmark_node_first_child(root); b; b = cmark_node_next(b))
-		if (cmark_node_get_type(b) == CMARK_NODE_PARAGRAPH)
-			pc_convert_cell(p, b, cell, text, l->lineno, col);
+	cmark_node *para = cmark_node_first_child(root);
+	if (para && !cmark_node_next(para) && cmark_node_get_type(para) == CMARK_NODE_PARAGRAPH) {
+		pc_convert_cell(p, para, cell, text, l->lineno, col);
+	} else {
+		/* Anything but one paragraph (an HTML block, say) is kept
+		 * as the text it was written as. */
+		pc_node *t = pc_node_new(doc, PC_TEXT, pos);
+		t->literal = pc_arena_strndup(doc->arena, rc->text, rc->len);
+		pc_node_append(cell, t);
+	}
 	cmark_node_free(root);
 	return cell;
 }
