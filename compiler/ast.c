@@ -112,19 +112,32 @@ const char *pc_node_text(pc_doc *doc, const pc_node *node)
 const char *pc_kind_name(pc_kind kind)
 {
 	static const char *names[] = {
-	    [PC_DOCUMENT] = "document",	  [PC_SECTION] = "section",
-	    [PC_PARAGRAPH] = "paragraph", [PC_LIST] = "list",
-	    [PC_ITEM] = "item",		  [PC_BLOCKQUOTE] = "blockquote",
-	    [PC_CODE_BLOCK] = "code_block", [PC_HTML_BLOCK] = "html_block",
-	    [PC_THEMATIC_BREAK] = "thematic_break", [PC_TABLE] = "table",
-	    [PC_ROW] = "row",		  [PC_CELL] = "cell",
-	    [PC_TEXT] = "text",		  [PC_SOFTBREAK] = "softbreak",
-	    [PC_LINEBREAK] = "linebreak", [PC_CODE] = "code",
-	    [PC_HTML_INLINE] = "html_inline", [PC_EMPH] = "emph",
-	    [PC_STRONG] = "strong",	  [PC_LINK] = "link",
-	    [PC_IMAGE] = "image",	  [PC_TERM_REF] = "term_ref",
-	    [PC_TERM_OCC] = "term_occurrence", [PC_INDEX_ENTRY] = "index_entry",
-	    [PC_XREF] = "ref",		  [PC_HEADING] = "heading",
+	    [PC_DOCUMENT] = "document",
+	    [PC_SECTION] = "section",
+	    [PC_PARAGRAPH] = "paragraph",
+	    [PC_LIST] = "list",
+	    [PC_ITEM] = "item",
+	    [PC_BLOCKQUOTE] = "blockquote",
+	    [PC_CODE_BLOCK] = "code_block",
+	    [PC_HTML_BLOCK] = "html_block",
+	    [PC_THEMATIC_BREAK] = "thematic_break",
+	    [PC_TABLE] = "table",
+	    [PC_ROW] = "row",
+	    [PC_CELL] = "cell",
+	    [PC_TEXT] = "text",
+	    [PC_SOFTBREAK] = "softbreak",
+	    [PC_LINEBREAK] = "linebreak",
+	    [PC_CODE] = "code",
+	    [PC_HTML_INLINE] = "html_inline",
+	    [PC_EMPH] = "emph",
+	    [PC_STRONG] = "strong",
+	    [PC_LINK] = "link",
+	    [PC_IMAGE] = "image",
+	    [PC_TERM_REF] = "term_ref",
+	    [PC_TERM_OCC] = "term_occurrence",
+	    [PC_INDEX_ENTRY] = "index_entry",
+	    [PC_XREF] = "ref",
+	    [PC_HEADING] = "heading",
 	};
 	return names[kind];
 }
@@ -132,9 +145,9 @@ const char *pc_kind_name(pc_kind kind)
 const char *pc_role_name(pc_role role)
 {
 	static const char *names[] = {
-	    [PC_ROLE_NONE] = NULL,	 [PC_ROLE_VISION] = "vision",
-	    [PC_ROLE_ISSUES] = "issues", [PC_ROLE_DIRECTION] = "direction",
-	    [PC_ROLE_ROLES] = "roles",	 [PC_ROLE_PLANS] = "plans",
+	    [PC_ROLE_NONE] = NULL,           [PC_ROLE_VISION] = "vision",
+	    [PC_ROLE_ISSUES] = "issues",     [PC_ROLE_DIRECTION] = "direction",
+	    [PC_ROLE_ROLES] = "roles",       [PC_ROLE_PLANS] = "plans",
 	    [PC_ROLE_GLOSSARY] = "glossary",
 	};
 	return names[role];
@@ -143,12 +156,18 @@ const char *pc_role_name(pc_role role)
 const char *pc_field_name(pc_field field)
 {
 	static const char *names[] = {
-	    [PC_FIELD_NONE] = NULL,	    [PC_FIELD_NAME] = "name",
-	    [PC_FIELD_METHOD] = "method",   [PC_FIELD_BASELINE] = "baseline",
-	    [PC_FIELD_MIDTERM] = "midterm", [PC_FIELD_TARGET] = "target",
-	    [PC_FIELD_ACTUAL] = "actual",   [PC_FIELD_UNIT] = "unit",
-	    [PC_FIELD_DIRECTION] = "direction", [PC_FIELD_TERM] = "term",
-	    [PC_FIELD_READING] = "reading", [PC_FIELD_DEFINITION] = "definition",
+	    [PC_FIELD_NONE] = NULL,
+	    [PC_FIELD_NAME] = "name",
+	    [PC_FIELD_METHOD] = "method",
+	    [PC_FIELD_BASELINE] = "baseline",
+	    [PC_FIELD_MIDTERM] = "midterm",
+	    [PC_FIELD_TARGET] = "target",
+	    [PC_FIELD_ACTUAL] = "actual",
+	    [PC_FIELD_UNIT] = "unit",
+	    [PC_FIELD_DIRECTION] = "direction",
+	    [PC_FIELD_TERM] = "term",
+	    [PC_FIELD_READING] = "reading",
+	    [PC_FIELD_DEFINITION] = "definition",
 	    [PC_FIELD_ALIASES] = "aliases",
 	};
 	return names[field];
@@ -156,8 +175,10 @@ const char *pc_field_name(pc_field field)
 
 const char *pc_direction_name(pc_direction dir)
 {
-	static const char *names[] = {
-	    [PC_DIR_NONE] = NULL, [PC_DIR_UP] = "up", [PC_DIR_DOWN] = "down", [PC_DIR_KEEP] = "keep"};
+	static const char *names[] = {[PC_DIR_NONE] = NULL,
+	                              [PC_DIR_UP] = "up",
+	                              [PC_DIR_DOWN] = "down",
+	                              [PC_DIR_KEEP] = "keep"};
 	return names[dir];
 }
 

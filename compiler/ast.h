@@ -33,24 +33,24 @@ typedef enum pc_kind {
 	PC_CODE_BLOCK, /* literal */
 	PC_HTML_BLOCK, /* literal; back ends do not pass it through */
 	PC_THEMATIC_BREAK,
-	PC_TABLE,      /* children: PC_ROW, the first the header */
-	PC_ROW,	       /* children: PC_CELL */
-	PC_CELL,       /* children: inlines */
+	PC_TABLE, /* children: PC_ROW, the first the header */
+	PC_ROW,   /* children: PC_CELL */
+	PC_CELL,  /* children: inlines */
 	/* inlines */
-	PC_TEXT,       /* literal */
+	PC_TEXT, /* literal */
 	PC_SOFTBREAK,
 	PC_LINEBREAK,
-	PC_CODE,       /* literal */
+	PC_CODE,        /* literal */
 	PC_HTML_INLINE, /* literal */
 	PC_EMPH,
 	PC_STRONG,
-	PC_LINK,	/* url, title; children: inlines */
-	PC_IMAGE,	/* url (relative to the plan folder), title; children: alt */
-	PC_TERM_REF,	/* [text](term:NAME); children: shown text */
-	PC_TERM_OCC,	/* a term found in body text by the resolver; children: one PC_TEXT */
+	PC_LINK,        /* url, title; children: inlines */
+	PC_IMAGE,       /* url (relative to the plan folder), title; children: alt */
+	PC_TERM_REF,    /* [text](term:NAME); children: shown text */
+	PC_TERM_OCC,    /* a term found in body text by the resolver; children: one PC_TEXT */
 	PC_INDEX_ENTRY, /* [text](index:READING); children: shown text */
-	PC_XREF,	/* [text](ref:ID); children: shown text (may be none) */
-	PC_HEADING,	/* the title of a section (not a child; see pc_section) */
+	PC_XREF,        /* [text](ref:ID); children: shown text (may be none) */
+	PC_HEADING,     /* the title of a section (not a child; see pc_section) */
 } pc_kind;
 
 typedef struct pc_node pc_node;
@@ -61,11 +61,11 @@ typedef struct pc_indicator pc_indicator;
 /* Roles of blocks inside a measure (FORMAT.md §2). */
 typedef enum pc_role {
 	PC_ROLE_NONE = 0,
-	PC_ROLE_VISION,	   /* 目指す姿 */
-	PC_ROLE_ISSUES,	   /* 現状と課題 */
+	PC_ROLE_VISION,    /* 目指す姿 */
+	PC_ROLE_ISSUES,    /* 現状と課題 */
 	PC_ROLE_DIRECTION, /* 施策展開の方向・主要施策 */
-	PC_ROLE_ROLES,	   /* 市民の役割 */
-	PC_ROLE_PLANS,	   /* 関連する計画 */
+	PC_ROLE_ROLES,     /* 市民の役割 */
+	PC_ROLE_PLANS,     /* 関連する計画 */
 	PC_ROLE_GLOSSARY,  /* 用語解説 */
 } pc_role;
 
@@ -75,36 +75,36 @@ typedef struct pc_attr {
 } pc_attr;
 
 typedef struct pc_section {
-	int level;	     /* 1 = chapter (#), 2 = measure (##), … */
-	const char *number;  /* "7-1", "経1-1", "①"; NULL when none */
-	const char *label;   /* word printed before the number; NULL when none */
-	const char *title;   /* plain text of the title, without number and attributes */
-	pc_node *heading;    /* PC_HEADING: the title as inlines */
-	const char *id;	     /* explicit or derived; unique in the plan */
+	int level;          /* 1 = chapter (#), 2 = measure (##), … */
+	const char *number; /* "7-1", "経1-1", "①"; NULL when none */
+	const char *label;  /* word printed before the number; NULL when none */
+	const char *title;  /* plain text of the title, without number and attributes */
+	pc_node *heading;   /* PC_HEADING: the title as inlines */
+	const char *id;     /* explicit or derived; unique in the plan */
 	bool id_explicit;
 	pc_role role;
 	const char **classes; /* all .classes, NULL-terminated */
-	int sdgs[17];	      /* goals 1..17 in the order given */
+	int sdgs[17];         /* goals 1..17 in the order given */
 	int nsdgs;
 	pc_attr *attrs; /* every key=value as written, including no/label/sdgs */
 	size_t nattrs;
-	int ordinal;	/* 1-based position among sibling sections */
+	int ordinal; /* 1-based position among sibling sections */
 } pc_section;
 
 /* A parsed year: 年度 (fiscal) or 年 with optional month (calendar). */
 typedef struct pc_year {
-	int year;	  /* Gregorian; 0 when none */
-	int month;	  /* 1..12, 0 when none */
-	bool fiscal;	  /* written with 年度 */
+	int year;         /* Gregorian; 0 when none */
+	int month;        /* 1..12, 0 when none */
+	bool fiscal;      /* written with 年度 */
 	const char *text; /* as written, e.g. "H29年度" */
 } pc_year;
 
 /* A parsed indicator value such as "256,000 件/年" or "0.6億円". */
 typedef struct pc_value {
-	const char *text;  /* the cell text as written (without an @ year) */
+	const char *text; /* the cell text as written (without an @ year) */
 	bool has_number;
-	double number;	   /* with 万/億 applied */
-	const char *unit;  /* "" when none */
+	double number;    /* with 万/億 applied */
+	const char *unit; /* "" when none */
 } pc_value;
 
 typedef enum pc_field {
@@ -133,26 +133,26 @@ typedef enum pc_direction {
 
 /* One value of an indicator with the year it belongs to. */
 typedef struct pc_ivalue {
-	pc_field field;	 /* BASELINE, MIDTERM, TARGET or ACTUAL */
+	pc_field field; /* BASELINE, MIDTERM, TARGET or ACTUAL */
 	pc_value value;
-	pc_year year;	 /* from the cell's @, else from the header */
+	pc_year year; /* from the cell's @, else from the header */
 	const pc_node *cell;
 	pc_pos pos;
 } pc_ivalue;
 
 struct pc_indicator {
-	const char *name, *method; /* plain text */
+	const char *name, *method;              /* plain text */
 	const pc_node *name_cell, *method_cell; /* inlines for display; method may be NULL */
-	const char *unit;	  /* the 単位 column, NULL when none */
+	const char *unit;                       /* the 単位 column, NULL when none */
 	pc_direction direction;
 	bool direction_given;
 	pc_ivalue *values;
 	size_t nvalues;
-	const pc_node *table;	  /* the PC_TABLE it comes from */
-	const pc_node *section;	  /* innermost enclosing section */
+	const pc_node *table;   /* the PC_TABLE it comes from */
+	const pc_node *section; /* innermost enclosing section */
 	const pc_node *row;
 	pc_pos pos;
-	size_t index;		  /* position in pc_doc.indicators */
+	size_t index; /* position in pc_doc.indicators */
 };
 
 typedef enum pc_table_kind {
@@ -163,18 +163,18 @@ typedef enum pc_table_kind {
 
 /* A column header, with what it maps to for indicators and glossaries. */
 typedef struct pc_column {
-	const char *text;  /* as written */
+	const char *text; /* as written */
 	pc_field field;
-	pc_year year;	   /* year in the header, if any */
+	pc_year year; /* year in the header, if any */
 } pc_column;
 
 typedef struct pc_table {
 	pc_table_kind kind;
-	const char *id;	     /* NULL when none */
+	const char *id;      /* NULL when none */
 	const char *caption; /* NULL when none */
 	pc_column *columns;
 	size_t ncols;
-	bool piped; /* written in pipe form */
+	bool piped;                /* written in pipe form */
 	pc_indicator **indicators; /* for PC_TABLE_INDICATORS */
 	size_t nindicators;
 	pc_term **terms; /* for PC_TABLE_GLOSSARY, in the order written */
@@ -189,22 +189,22 @@ typedef struct pc_alias {
 
 /* Where a term is used: an explicit [..](term:) or an occurrence in text. */
 typedef struct pc_use {
-	const pc_node *node;	/* PC_TERM_REF or PC_TERM_OCC */
+	const pc_node *node;    /* PC_TERM_REF or PC_TERM_OCC */
 	const pc_node *section; /* innermost enclosing section */
 	bool explicit_ref;
 	pc_pos pos;
 } pc_use;
 
 struct pc_term {
-	const char *term;	 /* as written */
-	const char *key;	 /* NFKC form used for matching */
-	const char *reading;	 /* hiragana; given or derived; NULL when unknown */
+	const char *term;    /* as written */
+	const char *key;     /* NFKC form used for matching */
+	const char *reading; /* hiragana; given or derived; NULL when unknown */
 	bool reading_derived;
 	pc_alias *aliases;
 	size_t naliases;
 	const pc_node *definition; /* the definition cell (inlines) */
 	const char *definition_text;
-	const pc_node *table;	/* the glossary table */
+	const pc_node *table;   /* the glossary table */
 	const pc_node *section; /* the section that defines it */
 	pc_pos pos;
 	pc_use *uses;
@@ -229,31 +229,31 @@ struct pc_node {
 	const char *literal; /* TEXT, CODE, CODE_BLOCK, HTML; NULL otherwise */
 	union {
 		pc_section section; /* PC_SECTION */
-		pc_table table;	    /* PC_TABLE */
+		pc_table table;     /* PC_TABLE */
 		struct {
 			bool ordered, tight;
 			int start;
-			char delim; /* '.' or ')' */
+			char delim;  /* '.' or ')' */
 			char bullet; /* '-', '*', '+' */
-		} list;		    /* PC_LIST */
+		} list;              /* PC_LIST */
 		struct {
 			const char *info; /* info string */
-		} code;		    /* PC_CODE_BLOCK */
+		} code;                   /* PC_CODE_BLOCK */
 		struct {
 			const char *url, *title;
 			const char *path; /* IMAGE: checked path relative to the plan folder */
-		} link;		    /* PC_LINK, PC_IMAGE */
+		} link;                   /* PC_LINK, PC_IMAGE */
 		struct {
 			const char *name; /* as written (link text or URL part) */
-			pc_term *term;	  /* set by the resolver */
-		} term_ref;	    /* PC_TERM_REF, PC_TERM_OCC */
+			pc_term *term;    /* set by the resolver */
+		} term_ref;               /* PC_TERM_REF, PC_TERM_OCC */
 		struct {
 			pc_index_entry *entry;
-		} index;	    /* PC_INDEX_ENTRY */
+		} index; /* PC_INDEX_ENTRY */
 		struct {
 			const char *id;
 			const pc_node *target; /* PC_SECTION or PC_TABLE; set by the resolver */
-		} xref;		    /* PC_XREF */
+		} xref;                        /* PC_XREF */
 		struct {
 			pc_field field; /* for header cells of indicators/glossary tables */
 		} cell;
@@ -272,7 +272,7 @@ typedef struct pc_meta {
 	bool draft;
 	pc_term_mark term_mark;
 	bool latin_first; /* index-order: latin-first */
-	bool charts;	  /* charts beside indicator tables (default true) */
+	bool charts;      /* charts beside indicator tables (default true) */
 } pc_meta;
 
 /* A loaded source file. */
@@ -282,7 +282,7 @@ typedef struct pc_source {
 	size_t len;
 	const size_t *lines; /* byte offset of each line start; lines[0] = 0 */
 	size_t nlines;
-	bool ok;	     /* passed the loader's checks; parsed only when true */
+	bool ok; /* passed the loader's checks; parsed only when true */
 } pc_source;
 
 struct pc_doc {
@@ -291,16 +291,16 @@ struct pc_doc {
 	pc_meta meta;
 	pc_source *sources;
 	size_t nsources;
-	pc_node *root;	 /* PC_DOCUMENT */
+	pc_node *root; /* PC_DOCUMENT */
 	/* Collected by the parser, completed by the resolver; document order. */
-	pc_vec sections;     /* pc_node* PC_SECTION */
-	pc_vec tables;	     /* pc_node* PC_TABLE */
-	pc_vec indicators;   /* pc_indicator* */
-	pc_vec terms;	     /* pc_term* in definition order */
+	pc_vec sections;      /* pc_node* PC_SECTION */
+	pc_vec tables;        /* pc_node* PC_TABLE */
+	pc_vec indicators;    /* pc_indicator* */
+	pc_vec terms;         /* pc_term* in definition order */
 	pc_vec index_entries; /* pc_index_entry* */
-	pc_vec xrefs;	     /* pc_node* PC_XREF */
-	pc_vec term_refs;    /* pc_node* PC_TERM_REF */
-	pc_vec images;	     /* pc_node* PC_IMAGE */
+	pc_vec xrefs;         /* pc_node* PC_XREF */
+	pc_vec term_refs;     /* pc_node* PC_TERM_REF */
+	pc_vec images;        /* pc_node* PC_IMAGE */
 };
 
 /* Tree helpers (ast.c). */

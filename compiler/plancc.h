@@ -13,7 +13,7 @@
 
 /* Limits on input, checked with a diagnostic rather than trusted. */
 #define PC_MAX_FILE_BYTES ((size_t)64 * 1024 * 1024) /* per source file */
-#define PC_MAX_DEPTH 64				     /* nesting of lists and quotes */
+#define PC_MAX_DEPTH      64                         /* nesting of lists and quotes */
 #define PC_MAX_TABLE_COLS 256
 #define PC_MAX_TABLE_ROWS 100000
 
@@ -32,8 +32,8 @@ void pc_doc_free(pc_doc *doc);
 
 /* The pipeline's stages, for tests and tools that need one alone. */
 pc_doc *pc_doc_new(const char *dir);
-void pc_load(pc_doc *doc, pc_diags *diags);	/* load/load.c */
-void pc_parse(pc_doc *doc, pc_diags *diags);	/* parse/parse.c */
+void pc_load(pc_doc *doc, pc_diags *diags);    /* load/load.c */
+void pc_parse(pc_doc *doc, pc_diags *diags);   /* parse/parse.c */
 void pc_resolve(pc_doc *doc, pc_diags *diags); /* resolve/resolve.c */
 
 /* Converts a byte column (1-based, as cmark counts) on a line of a source

@@ -11,84 +11,111 @@ static const struct {
 	pc_severity sev;
 	const char *fmt;
 } catalogue[PC_DIAG_COUNT] = {
-    [PC_E_DIR_OPEN] = {PC_SEV_ERROR, "計画フォルダを開けません（%s）。フォルダ名を確かめてください"},
+    [PC_E_DIR_OPEN] = {PC_SEV_ERROR,
+                       "計画フォルダを開けません（%s）。フォルダ名を確かめてください"},
     [PC_E_NO_FILES] = {PC_SEV_ERROR, "計画フォルダに .md ファイルがありません"},
     [PC_E_READ] = {PC_SEV_ERROR, "ファイルを読めません（%s）。読み取り権限を確かめてください"},
-    [PC_E_FILE_TOO_BIG] = {PC_SEV_ERROR,
-			   "ファイルが大きすぎます（%zu バイト、上限 %zu バイト）。章を分けてください"},
+    [PC_E_FILE_TOO_BIG] =
+        {PC_SEV_ERROR, "ファイルが大きすぎます（%zu バイト、上限 %zu バイト）。章を分けてください"},
     [PC_E_UTF8] = {PC_SEV_ERROR, "UTF-8 として正しくないバイト（0x%02X）があります。ファイルを "
-				 "UTF-8 で保存し直してください"},
+                                 "UTF-8 で保存し直してください"},
     [PC_E_NUL] = {PC_SEV_ERROR, "NUL 文字（0x00）が含まれています。この文字を削除してください"},
     [PC_E_LINE_TOO_LONG] = {PC_SEV_ERROR, "行が長すぎます（%zu バイト、上限 %zu "
-					  "バイト）。段落を改行で分けてください"},
+                                          "バイト）。段落を改行で分けてください"},
     [PC_E_FRONT_LATE] = {PC_SEV_ERROR,
-			 "計画情報（--- で囲んだ部分）は最初のファイル（%s）の先頭にだけ書けます。"
-			 "このブロックを最初のファイルへ移してください"},
-    [PC_E_FRONT_UNCLOSED] = {PC_SEV_ERROR,
-			     "計画情報が --- の行で閉じられていません。最後に --- の行を加えてください"},
+                         "計画情報（--- で囲んだ部分）は最初のファイル（%s）の先頭にだけ書けます。"
+                         "このブロックを最初のファイルへ移してください"},
+    [PC_E_FRONT_UNCLOSED] =
+        {PC_SEV_ERROR, "計画情報が --- の行で閉じられていません。最後に --- の行を加えてください"},
     [PC_E_FRONT_SYNTAX] = {PC_SEV_ERROR,
-			   "計画情報の行は「キー: 値」の形で書いてください（この行: %s）"},
-    [PC_E_FRONT_NO_TITLE] = {PC_SEV_ERROR,
-			     "計画の表題がありません。最初のファイルの計画情報に「title: …」を書いてください"},
+                           "計画情報の行は「キー: 値」の形で書いてください（この行: %s）"},
+    [PC_E_FRONT_NO_TITLE] =
+        {PC_SEV_ERROR,
+         "計画の表題がありません。最初のファイルの計画情報に「title: …」を書いてください"},
     [PC_W_FRONT_UNKNOWN_KEY] = {PC_SEV_WARNING, "計画情報のキー「%s」は使われません（使えるキー: "
-						"title, subtitle, city, period, edition, draft, "
-						"term-mark, index-order, charts）"},
+                                                "title, subtitle, city, period, edition, draft, "
+                                                "term-mark, index-order, charts）"},
     [PC_E_FRONT_BAD_VALUE] = {PC_SEV_ERROR, "計画情報「%s」の値「%s」は使えません（%s）"},
-    [PC_W_FRONT_DUP_KEY] = {PC_SEV_WARNING, "計画情報のキー「%s」が二度書かれています。後の値を使います"},
+    [PC_W_FRONT_DUP_KEY] = {PC_SEV_WARNING,
+                            "計画情報のキー「%s」が二度書かれています。後の値を使います"},
     [PC_E_BAD_ID] = {PC_SEV_ERROR,
-		     "id「%s」に使えない文字があります。半角英数字と - _ だけで書いてください"},
+                     "id「%s」に使えない文字があります。半角英数字と - _ だけで書いてください"},
     [PC_E_DUP_ID] = {PC_SEV_ERROR, "id「%s」は %s:%u で既に使われています。別の id にしてください"},
     [PC_E_ATTR_SYNTAX] = {PC_SEV_ERROR, "属性 {…} を読めません（%s）"},
-    [PC_W_ATTR_UNKNOWN] = {PC_SEV_WARNING,
-			   "属性「%s」は使われません（使える属性: #id .class no= label= sdgs= id= caption=）"},
-    [PC_E_BAD_SDGS] = {PC_SEV_ERROR,
-		       "sdgs の値「%s」は SDGs の目標番号ではありません。1〜17 をカンマで区切って書いてください"},
-    [PC_E_TOO_DEEP] = {PC_SEV_ERROR, "入れ子が深すぎます（上限 %d 段）。リストや引用の入れ子を浅くしてください"},
+    [PC_W_ATTR_UNKNOWN] =
+        {PC_SEV_WARNING,
+         "属性「%s」は使われません（使える属性: #id .class no= label= sdgs= id= caption=）"},
+    [PC_E_BAD_SDGS] =
+        {PC_SEV_ERROR,
+         "sdgs の値「%s」は SDGs の目標番号ではありません。1〜17 をカンマで区切って書いてください"},
+    [PC_E_TOO_DEEP] = {PC_SEV_ERROR,
+                       "入れ子が深すぎます（上限 %d 段）。リストや引用の入れ子を浅くしてください"},
     [PC_W_HEADING_EMPTY] = {PC_SEV_WARNING, "見出しに題名がありません"},
-    [PC_E_ROW_CELLS] = {PC_SEV_ERROR,
-			"この行のセルは %zu 個ですが、見出し行は %zu 個です。区切り（タブまたは |）を確かめてください"},
+    [PC_E_ROW_CELLS] = {PC_SEV_ERROR, "この行のセルは %zu 個ですが、見出し行は %zu "
+                                      "個です。区切り（タブまたは |）を確かめてください"},
     [PC_E_TABLE_EMPTY] = {PC_SEV_ERROR, "表が空です。1 行目に見出し行を書いてください"},
     [PC_E_TABLE_TOO_BIG] = {PC_SEV_ERROR, "表が大きすぎます（%s が上限 %zu を超えています）"},
     [PC_E_INFO_ATTR] = {PC_SEV_ERROR, "表の属性を読めません（%s）"},
-    [PC_E_NO_NAME_COLUMN] = {PC_SEV_ERROR,
-			     "指標の表に指標名の列がありません。見出し行に「指標名」の列を加えてください"},
-    [PC_W_UNKNOWN_HEADER] = {PC_SEV_WARNING, "見出し「%s」は指標のどの項目にも当たりません（指標名・把握方法・"
-					     "基準値・中間目標値・目標値・実績値・単位・方向）"},
+    [PC_E_NO_NAME_COLUMN] =
+        {PC_SEV_ERROR,
+         "指標の表に指標名の列がありません。見出し行に「指標名」の列を加えてください"},
+    [PC_W_UNKNOWN_HEADER] = {PC_SEV_WARNING,
+                             "見出し「%s」は指標のどの項目にも当たりません（指標名・把握方法・"
+                             "基準値・中間目標値・目標値・実績値・単位・方向）"},
     [PC_E_DUP_COLUMN] = {PC_SEV_ERROR, "見出し「%s」の列が二つあります"},
-    [PC_E_BAD_YEAR] = {PC_SEV_ERROR,
-		       "年「%s」を読めません。「R5年度」「令和5年度」「2023年度」のように書いてください"},
+    [PC_E_BAD_YEAR] =
+        {PC_SEV_ERROR,
+         "年「%s」を読めません。「R5年度」「令和5年度」「2023年度」のように書いてください"},
     [PC_E_YEAR_MISMATCH] = {PC_SEV_ERROR, "「%s」の元号の年は %d 年ですが、括弧内の西暦は %d "
-					  "年です。どちらかを直してください"},
-    [PC_W_ERA_PAST_END] = {PC_SEV_WARNING, "%s%d年は存在しません（%sは%d年まで）。西暦 %d 年として扱います。"
-					   "「%s」のように書き直してください"},
+                                          "年です。どちらかを直してください"},
+    [PC_W_ERA_PAST_END] = {PC_SEV_WARNING,
+                           "%s%d年は存在しません（%sは%d年まで）。西暦 %d 年として扱います。"
+                           "「%s」のように書き直してください"},
     [PC_W_NUMBER_TOO_LONG] = {PC_SEV_WARNING, "数値「%s」が長すぎるため、数としては扱いません"},
-    [PC_E_BAD_DIRECTION] = {PC_SEV_ERROR, "方向「%s」を読めません。「増」「減」「維持」のどれかを書いてください"},
-    [PC_W_MIDTERM_RANGE] = {PC_SEV_WARNING, "中間目標値 %s が基準値 %s と目標値 %s の間にありません"},
+    [PC_E_BAD_DIRECTION] = {PC_SEV_ERROR,
+                            "方向「%s」を読めません。「増」「減」「維持」のどれかを書いてください"},
+    [PC_W_MIDTERM_RANGE] = {PC_SEV_WARNING,
+                            "中間目標値 %s が基準値 %s と目標値 %s の間にありません"},
     [PC_W_ROW_NO_NAME] = {PC_SEV_WARNING, "%sが空の行があります。%sを書くか、行を削除してください"},
-    [PC_E_NO_TERM_COLUMN] = {PC_SEV_ERROR,
-			     "用語の表に用語の列がありません。見出し行に「用語」の列を加えてください"},
+    [PC_E_NO_TERM_COLUMN] =
+        {PC_SEV_ERROR, "用語の表に用語の列がありません。見出し行に「用語」の列を加えてください"},
     [PC_W_NO_DEFINITION] = {PC_SEV_WARNING, "用語「%s」に説明がありません"},
-    [PC_E_DUP_TERM] = {PC_SEV_ERROR, "用語「%s」は %s:%u で既に定義されています。定義は計画全体で一度だけにしてください"},
+    [PC_E_DUP_TERM] =
+        {PC_SEV_ERROR,
+         "用語「%s」は %s:%u で既に定義されています。定義は計画全体で一度だけにしてください"},
     [PC_E_ALIAS_CLASH] = {PC_SEV_ERROR, "別名「%s」は %s:%u の用語「%s」と重なっています"},
-    [PC_W_TERM_NO_READING] = {PC_SEV_WARNING, "用語「%s」には漢字が含まれていますが読みがありません。"
-					      "「読み」の列にひらがなで読みを書いてください（索引では最後に並びます）"},
-    [PC_W_BAD_READING] = {PC_SEV_WARNING, "読み「%s」にかな以外の文字があります。ひらがなかカタカナで書いてください"},
-    [PC_W_INDEX_NO_READING] = {PC_SEV_WARNING, "索引語「%s」には漢字が含まれていますが読みがありません。"
-					       "[%s](index:よみ) の形で読みを書いてください"},
-    [PC_E_UNDEFINED_TERM] = {PC_SEV_ERROR, "用語「%s」は定義されていません。用語解説の表に定義を加えるか、"
-					   "表記を確かめてください"},
-    [PC_E_UNKNOWN_REF] = {PC_SEV_ERROR, "参照先の id「%s」が見つかりません。見出しまたは表の id を確かめてください"},
+    [PC_W_TERM_NO_READING] =
+        {PC_SEV_WARNING, "用語「%s」には漢字が含まれていますが読みがありません。"
+                         "「読み」の列にひらがなで読みを書いてください（索引では最後に並びます）"},
+    [PC_W_BAD_READING] =
+        {PC_SEV_WARNING,
+         "読み「%s」にかな以外の文字があります。ひらがなかカタカナで書いてください"},
+    [PC_W_INDEX_NO_READING] = {PC_SEV_WARNING,
+                               "索引語「%s」には漢字が含まれていますが読みがありません。"
+                               "[%s](index:よみ) の形で読みを書いてください"},
+    [PC_E_UNDEFINED_TERM] = {PC_SEV_ERROR,
+                             "用語「%s」は定義されていません。用語解説の表に定義を加えるか、"
+                             "表記を確かめてください"},
+    [PC_E_UNKNOWN_REF] =
+        {PC_SEV_ERROR, "参照先の id「%s」が見つかりません。見出しまたは表の id を確かめてください"},
     [PC_E_EMPTY_REF] = {PC_SEV_ERROR, "参照先の id が空です。[](ref:id) の形で書いてください"},
     [PC_W_EMPTY_ANNOTATION] = {PC_SEV_WARNING, "%s の文字が空です"},
-    [PC_E_IMAGE_URL] = {PC_SEV_ERROR, "画像「%s」はネットワーク上の場所を指しています。画像ファイルを計画フォルダに置き、"
-				      "相対パスで書いてください"},
-    [PC_E_IMAGE_ABSOLUTE] = {PC_SEV_ERROR, "画像「%s」は絶対パスです。計画フォルダからの相対パスで書いてください"},
-    [PC_E_IMAGE_OUTSIDE] = {PC_SEV_ERROR, "画像「%s」は計画フォルダの外にあります。計画フォルダの中に置いてください"},
-    [PC_E_IMAGE_MISSING] = {PC_SEV_ERROR, "画像「%s」が見つかりません。ファイル名と置き場所を確かめてください"},
-    [PC_E_IMAGE_FORMAT] = {PC_SEV_ERROR, "画像「%s」を使えません（%s）。PNG か JPEG で保存し直してください"},
+    [PC_E_IMAGE_URL] =
+        {PC_SEV_ERROR,
+         "画像「%s」はネットワーク上の場所を指しています。画像ファイルを計画フォルダに置き、"
+         "相対パスで書いてください"},
+    [PC_E_IMAGE_ABSOLUTE] =
+        {PC_SEV_ERROR, "画像「%s」は絶対パスです。計画フォルダからの相対パスで書いてください"},
+    [PC_E_IMAGE_OUTSIDE] =
+        {PC_SEV_ERROR, "画像「%s」は計画フォルダの外にあります。計画フォルダの中に置いてください"},
+    [PC_E_IMAGE_MISSING] = {PC_SEV_ERROR,
+                            "画像「%s」が見つかりません。ファイル名と置き場所を確かめてください"},
+    [PC_E_IMAGE_FORMAT] = {PC_SEV_ERROR,
+                           "画像「%s」を使えません（%s）。PNG か JPEG で保存し直してください"},
     [PC_E_OUTPUT] = {PC_SEV_ERROR, "出力を書けません（%s）。以前の出力はそのまま残っています"},
     [PC_E_FONT] = {PC_SEV_ERROR, "%s"},
-    [PC_W_GLYPH_MISSING] = {PC_SEV_WARNING, "文字「%s」（U+%04X）はフォントにないため「%s」で代えて印刷します"},
+    [PC_W_GLYPH_MISSING] = {PC_SEV_WARNING,
+                            "文字「%s」（U+%04X）はフォントにないため「%s」で代えて印刷します"},
 };
 
 void pc_diags_init(pc_diags *d, bool strict)
@@ -166,7 +193,8 @@ void pc_diags_print_one(const pc_message *g, FILE *out)
 {
 	const char *sev = g->sev == PC_SEV_ERROR ? "error" : "warning";
 	if (g->line)
-		fprintf(out, "%s:%u:%u: %s: %s\n", g->file, g->line, g->col ? g->col : 1, sev, g->msg);
+		fprintf(out, "%s:%u:%u: %s: %s\n", g->file, g->line, g->col ? g->col : 1, sev,
+		        g->msg);
 	else if (g->file[0])
 		fprintf(out, "%s: %s: %s\n", g->file, sev, g->msg);
 	else

@@ -86,7 +86,7 @@ typedef enum pc_diag_code {
 typedef struct pc_message {
 	pc_diag_code code;
 	pc_severity sev; /* after --strict */
-	char *file;	 /* relative to the plan folder; may be "" */
+	char *file;      /* relative to the plan folder; may be "" */
 	unsigned line, col;
 	char *msg;
 	size_t seq; /* order of recording, to keep sorting stable */
@@ -103,8 +103,7 @@ void pc_diags_init(pc_diags *d, bool strict);
 void pc_diags_free(pc_diags *d);
 
 /* Records a message; the variadic arguments fill the catalogue's format. */
-void pc_diag(pc_diags *d, pc_diag_code code, const char *file, unsigned line, unsigned col,
-	     ...);
+void pc_diag(pc_diags *d, pc_diag_code code, const char *file, unsigned line, unsigned col, ...);
 pc_severity pc_diag_default_severity(pc_diag_code code);
 
 /* Sorts by file, line and column, keeping recording order for ties. */

@@ -12,8 +12,11 @@ static const char *role_names[PC_FONT_ROLES] = {"body", "bold", "heading", "tabl
 
 /* Where a bare file name is looked for after the map's own folder. */
 static const char *system_dirs[] = {
-    "/usr/share/fonts/truetype/bizud-mincho", "/usr/share/fonts/truetype/bizud-gothic",
-    "/usr/share/fonts/truetype", "/usr/local/share/fonts", "/usr/share/fonts",
+    "/usr/share/fonts/truetype/bizud-mincho",
+    "/usr/share/fonts/truetype/bizud-gothic",
+    "/usr/share/fonts/truetype",
+    "/usr/local/share/fonts",
+    "/usr/share/fonts",
 };
 
 const char *pc_font_role_name(pc_font_role r)
@@ -81,7 +84,8 @@ bool pc_fontmap_load(pc_fontmap *m, const char *path, pc_diags *d)
 			continue;
 		char *eq = strchr(s, '=');
 		if (!eq) {
-			pc_diag(d, PC_E_FONT, path, lineno, 1, "「役割 = ファイル名」の形で書いてください");
+			pc_diag(d, PC_E_FONT, path, lineno, 1,
+			        "「役割 = ファイル名」の形で書いてください");
 			continue;
 		}
 		*eq = '\0';
@@ -92,14 +96,14 @@ bool pc_fontmap_load(pc_fontmap *m, const char *path, pc_diags *d)
 				r = i;
 		if (r < 0) {
 			pc_diag(d, PC_E_FONT, path, lineno, 1,
-				"役割は body, bold, heading, table, latin のどれかです");
+			        "役割は body, bold, heading, table, latin のどれかです");
 			continue;
 		}
 		char *found = find_font(mapdir, file);
 		if (!found) {
 			pc_diag(d, PC_E_FONT, path, lineno, (unsigned)(file - s) + 1,
-				"フォントファイルが見つかりません。fonts/ に置くか、scripts/setup "
-				"でフォントを入れてください");
+			        "フォントファイルが見つかりません。fonts/ に置くか、scripts/setup "
+			        "でフォントを入れてください");
 			continue;
 		}
 		free(m->path[r]);
@@ -110,7 +114,8 @@ bool pc_fontmap_load(pc_fontmap *m, const char *path, pc_diags *d)
 	bool ok = true;
 	for (int i = 0; i < PC_FONT_LATIN; i++)
 		if (!m->path[i]) {
-			pc_diag(d, PC_E_FONT, path, 0, 0, "必要な役割のフォントが指定されていません");
+			pc_diag(d, PC_E_FONT, path, 0, 0,
+			        "必要な役割のフォントが指定されていません");
 			ok = false;
 		}
 	return ok;

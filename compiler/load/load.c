@@ -68,8 +68,7 @@ static char **list_chapters(pc_doc *doc, pc_diags *d, size_t *count)
 }
 
 /* Reads a whole file; NULL with errno set on failure. */
-static char *read_file(pc_doc *doc, const char *path, size_t *len, pc_diags *d,
-		       const char *name)
+static char *read_file(pc_doc *doc, const char *path, size_t *len, pc_diags *d, const char *name)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f)

@@ -36,7 +36,8 @@ static const char *trim(pc_arena *a, const char *s, size_t len)
 	}
 	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
 		len--;
-	if (len >= 2 && ((s[0] == '"' && s[len - 1] == '"') || (s[0] == '\'' && s[len - 1] == '\''))) {
+	if (len >= 2 &&
+	    ((s[0] == '"' && s[len - 1] == '"') || (s[0] == '\'' && s[len - 1] == '\''))) {
 		s++;
 		len -= 2;
 	}
@@ -98,7 +99,7 @@ static bool parse_bool(const char *v, bool *out)
 }
 
 static void set_key(pc_doc *doc, const pc_source *src, unsigned lineno, unsigned vcol,
-		    const char *key, const char *val, pc_diags *d)
+                    const char *key, const char *val, pc_diags *d)
 {
 	pc_meta *m = &doc->meta;
 	const char **slot = NULL;
@@ -120,7 +121,7 @@ static void set_key(pc_doc *doc, const pc_source *src, unsigned lineno, unsigned
 		bool *b = !strcmp(key, "draft") ? &m->draft : &m->charts;
 		if (!parse_bool(val, b))
 			pc_diag(d, PC_E_FRONT_BAD_VALUE, src->name, lineno, vcol, key, val,
-				"true か false を書いてください");
+			        "true か false を書いてください");
 	} else if (!strcmp(key, "term-mark")) {
 		if (!strcmp(val, "※"))
 			m->term_mark = PC_MARK_ASTERISK;
@@ -130,7 +131,7 @@ static void set_key(pc_doc *doc, const pc_source *src, unsigned lineno, unsigned
 			m->term_mark = PC_MARK_NONE;
 		else
 			pc_diag(d, PC_E_FRONT_BAD_VALUE, src->name, lineno, vcol, key, val,
-				"※、※n、none のどれかを書いてください");
+			        "※、※n、none のどれかを書いてください");
 	} else if (!strcmp(key, "index-order")) {
 		if (!strcmp(val, "kana-first"))
 			m->latin_first = false;
@@ -138,7 +139,7 @@ static void set_key(pc_doc *doc, const pc_source *src, unsigned lineno, unsigned
 			m->latin_first = true;
 		else
 			pc_diag(d, PC_E_FRONT_BAD_VALUE, src->name, lineno, vcol, key, val,
-				"kana-first か latin-first を書いてください");
+			        "kana-first か latin-first を書いてください");
 	} else {
 		pc_diag(d, PC_W_FRONT_UNKNOWN_KEY, src->name, lineno, 1, key);
 	}
@@ -166,7 +167,7 @@ static void read_keys(pc_doc *doc, const pc_source *src, size_t close, pc_diags 
 		long c = find_colon(l, &seplen);
 		if (c <= 0) {
 			pc_diag(d, PC_E_FRONT_SYNTAX, src->name, (unsigned)i + 1, 1,
-				pc_arena_strndup(doc->arena, l.s, l.len));
+			        pc_arena_strndup(doc->arena, l.s, l.len));
 			continue;
 		}
 		const char *key = trim(doc->arena, l.s, (size_t)c);

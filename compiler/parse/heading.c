@@ -14,8 +14,8 @@ static const struct {
 	const char *cls;
 	pc_role role;
 } role_classes[] = {
-    {"vision", PC_ROLE_VISION}, {"issues", PC_ROLE_ISSUES},	{"direction", PC_ROLE_DIRECTION},
-    {"roles", PC_ROLE_ROLES},	{"plans", PC_ROLE_PLANS},	{"glossary", PC_ROLE_GLOSSARY},
+    {"vision", PC_ROLE_VISION}, {"issues", PC_ROLE_ISSUES}, {"direction", PC_ROLE_DIRECTION},
+    {"roles", PC_ROLE_ROLES},   {"plans", PC_ROLE_PLANS},   {"glossary", PC_ROLE_GLOSSARY},
 };
 
 /* Usual titles that give a role without a class (compared after NFKC with
@@ -24,13 +24,20 @@ static const struct {
 	const char *title;
 	pc_role role;
 } role_titles[] = {
-    {"目指す姿", PC_ROLE_VISION},	     {"目指すまちのすがた", PC_ROLE_VISION},
-    {"目指すまちの姿", PC_ROLE_VISION},	     {"現状と課題", PC_ROLE_ISSUES},
-    {"施策展開の方向", PC_ROLE_DIRECTION},   {"主要施策", PC_ROLE_DIRECTION},
-    {"施策の展開", PC_ROLE_DIRECTION},	     {"市民の役割", PC_ROLE_ROLES},
-    {"関連する計画・指針等", PC_ROLE_PLANS}, {"関連する個別計画", PC_ROLE_PLANS},
-    {"関連する計画", PC_ROLE_PLANS},	     {"用語解説", PC_ROLE_GLOSSARY},
-    {"用語説明", PC_ROLE_GLOSSARY},	     {"注釈", PC_ROLE_GLOSSARY},
+    {"目指す姿", PC_ROLE_VISION},
+    {"目指すまちのすがた", PC_ROLE_VISION},
+    {"目指すまちの姿", PC_ROLE_VISION},
+    {"現状と課題", PC_ROLE_ISSUES},
+    {"施策展開の方向", PC_ROLE_DIRECTION},
+    {"主要施策", PC_ROLE_DIRECTION},
+    {"施策の展開", PC_ROLE_DIRECTION},
+    {"市民の役割", PC_ROLE_ROLES},
+    {"関連する計画・指針等", PC_ROLE_PLANS},
+    {"関連する個別計画", PC_ROLE_PLANS},
+    {"関連する計画", PC_ROLE_PLANS},
+    {"用語解説", PC_ROLE_GLOSSARY},
+    {"用語説明", PC_ROLE_GLOSSARY},
+    {"注釈", PC_ROLE_GLOSSARY},
 };
 
 static bool ends_with(const char *s, const char *suffix)
@@ -73,8 +80,10 @@ static void read_sdgs(pc_parser *p, pc_section *s, const pc_attr *at)
 			break;
 		char *end;
 		long g = strtol(c, &end, 10);
-		if (end == c || g < 1 || g > 17 || (*end && *end != ',' && *end != ' ' && strncmp(end, "、", 3))) {
-			pc_diag(p->diags, PC_E_BAD_SDGS, at->pos.file, at->pos.line, at->pos.col, at->value);
+		if (end == c || g < 1 || g > 17 ||
+		    (*end && *end != ',' && *end != ' ' && strncmp(end, "、", 3))) {
+			pc_diag(p->diags, PC_E_BAD_SDGS, at->pos.file, at->pos.line, at->pos.col,
+			        at->value);
 			return;
 		}
 		bool dup = false;
@@ -95,7 +104,7 @@ static pc_pos pos_in_text(const pc_node *text, size_t off)
 }
 
 static void apply_attrs(pc_parser *p, pc_section *s, const pc_attrs *at, const pc_node *text,
-			size_t base)
+                        size_t base)
 {
 	pc_arena *a = p->doc->arena;
 	if (at->id) {
@@ -127,7 +136,8 @@ static void apply_attrs(pc_parser *p, pc_section *s, const pc_attrs *at, const p
 		else if (!strcmp(kv.key, "sdgs"))
 			read_sdgs(p, s, &kv);
 		else
-			pc_diag(p->diags, PC_W_ATTR_UNKNOWN, kv.pos.file, kv.pos.line, kv.pos.col, kv.key);
+			pc_diag(p->diags, PC_W_ATTR_UNKNOWN, kv.pos.file, kv.pos.line, kv.pos.col,
+			        kv.key);
 	}
 }
 
@@ -224,7 +234,8 @@ void pc_heading_finish(pc_parser *p, pc_node *node, cmark_node *heading)
 		s->classes = pc_arena_alloc(p->doc->arena, sizeof *s->classes);
 	s->title = trim_spaces(p->doc->arena, pc_node_text(p->doc, h));
 	if (!*s->title && !s->number)
-		pc_diag(p->diags, PC_W_HEADING_EMPTY, node->pos.file, node->pos.line, node->pos.col);
+		pc_diag(p->diags, PC_W_HEADING_EMPTY, node->pos.file, node->pos.line,
+		        node->pos.col);
 	if (s->role == PC_ROLE_NONE)
 		s->role = role_of_title(p->doc->arena, s->title);
 }

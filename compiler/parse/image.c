@@ -127,7 +127,8 @@ static const char *jpeg_problem(const unsigned char *b, size_t n)
 		if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC) {
 			if (i + 9 > n || len < 8)
 				return "JPEG ファイルが壊れています";
-			unsigned h = (unsigned)b[i + 5] << 8 | b[i + 6], w = (unsigned)b[i + 7] << 8 | b[i + 8];
+			unsigned h = (unsigned)b[i + 5] << 8 | b[i + 6],
+			         w = (unsigned)b[i + 7] << 8 | b[i + 8];
 			return w && h ? NULL : "JPEG の大きさが 0 です";
 		}
 		if (m == 0xDA || len < 2)

@@ -18,14 +18,14 @@ pc_pos pc_parser_at(pc_parser *p, unsigned line, unsigned byte_col)
 pc_pos pc_parser_pos(pc_parser *p, cmark_node *n)
 {
 	return pc_parser_at(p, (unsigned)cmark_node_get_start_line(n),
-			    (unsigned)cmark_node_get_start_column(n));
+	                    (unsigned)cmark_node_get_start_column(n));
 }
 
 /* Where converted nodes' positions come from: the file itself, or a table
  * cell whose text was parsed on its own. */
 typedef struct frame {
 	unsigned line_base, col_base; /* 0 for the file */
-	const char *text;	      /* the cell text, for character columns */
+	const char *text;             /* the cell text, for character columns */
 } frame;
 
 static pc_pos frame_pos(pc_parser *p, const frame *f, cmark_node *n)
@@ -38,7 +38,7 @@ static pc_pos frame_pos(pc_parser *p, const frame *f, cmark_node *n)
 	if (off > tl)
 		off = tl;
 	return (pc_pos){p->src->name, f->line_base,
-			f->col_base + (unsigned)pc_utf8_count(f->text, off)};
+	                f->col_base + (unsigned)pc_utf8_count(f->text, off)};
 }
 
 static const char *scheme_rest(const char *url, const char *scheme)
@@ -83,8 +83,8 @@ static pc_node *convert_link(pc_parser *p, cmark_node *n, pc_pos pos)
 
 static bool is_br(const char *html)
 {
-	return html && (!strcmp(html, "<br>") || !strcmp(html, "<br/>") || !strcmp(html, "<br />") ||
-			!strcmp(html, "<BR>"));
+	return html && (!strcmp(html, "<br>") || !strcmp(html, "<br/>") ||
+	                !strcmp(html, "<br />") || !strcmp(html, "<BR>"));
 }
 
 /* Makes our node for a cmark node (children are added by the walk). */
@@ -206,7 +206,7 @@ static pc_node *code_block(pc_parser *p, cmark_node *n, pc_pos pos)
  * nested deeper than PC_MAX_DEPTH are flattened into the deepest one kept.
  */
 static void convert_walk(pc_parser *p, cmark_node *top, bool include_top, pc_node *parent,
-			 const frame *f)
+                         const frame *f)
 {
 	cmark_iter *it = cmark_iter_new(top);
 	cmark_event_type ev;
@@ -230,7 +230,8 @@ static void convert_walk(pc_parser *p, cmark_node *top, bool include_top, pc_nod
 			continue;
 		}
 		pc_pos pos = frame_pos(p, f, n);
-		pc_node *m = t == CMARK_NODE_CODE_BLOCK ? code_block(p, n, pos) : convert_node(p, n, pos);
+		pc_node *m =
+		    t == CMARK_NODE_CODE_BLOCK ? code_block(p, n, pos) : convert_node(p, n, pos);
 		if (is_leaf(t)) {
 			if (m)
 				append_merging(p->doc, cur, m);
@@ -238,7 +239,8 @@ static void convert_walk(pc_parser *p, cmark_node *top, bool include_top, pc_nod
 		}
 		if (!m || depth >= PC_MAX_DEPTH) {
 			if (m && !p->depth_reported) {
-				pc_diag(p->diags, PC_E_TOO_DEEP, pos.file, pos.line, pos.col, PC_MAX_DEPTH);
+				pc_diag(p->diags, PC_E_TOO_DEEP, pos.file, pos.line, pos.col,
+				        PC_MAX_DEPTH);
 				p->depth_reported = true;
 			}
 			flat++;
@@ -253,8 +255,8 @@ static void convert_walk(pc_parser *p, cmark_node *top, bool include_top, pc_nod
 	cmark_iter_free(it);
 }
 
-void pc_convert_cell(pc_parser *p, cmark_node *para, pc_node *cell, const char *text,
-		     unsigned line, unsigned col)
+void pc_convert_cell(pc_parser *p, cmark_node *para, pc_node *cell, const char *text, unsigned line,
+                     unsigned col)
 {
 	frame f = {line, col, text};
 	convert_walk(p, para, false, cell, &f);

@@ -26,8 +26,8 @@ pc_pos pc_parser_at(pc_parser *p, unsigned line, unsigned byte_col);
 
 /* Converts the inlines of a cell's text, parsed by cmark on its own, into
  * children of cell; (line, col) is where the text starts in the file. */
-void pc_convert_cell(pc_parser *p, cmark_node *para, pc_node *cell, const char *text,
-		     unsigned line, unsigned col);
+void pc_convert_cell(pc_parser *p, cmark_node *para, pc_node *cell, const char *text, unsigned line,
+                     unsigned col);
 /* Checks an image's path: inside the plan folder, present, PNG or JPEG. */
 void pc_image_check(pc_parser *p, pc_node *img);
 
@@ -46,13 +46,13 @@ typedef struct tline {
 
 /* Reports a year reader's status at pos (table.c). */
 void pc_parse_year_report(pc_parser *p, pc_year_status st, pc_year *y, const pc_year_detail *det,
-			  pc_pos pos);
+                          pc_pos pos);
 /* Builds indicator and glossary records from a table's rows (records.c);
  * rows[0] is the header, col0 the block's column. */
 void pc_indicators_read(pc_parser *p, pc_node *table, pc_raw_cell **rows, size_t nrows,
-			const tline *rl);
+                        const tline *rl);
 void pc_glossary_read(pc_parser *p, pc_node *table, pc_raw_cell **rows, size_t nrows,
-		      const tline *rl);
+                      const tline *rl);
 
 /* Section headings: number, attributes, roles (heading.c). */
 void pc_heading_finish(pc_parser *p, pc_node *section, cmark_node *heading);

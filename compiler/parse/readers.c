@@ -174,7 +174,7 @@ static void attr_error(bool *ok, const char **err, size_t *err_off, const char *
  * and sets *unclosed.
  */
 static size_t attr_value(const char *s, size_t len, size_t i, size_t *vb, size_t *ve,
-			 bool *unclosed)
+                         bool *unclosed)
 {
 	*unclosed = false;
 	if (i < len && s[i] == '"') {
@@ -195,7 +195,7 @@ static size_t attr_value(const char *s, size_t len, size_t i, size_t *vb, size_t
 }
 
 bool pc_attrs_parse(pc_arena *a, const char *s, size_t len, pc_attrs *out, const char **err,
-		    size_t *err_off)
+                    size_t *err_off)
 {
 	const char *err_dummy;
 	size_t off_dummy;
@@ -214,9 +214,9 @@ bool pc_attrs_parse(pc_arena *a, const char *s, size_t len, pc_attrs *out, const
 			size_t e = word_end(s, len, i + 1);
 			if (e == i + 1) {
 				attr_error(&ok, err, err_off,
-					   s[i] == '#' ? "「#」の後に ID がありません"
-						       : "「.」の後にクラス名がありません",
-					   i);
+				           s[i] == '#' ? "「#」の後に ID がありません"
+				                       : "「.」の後にクラス名がありません",
+				           i);
 			} else if (s[i] == '#') {
 				/* A second #id replaces the first, as a
 				 * later key=value would. */
@@ -224,7 +224,7 @@ bool pc_attrs_parse(pc_arena *a, const char *s, size_t len, pc_attrs *out, const
 				out->id_off = i;
 			} else {
 				out->classes = grow(a, out->classes, out->nclasses, &ccap,
-						    sizeof *out->classes);
+				                    sizeof *out->classes);
 				out->classes[out->nclasses++] =
 				    pc_arena_strndup(a, s + i + 1, e - i - 1);
 			}
@@ -489,7 +489,7 @@ static const struct {
 #define NBRACKETS (sizeof brackets / sizeof brackets[0])
 
 bool pc_header_split(const char *s, size_t len, size_t *name_len, size_t *year_off,
-		     size_t *year_len)
+                     size_t *year_len)
 {
 	*year_off = 0;
 	*year_len = 0;
@@ -560,30 +560,18 @@ static pc_field field_of(const char *name, const field_name *names, size_t n)
 pc_field pc_indicator_field(const char *name)
 {
 	static const field_name names[] = {
-	    {"指標名", PC_FIELD_NAME},
-	    {"指標", PC_FIELD_NAME},
-	    {"name", PC_FIELD_NAME},
-	    {"把握方法", PC_FIELD_METHOD},
-	    {"指標の説明", PC_FIELD_METHOD},
-	    {"指標の定義", PC_FIELD_METHOD},
-	    {"説明", PC_FIELD_METHOD},
-	    {"method", PC_FIELD_METHOD},
-	    {"基準値", PC_FIELD_BASELINE},
-	    {"現在値", PC_FIELD_BASELINE},
-	    {"現状値", PC_FIELD_BASELINE},
-	    {"baseline", PC_FIELD_BASELINE},
-	    {"中間目標値", PC_FIELD_MIDTERM},
-	    {"中間値", PC_FIELD_MIDTERM},
-	    {"midterm", PC_FIELD_MIDTERM},
-	    {"目標値", PC_FIELD_TARGET},
-	    {"最終目標値", PC_FIELD_TARGET},
-	    {"target", PC_FIELD_TARGET},
-	    {"実績値", PC_FIELD_ACTUAL},
-	    {"実績", PC_FIELD_ACTUAL},
-	    {"actual", PC_FIELD_ACTUAL},
-	    {"単位", PC_FIELD_UNIT},
-	    {"unit", PC_FIELD_UNIT},
-	    {"方向", PC_FIELD_DIRECTION},
+	    {"指標名", PC_FIELD_NAME},         {"指標", PC_FIELD_NAME},
+	    {"name", PC_FIELD_NAME},           {"把握方法", PC_FIELD_METHOD},
+	    {"指標の説明", PC_FIELD_METHOD},   {"指標の定義", PC_FIELD_METHOD},
+	    {"説明", PC_FIELD_METHOD},         {"method", PC_FIELD_METHOD},
+	    {"基準値", PC_FIELD_BASELINE},     {"現在値", PC_FIELD_BASELINE},
+	    {"現状値", PC_FIELD_BASELINE},     {"baseline", PC_FIELD_BASELINE},
+	    {"中間目標値", PC_FIELD_MIDTERM},  {"中間値", PC_FIELD_MIDTERM},
+	    {"midterm", PC_FIELD_MIDTERM},     {"目標値", PC_FIELD_TARGET},
+	    {"最終目標値", PC_FIELD_TARGET},   {"target", PC_FIELD_TARGET},
+	    {"実績値", PC_FIELD_ACTUAL},       {"実績", PC_FIELD_ACTUAL},
+	    {"actual", PC_FIELD_ACTUAL},       {"単位", PC_FIELD_UNIT},
+	    {"unit", PC_FIELD_UNIT},           {"方向", PC_FIELD_DIRECTION},
 	    {"direction", PC_FIELD_DIRECTION},
 	};
 	return field_of(name, names, sizeof names / sizeof names[0]);
@@ -680,9 +668,9 @@ static int ynum(ycur *c, int max, int *v)
 typedef struct era {
 	const char *name;
 	uint32_t k1, k2; /* the kanji */
-	char letter;	 /* ASCII capital */
+	char letter;     /* ASCII capital */
 	uint32_t square; /* the one-character form ㍻ */
-	int base, last;	 /* year = base + n; last year of the era (0: the current era) */
+	int base, last;  /* year = base + n; last year of the era (0: the current era) */
 } era;
 
 static const era eras[] = {
@@ -714,11 +702,11 @@ static const era *read_era(ycur *c)
 	return NULL;
 }
 
-#define CP_NEN 0x5E74	 /* 年 */
-#define CP_DO 0x5EA6	 /* 度 */
+#define CP_NEN   0x5E74 /* 年 */
+#define CP_DO    0x5EA6 /* 度 */
 #define CP_GATSU 0x6708 /* 月 */
 #define CP_MATSU 0x672B /* 末 */
-#define CP_GEN 0x5143	 /* 元 */
+#define CP_GEN   0x5143 /* 元 */
 
 /* The suffix after the year number: 年度[末], 年[M月[末]], or nothing
  * (a fiscal year). False when something else follows. */
@@ -804,9 +792,9 @@ pc_year_status pc_year_parse(const char *s, size_t len, pc_year *out, pc_year_de
 /* Powers of ten that a double holds exactly: scaling by one of them is a
  * single correctly rounded operation, so 0.6億 is exactly 6 × 10^7 and
  * 26.3 the same double as the literal 26.3. */
-static const double pow10_exact[] = {1e0,  1e1,	 1e2,  1e3,  1e4,  1e5,	 1e6,  1e7,
-				     1e8,  1e9,	 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-				     1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+static const double pow10_exact[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                     1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                     1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
 #define MAX_POW10 22
 
@@ -857,7 +845,7 @@ static bool is_comma(uint32_t cp)
  * digits after the point. Returns false when there are more than
  * MAX_DIGITS significant digits (stopping there: linear in any case). */
 static bool read_digits(const char *s, size_t e, size_t *i, uint64_t *mant, size_t *scale,
-			bool *any)
+                        bool *any)
 {
 	size_t n, n2;
 	int sig = 0;
@@ -946,7 +934,7 @@ pc_value_status pc_value_parse(pc_arena *a, const char *s, size_t len, pc_value 
 }
 
 bool pc_cell_year_split(const char *s, size_t len, size_t *value_len, size_t *year_off,
-			size_t *year_len)
+                        size_t *year_len)
 {
 	/* The last @: a year never holds one, a value might. */
 	size_t at = len, alen = 0;
@@ -978,17 +966,9 @@ pc_direction pc_direction_parse(const char *s, size_t len)
 		const char *word;
 		pc_direction dir;
 	} words[] = {
-	    {"増", PC_DIR_UP},
-	    {"増加", PC_DIR_UP},
-	    {"up", PC_DIR_UP},
-	    {"↑", PC_DIR_UP},
-	    {"減", PC_DIR_DOWN},
-	    {"減少", PC_DIR_DOWN},
-	    {"down", PC_DIR_DOWN},
-	    {"↓", PC_DIR_DOWN},
-	    {"維持", PC_DIR_KEEP},
-	    {"keep", PC_DIR_KEEP},
-	    {"→", PC_DIR_KEEP},
+	    {"増", PC_DIR_UP},     {"増加", PC_DIR_UP},   {"up", PC_DIR_UP},     {"↑", PC_DIR_UP},
+	    {"減", PC_DIR_DOWN},   {"減少", PC_DIR_DOWN}, {"down", PC_DIR_DOWN}, {"↓", PC_DIR_DOWN},
+	    {"維持", PC_DIR_KEEP}, {"keep", PC_DIR_KEEP}, {"→", PC_DIR_KEEP},
 	};
 	size_t b = 0, e = len;
 	trim(s, &b, &e);

@@ -17,12 +17,12 @@
 /* ---- Attributes: {#id .class key=value key="v w"} (FORMAT.md §2, §3) ---- */
 
 typedef struct pc_attrs {
-	const char *id;	      /* from #id (without '#'), NULL when none */
-	size_t id_off;	      /* byte offset of the '#' in the range */
+	const char *id;       /* from #id (without '#'), NULL when none */
+	size_t id_off;        /* byte offset of the '#' in the range */
 	const char **classes; /* without '.', in order */
 	size_t nclasses;
 	pc_attr *kv; /* key=value in order; quotes removed; kv[i].pos.col holds
-			the byte offset of the key in the range (pos.file NULL) */
+	                the byte offset of the key in the range (pos.file NULL) */
 	size_t nkv;
 } pc_attrs;
 
@@ -35,7 +35,7 @@ typedef struct pc_attrs {
  * and *err_off to the byte offset of the problem.
  */
 bool pc_attrs_parse(pc_arena *a, const char *s, size_t len, pc_attrs *out, const char **err,
-		    size_t *err_off);
+                    size_t *err_off);
 
 /*
  * If a heading's text (s, len: everything after the #'s) ends with a {…}
@@ -60,7 +60,7 @@ size_t pc_heading_number(const char *s, size_t len, size_t *title_off);
 
 typedef struct pc_raw_cell {
 	const char *text; /* trimmed; for pipe rows with \| a copy with the
-			     backslash removed, otherwise points into the line */
+	                     backslash removed, otherwise points into the line */
 	size_t len;
 	size_t off; /* byte offset of the cell's first character in the line */
 } pc_raw_cell;
@@ -88,7 +88,7 @@ bool pc_row_is_separator(const char *line, size_t len);
  * length of the name with trailing spaces removed.
  */
 bool pc_header_split(const char *s, size_t len, size_t *name_len, size_t *year_off,
-		     size_t *year_len);
+                     size_t *year_len);
 /* Field of an indicators header name (NFKC'd, spaces removed, English case-
  * insensitive): 指標名/指標/name, 把握方法/指標の説明/指標の定義/説明/method,
  * 基準値/現在値/現状値/baseline, 中間目標値/中間値/midterm, 目標値/最終目標値/target,
@@ -102,15 +102,15 @@ pc_field pc_glossary_field(const char *name);
 
 typedef enum pc_year_status {
 	PC_YEAR_OK,
-	PC_YEAR_INVALID,     /* not a year at all */
+	PC_YEAR_INVALID,      /* not a year at all */
 	PC_YEAR_PAST_ERA_END, /* warning: e.g. H34; year = era base + n */
 	PC_YEAR_MISMATCH,     /* error: the bracketed Gregorian year disagrees */
 } pc_year_status;
 
 typedef struct pc_year_detail {
 	const char *era;  /* "平成" etc. (static), NULL for a Gregorian year */
-	int era_year;	  /* the number after the era (元 = 1) */
-	int era_last;	  /* last year of that era (平成 31), 0 for 令和 */
+	int era_year;     /* the number after the era (元 = 1) */
+	int era_last;     /* last year of that era (平成 31), 0 for 令和 */
 	int bracket_year; /* the Gregorian year in brackets, 0 when none */
 } pc_year_detail;
 
@@ -129,7 +129,7 @@ pc_year_status pc_year_parse(const char *s, size_t len, pc_year *out, pc_year_de
 /* ---- Values (FORMAT.md §4) ---- */
 
 typedef enum pc_value_status {
-	PC_VALUE_TEXT,	   /* no number: 「増加」「－」 */
+	PC_VALUE_TEXT, /* no number: 「増加」「－」 */
 	PC_VALUE_NUMBER,
 	PC_VALUE_TOO_LONG, /* more than 15 significant digits: kept as text */
 } pc_value_status;
@@ -146,7 +146,7 @@ pc_value_status pc_value_parse(pc_arena *a, const char *s, size_t len, pc_value 
 /* Finds an @ (or ＠) year override in a cell: "93 団体 @ R2年度". Returns
  * true and the offsets (value part trimmed, year part trimmed) when found. */
 bool pc_cell_year_split(const char *s, size_t len, size_t *value_len, size_t *year_off,
-			size_t *year_len);
+                        size_t *year_len);
 /* 増/増加/up/↑ → UP, 減/減少/down/↓ → DOWN, 維持/keep/→ → KEEP (trimmed,
  * case-insensitive); PC_DIR_NONE when not recognised or empty. */
 pc_direction pc_direction_parse(const char *s, size_t len);

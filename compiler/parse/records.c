@@ -44,15 +44,15 @@ static pc_pos cell_pos_at(const pc_node *cell, const char *text, size_t off)
 
 /* Reads one value cell: the value, and the year from @ or the header. */
 static void read_value(pc_parser *p, pc_ivalue *v, const pc_raw_cell *rc, const pc_column *col,
-		       const pc_node *cell)
+                       const pc_node *cell)
 {
 	pc_arena *a = p->doc->arena;
 	size_t vlen = rc->len, yoff = 0, ylen = 0;
 	bool at = pc_cell_year_split(rc->text, rc->len, &vlen, &yoff, &ylen);
 	pc_value_status st = pc_value_parse(a, rc->text, vlen, &v->value);
 	if (st == PC_VALUE_TOO_LONG)
-		pc_diag(p->diags, PC_W_NUMBER_TOO_LONG, cell->pos.file, cell->pos.line, cell->pos.col,
-			v->value.text);
+		pc_diag(p->diags, PC_W_NUMBER_TOO_LONG, cell->pos.file, cell->pos.line,
+		        cell->pos.col, v->value.text);
 	v->year = col->year;
 	if (at) {
 		pc_year_detail det = {0};
@@ -83,14 +83,14 @@ static void check_direction(pc_parser *p, pc_indicator *ind)
 	const pc_ivalue *m = find_value(ind, PC_FIELD_MIDTERM);
 	if (!ind->direction_given && b && t)
 		ind->direction = t->value.number > b->value.number   ? PC_DIR_UP
-				 : t->value.number < b->value.number ? PC_DIR_DOWN
-								     : PC_DIR_KEEP;
+		                 : t->value.number < b->value.number ? PC_DIR_DOWN
+		                                                     : PC_DIR_KEEP;
 	if (b && t && m) {
 		double lo = fmin(b->value.number, t->value.number);
 		double hi = fmax(b->value.number, t->value.number);
 		if (m->value.number < lo || m->value.number > hi)
 			pc_diag(p->diags, PC_W_MIDTERM_RANGE, m->pos.file, m->pos.line, m->pos.col,
-				m->value.text, b->value.text, t->value.text);
+			        m->value.text, b->value.text, t->value.text);
 	}
 }
 
@@ -114,7 +114,8 @@ static bool check_duplicate_columns(pc_parser *p, pc_node *table)
 			continue;
 		if (column_of(t, f) != (long)c) {
 			pc_pos pos = nth_cell(header, c)->pos;
-			pc_diag(p->diags, PC_E_DUP_COLUMN, pos.file, pos.line, pos.col, t->columns[c].text);
+			pc_diag(p->diags, PC_E_DUP_COLUMN, pos.file, pos.line, pos.col,
+			        t->columns[c].text);
 			ok = false;
 		}
 	}
@@ -136,7 +137,8 @@ static void read_indicator_row(pc_parser *p, pc_node *table, pc_node *row, pc_ra
 		pc_field f = t->columns[c].field;
 		if (f == PC_FIELD_NAME) {
 			ind->name_cell = cell;
-			ind->name = trimmed(doc->arena, pc_node_text(doc, cell), strlen(pc_node_text(doc, cell)));
+			ind->name = trimmed(doc->arena, pc_node_text(doc, cell),
+			                    strlen(pc_node_text(doc, cell)));
 			ind->pos = cell->pos;
 		} else if (f == PC_FIELD_METHOD) {
 			ind->method_cell = cell;
@@ -147,8 +149,9 @@ static void read_indicator_row(pc_parser *p, pc_node *table, pc_node *row, pc_ra
 			ind->direction = pc_direction_parse(rc->text, rc->len);
 			ind->direction_given = ind->direction != PC_DIR_NONE;
 			if (!ind->direction_given)
-				pc_diag(p->diags, PC_E_BAD_DIRECTION, cell->pos.file, cell->pos.line,
-					cell->pos.col, pc_arena_strndup(doc->arena, rc->text, rc->len));
+				pc_diag(p->diags, PC_E_BAD_DIRECTION, cell->pos.file,
+				        cell->pos.line, cell->pos.col,
+				        pc_arena_strndup(doc->arena, rc->text, rc->len));
 		} else if (is_value_field(f) && rc->len) {
 			read_value(p, &ind->values[ind->nvalues++], rc, &t->columns[c], cell);
 		}
@@ -158,8 +161,8 @@ static void read_indicator_row(pc_parser *p, pc_node *table, pc_node *row, pc_ra
 		if (ind->values[i].value.has_number && !*ind->values[i].value.unit)
 			ind->values[i].value.unit = ind->unit;
 	if (!ind->name || !*ind->name) {
-		pc_diag(p->diags, PC_W_ROW_NO_NAME, row->pos.file, row->pos.line, row->pos.col, "指標名",
-			"指標名");
+		pc_diag(p->diags, PC_W_ROW_NO_NAME, row->pos.file, row->pos.line, row->pos.col,
+		        "指標名", "指標名");
 		ind->name = "";
 	}
 	check_direction(p, ind);
@@ -169,13 +172,13 @@ static void read_indicator_row(pc_parser *p, pc_node *table, pc_node *row, pc_ra
 }
 
 void pc_indicators_read(pc_parser *p, pc_node *table, pc_raw_cell **rows, size_t nrows,
-			const tline *rl)
+                        const tline *rl)
 {
 	pc_table *t = &table->u.table;
 	(void)rl;
 	if (column_of(t, PC_FIELD_NAME) < 0) {
-		pc_diag(p->diags, PC_E_NO_NAME_COLUMN, table->first->pos.file, table->first->pos.line,
-			table->first->pos.col);
+		pc_diag(p->diags, PC_E_NO_NAME_COLUMN, table->first->pos.file,
+		        table->first->pos.line, table->first->pos.col);
 		return;
 	}
 	if (!check_duplicate_columns(p, table))
@@ -198,7 +201,10 @@ static void read_aliases(pc_parser *p, pc_term *term, const pc_raw_cell *rc, con
 	term->aliases = pc_arena_alloc(a, cap * sizeof *term->aliases);
 	size_t start = 0;
 	for (size_t i = 0; i <= len; i++) {
-		size_t sep = i == len ? 1 : s[i] == ',' ? 1 : (!strncmp(s + i, "、", 3) || !strncmp(s + i, "，", 3)) ? 3 : 0;
+		size_t sep = i == len                                                 ? 1
+		             : s[i] == ','                                            ? 1
+		             : (!strncmp(s + i, "、", 3) || !strncmp(s + i, "，", 3)) ? 3
+		                                                                      : 0;
 		if (!sep)
 			continue;
 		const char *item = trimmed(a, s + start, i - start);
@@ -258,13 +264,13 @@ static void read_glossary_row(pc_parser *p, pc_node *table, pc_node *row, pc_raw
 	}
 	if (!term->term || !*term->term) {
 		if (any)
-			pc_diag(p->diags, PC_W_ROW_NO_NAME, row->pos.file, row->pos.line, row->pos.col,
-				"用語", "用語");
+			pc_diag(p->diags, PC_W_ROW_NO_NAME, row->pos.file, row->pos.line,
+			        row->pos.col, "用語", "用語");
 		return;
 	}
 	if (!term->definition_text || !*term->definition_text)
 		pc_diag(p->diags, PC_W_NO_DEFINITION, term->pos.file, term->pos.line, term->pos.col,
-			term->term);
+		        term->term);
 	term->table = table;
 	term->index = doc->terms.len;
 	pc_vec_push(doc->arena, &doc->terms, term);
@@ -272,13 +278,13 @@ static void read_glossary_row(pc_parser *p, pc_node *table, pc_node *row, pc_raw
 }
 
 void pc_glossary_read(pc_parser *p, pc_node *table, pc_raw_cell **rows, size_t nrows,
-		      const tline *rl)
+                      const tline *rl)
 {
 	pc_table *t = &table->u.table;
 	(void)rl;
 	if (column_of(t, PC_FIELD_TERM) < 0) {
-		pc_diag(p->diags, PC_E_NO_TERM_COLUMN, table->first->pos.file, table->first->pos.line,
-			table->first->pos.col);
+		pc_diag(p->diags, PC_E_NO_TERM_COLUMN, table->first->pos.file,
+		        table->first->pos.line, table->first->pos.col);
 		return;
 	}
 	if (!check_duplicate_columns(p, table))

@@ -15,14 +15,14 @@ const char *pc_table_kind_of(const char *info, const char **rest)
 	static const char *kinds[] = {"indicators", "glossary", "table"};
 	for (size_t i = 0; i < 3; i++) {
 		size_t n = strlen(kinds[i]);
-		if (!strncmp(info, kinds[i], n) && (info[n] == '\0' || info[n] == ' ' || info[n] == '\t')) {
+		if (!strncmp(info, kinds[i], n) &&
+		    (info[n] == '\0' || info[n] == ' ' || info[n] == '\t')) {
 			*rest = info + n;
 			return kinds[i];
 		}
 	}
 	return NULL;
 }
-
 
 /* Does the cell need cmark? Plain text (most cells) is taken as it is. */
 static bool needs_markdown(const char *s, size_t len)
@@ -93,7 +93,7 @@ static pc_node *make_cell(pc_parser *p, const pc_raw_cell *rc, const tline *l, u
 		while (k < rc->len && rc->text[k] >= '0' && rc->text[k] <= '9')
 			k++;
 		text = pc_arena_printf(doc->arena, "%.*s\\%.*s", (int)k, rc->text,
-				       (int)(rc->len - k), rc->text + k);
+		                       (int)(rc->len - k), rc->text + k);
 	} else {
 		text = pc_arena_strndup(doc->arena, rc->text, rc->len);
 	}
@@ -156,7 +156,8 @@ static void table_attrs(pc_parser *p, pc_table *t, const char *rest, pc_pos pos)
 		else if (!strcmp(at.kv[i].key, "caption"))
 			t->caption = at.kv[i].value;
 		else
-			pc_diag(p->diags, PC_W_ATTR_UNKNOWN, pos.file, pos.line, pos.col, at.kv[i].key);
+			pc_diag(p->diags, PC_W_ATTR_UNKNOWN, pos.file, pos.line, pos.col,
+			        at.kv[i].key);
 	}
 	if (t->id) {
 		bool ok = *t->id != '\0';
@@ -179,7 +180,8 @@ static void read_column(pc_parser *p, pc_table *t, pc_column *c, const pc_raw_ce
 	size_t name_len = rc->len, yoff = 0, ylen = 0;
 	bool has_year = pc_header_split(rc->text, rc->len, &name_len, &yoff, &ylen);
 	const char *name = pc_nfkc_nospace(a, rc->text, name_len);
-	c->field = t->kind == PC_TABLE_INDICATORS ? pc_indicator_field(name) : pc_glossary_field(name);
+	c->field =
+	    t->kind == PC_TABLE_INDICATORS ? pc_indicator_field(name) : pc_glossary_field(name);
 	if (c->field == PC_FIELD_NONE) {
 		/* An unknown header is only a warning: the column still prints. */
 		pc_diag(p->diags, PC_W_UNKNOWN_HEADER, pos.file, pos.line, pos.col, c->text);
@@ -197,7 +199,7 @@ static void read_column(pc_parser *p, pc_table *t, pc_column *c, const pc_raw_ce
 }
 
 void pc_parse_year_report(pc_parser *p, pc_year_status st, pc_year *y, const pc_year_detail *det,
-			  pc_pos pos)
+                          pc_pos pos)
 {
 	switch (st) {
 	case PC_YEAR_OK:
@@ -208,22 +210,26 @@ void pc_parse_year_report(pc_parser *p, pc_year_status st, pc_year *y, const pc_
 		break;
 	case PC_YEAR_MISMATCH:
 		pc_diag(p->diags, PC_E_YEAR_MISMATCH, pos.file, pos.line, pos.col, y->text, y->year,
-			det->bracket_year);
+		        det->bracket_year);
 		break;
 	case PC_YEAR_PAST_ERA_END: {
 		/* Suggest the same year in the era that follows. */
 		static const struct {
 			const char *era, *next;
 			int base;
-		} next[] = {{"明治", "大正", 1911}, {"大正", "昭和", 1925}, {"昭和", "平成", 1988},
-			    {"平成", "令和", 2018}};
+		} next[] = {{"明治", "大正", 1911},
+		            {"大正", "昭和", 1925},
+		            {"昭和", "平成", 1988},
+		            {"平成", "令和", 2018}};
 		const char *suggest = "";
 		for (size_t i = 0; i < 4; i++)
 			if (det->era && !strcmp(det->era, next[i].era))
-				suggest = pc_arena_printf(p->doc->arena, "%s%d年%s", next[i].next,
-							  y->year - next[i].base, y->fiscal ? "度" : "");
-		pc_diag(p->diags, PC_W_ERA_PAST_END, pos.file, pos.line, pos.col, det->era ? det->era : "",
-			det->era_year, det->era ? det->era : "", det->era_last, y->year, suggest);
+				suggest =
+				    pc_arena_printf(p->doc->arena, "%s%d年%s", next[i].next,
+				                    y->year - next[i].base, y->fiscal ? "度" : "");
+		pc_diag(p->diags, PC_W_ERA_PAST_END, pos.file, pos.line, pos.col,
+		        det->era ? det->era : "", det->era_year, det->era ? det->era : "",
+		        det->era_last, y->year, suggest);
 		break;
 	}
 	}
@@ -231,7 +237,7 @@ void pc_parse_year_report(pc_parser *p, pc_year_status st, pc_year *y, const pc_
 
 /* Splits the rows of a block; returns the number of rows (header first). */
 static size_t read_rows(pc_parser *p, pc_node *table, tline *lines, size_t nlines, unsigned col0,
-			pc_raw_cell ***rows_out, size_t **ncells_out, tline **rowlines_out)
+                        pc_raw_cell ***rows_out, size_t **ncells_out, tline **rowlines_out)
 {
 	pc_arena *a = p->doc->arena;
 	pc_table *t = &table->u.table;
@@ -256,7 +262,8 @@ static size_t read_rows(pc_parser *p, pc_node *table, tline *lines, size_t nline
 			while (n > want && cells[n - 1].len == 0)
 				n--;
 			if (n > want || (n < want && t->piped))
-				pc_diag(p->diags, PC_E_ROW_CELLS, p->src->name, l->lineno, col0, n, want);
+				pc_diag(p->diags, PC_E_ROW_CELLS, p->src->name, l->lineno, col0, n,
+				        want);
 			if (n < want) {
 				pc_raw_cell *full = pc_arena_alloc(a, want * sizeof *full);
 				memcpy(full, cells, n * sizeof *full);
@@ -266,8 +273,8 @@ static size_t read_rows(pc_parser *p, pc_node *table, tline *lines, size_t nline
 			}
 			n = want;
 		} else if (n > PC_MAX_TABLE_COLS) {
-			pc_diag(p->diags, PC_E_TABLE_TOO_BIG, p->src->name, l->lineno, col0, "列の数",
-				(size_t)PC_MAX_TABLE_COLS);
+			pc_diag(p->diags, PC_E_TABLE_TOO_BIG, p->src->name, l->lineno, col0,
+			        "列の数", (size_t)PC_MAX_TABLE_COLS);
 			return 0;
 		}
 		rows[nrows] = cells;
@@ -288,8 +295,8 @@ pc_node *pc_table_parse(pc_parser *p, cmark_node *code, const char *kind, const 
 	pc_node *table = pc_node_new(doc, PC_TABLE, pos);
 	pc_table *t = &table->u.table;
 	t->kind = !strcmp(kind, "indicators") ? PC_TABLE_INDICATORS
-		  : !strcmp(kind, "glossary") ? PC_TABLE_GLOSSARY
-					      : PC_TABLE_PLAIN;
+	          : !strcmp(kind, "glossary") ? PC_TABLE_GLOSSARY
+	                                      : PC_TABLE_PLAIN;
 	table_attrs(p, t, rest, pos);
 	pc_vec_push(doc->arena, &doc->tables, table);
 
@@ -308,7 +315,8 @@ pc_node *pc_table_parse(pc_parser *p, cmark_node *code, const char *kind, const 
 	t->ncols = ncells[0];
 	t->columns = pc_arena_alloc(doc->arena, t->ncols * sizeof *t->columns);
 	for (size_t r = 0; r < nrows; r++) {
-		pc_node *row = pc_node_new(doc, PC_ROW, (pc_pos){p->src->name, rl[r].lineno, pos.col});
+		pc_node *row =
+		    pc_node_new(doc, PC_ROW, (pc_pos){p->src->name, rl[r].lineno, pos.col});
 		pc_node_append(table, row);
 		for (size_t c = 0; c < t->ncols; c++) {
 			pc_node *cell = make_cell(p, &rows[r][c], &rl[r], pos.col);

@@ -56,7 +56,8 @@ static void add_pattern(pc_resolver *r, pc_map *first, const char *s, pc_term *t
 		b->items = p;
 		b->cap = cap;
 	}
-	b->items[b->len++] = (pattern){s, len, t, ascii_alnum_byte(s[0]), ascii_alnum_byte(s[len - 1])};
+	b->items[b->len++] =
+	    (pattern){s, len, t, ascii_alnum_byte(s[0]), ascii_alnum_byte(s[len - 1])};
 }
 
 static int longer_first(const void *pa, const void *pb)

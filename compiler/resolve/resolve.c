@@ -38,7 +38,7 @@ static void register_id(pc_resolver *r, const char *id, const pc_node *node)
 	const pc_node *prev = pc_map_put(&r->ids, id, (void *)node);
 	if (prev)
 		pc_diag(r->diags, PC_E_DUP_ID, node->pos.file, node->pos.line, node->pos.col, id,
-			prev->pos.file, prev->pos.line);
+		        prev->pos.file, prev->pos.line);
 }
 
 /* The digits-and-hyphens part of a number (NFKC: ① → 1), or NULL. */
@@ -117,10 +117,10 @@ static bool register_key(pc_resolver *r, pc_term *t, const char *text, pc_pos po
 		return true; /* an alias equal to its own term */
 	if (!strcmp(prev->text, prev->term->term) && !strcmp(text, t->term))
 		pc_diag(r->diags, PC_E_DUP_TERM, pos.file, pos.line, pos.col, text, prev->pos.file,
-			prev->pos.line);
+		        prev->pos.line);
 	else
-		pc_diag(r->diags, PC_E_ALIAS_CLASH, pos.file, pos.line, pos.col, text, prev->pos.file,
-			prev->pos.line, prev->term->term);
+		pc_diag(r->diags, PC_E_ALIAS_CLASH, pos.file, pos.line, pos.col, text,
+		        prev->pos.file, prev->pos.line, prev->term->term);
 	return false;
 }
 
@@ -155,17 +155,19 @@ static void resolve_readings(pc_resolver *r)
 		pc_term *t = doc->terms.items[i];
 		pc_reading rd = pc_reading_of(doc->arena, t->term, t->reading);
 		if (rd.bad_given)
-			pc_diag(r->diags, PC_W_BAD_READING, t->pos.file, t->pos.line, t->pos.col, t->reading);
+			pc_diag(r->diags, PC_W_BAD_READING, t->pos.file, t->pos.line, t->pos.col,
+			        t->reading);
 		t->reading = rd.reading;
 		t->reading_derived = rd.derived;
 		if (!rd.reading)
-			pc_diag(r->diags, PC_W_TERM_NO_READING, t->pos.file, t->pos.line, t->pos.col, t->term);
+			pc_diag(r->diags, PC_W_TERM_NO_READING, t->pos.file, t->pos.line,
+			        t->pos.col, t->term);
 		for (size_t k = 0; k < t->naliases; k++) {
 			pc_alias *al = &t->aliases[k];
 			pc_reading ar = pc_reading_of(doc->arena, al->text, al->reading);
 			if (ar.bad_given)
-				pc_diag(r->diags, PC_W_BAD_READING, al->pos.file, al->pos.line, al->pos.col,
-					al->reading);
+				pc_diag(r->diags, PC_W_BAD_READING, al->pos.file, al->pos.line,
+				        al->pos.col, al->reading);
 			al->reading = ar.reading;
 		}
 	}
@@ -182,13 +184,14 @@ static void resolve_term_refs(pc_resolver *r)
 		if (!name)
 			name = n->u.term_ref.name = pc_node_text(doc, n);
 		if (!*name) {
-			pc_diag(r->diags, PC_W_EMPTY_ANNOTATION, n->pos.file, n->pos.line, n->pos.col,
-				"用語の参照（term:）");
+			pc_diag(r->diags, PC_W_EMPTY_ANNOTATION, n->pos.file, n->pos.line,
+			        n->pos.col, "用語の参照（term:）");
 			continue;
 		}
 		pc_term *t = find_term(r, name);
 		if (!t) {
-			pc_diag(r->diags, PC_E_UNDEFINED_TERM, n->pos.file, n->pos.line, n->pos.col, name);
+			pc_diag(r->diags, PC_E_UNDEFINED_TERM, n->pos.file, n->pos.line, n->pos.col,
+			        name);
 			continue;
 		}
 		n->u.term_ref.term = t;
@@ -208,7 +211,8 @@ static void resolve_xrefs(pc_resolver *r)
 		}
 		const pc_node *target = pc_map_get(&r->ids, id);
 		if (!target)
-			pc_diag(r->diags, PC_E_UNKNOWN_REF, n->pos.file, n->pos.line, n->pos.col, id);
+			pc_diag(r->diags, PC_E_UNKNOWN_REF, n->pos.file, n->pos.line, n->pos.col,
+			        id);
 		n->u.xref.target = target;
 	}
 }
@@ -221,18 +225,19 @@ static void resolve_index_entries(pc_resolver *r)
 		e->text = pc_node_text(doc, e->node);
 		e->section = pc_node_section(e->node);
 		if (!*e->text) {
-			pc_diag(r->diags, PC_W_EMPTY_ANNOTATION, e->pos.file, e->pos.line, e->pos.col,
-				"索引語（index:）");
+			pc_diag(r->diags, PC_W_EMPTY_ANNOTATION, e->pos.file, e->pos.line,
+			        e->pos.col, "索引語（index:）");
 			continue;
 		}
 		pc_reading rd = pc_reading_of(doc->arena, e->text, e->reading);
 		if (rd.bad_given)
-			pc_diag(r->diags, PC_W_BAD_READING, e->pos.file, e->pos.line, e->pos.col, e->reading);
+			pc_diag(r->diags, PC_W_BAD_READING, e->pos.file, e->pos.line, e->pos.col,
+			        e->reading);
 		e->reading = rd.reading;
 		e->reading_derived = rd.derived;
 		if (!rd.reading)
-			pc_diag(r->diags, PC_W_INDEX_NO_READING, e->pos.file, e->pos.line, e->pos.col, e->text,
-				e->text);
+			pc_diag(r->diags, PC_W_INDEX_NO_READING, e->pos.file, e->pos.line,
+			        e->pos.col, e->text, e->text);
 	}
 }
 

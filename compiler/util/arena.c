@@ -8,7 +8,7 @@
 #include <string.h>
 
 #define BLOCK_MIN (64 * 1024)
-#define ALIGN 16
+#define ALIGN     16
 
 struct block {
 	struct block *next;

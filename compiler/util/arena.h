@@ -18,8 +18,7 @@ void *pc_arena_alloc(pc_arena *a, size_t size);
 char *pc_arena_strndup(pc_arena *a, const char *s, size_t len);
 char *pc_arena_strdup(pc_arena *a, const char *s);
 /* printf into the arena. */
-char *pc_arena_printf(pc_arena *a, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+char *pc_arena_printf(pc_arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Bytes handed out so far (for benchmarks and limits). */
 size_t pc_arena_used(const pc_arena *a);
 

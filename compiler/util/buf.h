@@ -13,8 +13,7 @@ typedef struct pc_buf {
 void pc_buf_put(pc_buf *b, const char *s, size_t len);
 void pc_buf_puts(pc_buf *b, const char *s);
 void pc_buf_putc(pc_buf *b, char c);
-void pc_buf_printf(pc_buf *b, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+void pc_buf_printf(pc_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 const char *pc_buf_cstr(pc_buf *b);
 void pc_buf_clear(pc_buf *b);
 void pc_buf_free(pc_buf *b);

@@ -21,7 +21,7 @@ void pc_json_end_array(pc_json *j);
 void pc_json_key(pc_json *j, const char *key);
 void pc_json_string(pc_json *j, const char *s); /* NULL writes null */
 void pc_json_int(pc_json *j, long long v);
-void pc_json_number(pc_json *j, double v);	/* shortest form that reads back */
+void pc_json_number(pc_json *j, double v); /* shortest form that reads back */
 void pc_json_bool(pc_json *j, bool v);
 void pc_json_null(pc_json *j);
 /* Escapes s as the inside of a JSON string. */

@@ -59,7 +59,7 @@ Test(reading, kana_and_latin_terms_get_derived_readings)
 	cr_assert_str_eq(r.reading, "だいばーしてぃ"); /* ー kept for display */
 	cr_assert(r.derived);
 	cr_assert_str_eq(pc_reading_of(a, "ワーク・ライフ・バランス", "").reading,
-			 "わーく・らいふ・ばらんす");
+	                 "わーく・らいふ・ばらんす");
 	cr_assert_str_eq(pc_reading_of(a, "ＮＰＯ", NULL).reading, "NPO");
 	cr_assert_str_eq(pc_reading_of(a, "PDCAサイクル", NULL).reading, "PDCAさいくる");
 	cr_assert_null(pc_reading_of(a, "地域包括ケア", NULL).reading);
@@ -68,8 +68,9 @@ Test(reading, kana_and_latin_terms_get_derived_readings)
 
 Test(parse, sections_nest_by_level_across_files)
 {
-	pc_doc *doc = compile(FRONT "# 1 まち {#town sdgs=3,11}\n\n## 1-1 医療\n\n### 目指す姿\n\n本文\n",
-			      "## 1-2 福祉 {label=施策}\n\n#### ①見守り\n\n# 経営方針 {no=経営方針1}\n");
+	pc_doc *doc =
+	    compile(FRONT "# 1 まち {#town sdgs=3,11}\n\n## 1-1 医療\n\n### 目指す姿\n\n本文\n",
+	            "## 1-2 福祉 {label=施策}\n\n#### ①見守り\n\n# 経営方針 {no=経営方針1}\n");
 	cr_assert_eq(diags.errors, 0);
 	cr_assert_eq(doc->sections.len, 6);
 	cr_assert_str_eq(section(doc, 0)->id, "town");
@@ -104,34 +105,37 @@ Test(parse, fullwidth_numbers_and_derived_id_clashes)
 
 Test(parse, role_classes_and_usual_titles)
 {
-	pc_doc *doc = compile(FRONT "## 施策\n\n### 私たちの将来像 {.vision}\n\n### 10年後の目指す姿\n\n"
-				    "### 現状と課題\n\n### 市民の役割\n\n### 関連する計画・指針等\n\n### 用語解説\n\n"
-				    "### その他\n",
-			      NULL);
-	pc_role want[] = {PC_ROLE_NONE,	 PC_ROLE_VISION, PC_ROLE_VISION,   PC_ROLE_ISSUES,
-			  PC_ROLE_ROLES, PC_ROLE_PLANS,	 PC_ROLE_GLOSSARY, PC_ROLE_NONE};
+	pc_doc *doc = compile(
+	    FRONT "## 施策\n\n### 私たちの将来像 {.vision}\n\n### 10年後の目指す姿\n\n"
+	          "### 現状と課題\n\n### 市民の役割\n\n### 関連する計画・指針等\n\n### 用語解説\n\n"
+	          "### その他\n",
+	    NULL);
+	pc_role want[] = {PC_ROLE_NONE,  PC_ROLE_VISION, PC_ROLE_VISION,   PC_ROLE_ISSUES,
+	                  PC_ROLE_ROLES, PC_ROLE_PLANS,  PC_ROLE_GLOSSARY, PC_ROLE_NONE};
 	for (size_t i = 0; i < 8; i++)
 		cr_assert_eq(section(doc, i)->role, want[i], "section %zu", i);
 	done(doc);
 }
 
 static const char *GLOSSARY = "```glossary\n用語\t読み\t説明\t別名\n"
-			      "ダイバーシティ\t\t違いを活かすこと。\t多様性:たようせい\n"
-			      "NPO\t\t非営利の団体。\n"
-			      "NPO法人\tえぬぴーおーほうじん\t法人格のある団体。\n```\n";
+                              "ダイバーシティ\t\t違いを活かすこと。\t多様性:たようせい\n"
+                              "NPO\t\t非営利の団体。\n"
+                              "NPO法人\tえぬぴーおーほうじん\t法人格のある団体。\n```\n";
 
 Test(resolve, occurrences_longest_match_and_word_boundaries)
 {
 	char src[2048];
 	snprintf(src, sizeof src,
-		 FRONT "# 章\n\nNPO法人とNPOが集まり、SNPOやNPOs は別語。多様性を尊重します。\n\n%s",
-		 GLOSSARY);
+	         FRONT
+	         "# 章\n\nNPO法人とNPOが集まり、SNPOやNPOs は別語。多様性を尊重します。\n\n%s",
+	         GLOSSARY);
 	pc_doc *doc = compile(src, NULL);
 	cr_assert_eq(diags.errors, 0);
-	pc_term *npo = doc->terms.items[1], *houjin = doc->terms.items[2], *div = doc->terms.items[0];
+	pc_term *npo = doc->terms.items[1], *houjin = doc->terms.items[2],
+	        *div = doc->terms.items[0];
 	cr_assert_eq(houjin->nuses, 1); /* NPO法人: the longer term wins */
-	cr_assert_eq(npo->nuses, 1);	/* SNPO and NPOs are other words */
-	cr_assert_eq(div->nuses, 1);	/* found through its alias */
+	cr_assert_eq(npo->nuses, 1);    /* SNPO and NPOs are other words */
+	cr_assert_eq(div->nuses, 1);    /* found through its alias */
 	cr_assert_eq(npo->uses[0].pos.line, 6);
 	cr_assert_eq(npo->uses[0].pos.col, 7);
 	cr_assert(!npo->uses[0].explicit_ref);
@@ -142,9 +146,9 @@ Test(resolve, term_refs_by_text_name_and_alias)
 {
 	char src[2048];
 	snprintf(src, sizeof src,
-		 FRONT "# 章\n\n[ダイバーシティ](term:)、[多様な主体](term:ダイバーシティ)、"
-		       "[多様性](term:)、[ｎｐｏ](term:NPO)\n\n%s",
-		 GLOSSARY);
+	         FRONT "# 章\n\n[ダイバーシティ](term:)、[多様な主体](term:ダイバーシティ)、"
+	               "[多様性](term:)、[ｎｐｏ](term:NPO)\n\n%s",
+	         GLOSSARY);
 	pc_doc *doc = compile(src, NULL);
 	cr_assert_eq(diags.errors, 0, "%s", diags.len ? diags.items[0].msg : "");
 	pc_term *div = doc->terms.items[0];
@@ -156,10 +160,11 @@ Test(resolve, term_refs_by_text_name_and_alias)
 
 Test(resolve, refs_reach_sections_and_tables)
 {
-	pc_doc *doc = compile(FRONT "# 1 章 {#c1}\n\n[](ref:c1) [表](ref:kpi)\n\n"
-				    "```indicators id=kpi caption=\"主な指標\"\n指標名\t目標値 (R8年度)\n"
-				    "件数\t5件\n```\n",
-			      NULL);
+	pc_doc *doc =
+	    compile(FRONT "# 1 章 {#c1}\n\n[](ref:c1) [表](ref:kpi)\n\n"
+	                  "```indicators id=kpi caption=\"主な指標\"\n指標名\t目標値 (R8年度)\n"
+	                  "件数\t5件\n```\n",
+	            NULL);
 	cr_assert_eq(diags.errors, 0);
 	pc_node *r0 = doc->xrefs.items[0], *r1 = doc->xrefs.items[1];
 	cr_assert_eq(r0->u.xref.target, doc->sections.items[0]);
@@ -171,15 +176,15 @@ Test(resolve, refs_reach_sections_and_tables)
 Test(resolve, definitions_and_clashes)
 {
 	pc_doc *doc = compile(FRONT "# 章\n\n```glossary\n用語\t読み\t説明\t別名\nＤＸ\t\ta\n"
-				    "協働\tきょうどう\tb\tDX\n```\n",
-			      "```glossary\n用語\t説明\nDX\tc\n```\n");
+	                            "協働\tきょうどう\tb\tDX\n```\n",
+	                      "```glossary\n用語\t説明\nDX\tc\n```\n");
 	/* ＤＸ and DX are one term after NFKC: the alias and the second
 	 * definition both clash. */
 	cr_assert_eq(diags.errors, 2);
 	bool dup = false, alias = false;
 	for (size_t i = 0; i < diags.len; i++) {
-		dup |= diags.items[i].code == PC_E_DUP_TERM && !strcmp(diags.items[i].file, "01.md") &&
-		       diags.items[i].line == 3;
+		dup |= diags.items[i].code == PC_E_DUP_TERM &&
+		       !strcmp(diags.items[i].file, "01.md") && diags.items[i].line == 3;
 		alias |= diags.items[i].code == PC_E_ALIAS_CLASH && diags.items[i].line == 9;
 	}
 	cr_assert(dup && alias);
@@ -188,9 +193,12 @@ Test(resolve, definitions_and_clashes)
 
 Test(parse, indicator_values_and_years)
 {
-	pc_doc *doc = compile(FRONT "```indicators\n| 指標名 | 現在値 (H29年3月末) | 中間目標値 | 目標値〔令和8(2026)年度〕 |\n"
-				    "|---|---|---|---|\n| 予算 | ０．６億円 | 67万円 @ R元年度 | 1,200,000円 |\n```\n",
-			      NULL);
+	pc_doc *doc = compile(
+	    FRONT
+	    "```indicators\n| 指標名 | 現在値 (H29年3月末) | 中間目標値 | "
+	    "目標値〔令和8(2026)年度〕 |\n"
+	    "|---|---|---|---|\n| 予算 | ０．６億円 | 67万円 @ R元年度 | 1,200,000円 |\n```\n",
+	    NULL);
 	cr_assert_eq(diags.errors, 0, "%s", diags.len ? diags.items[0].msg : "");
 	pc_indicator *ind = doc->indicators.items[0];
 	cr_assert_eq(ind->nvalues, 3);
@@ -209,9 +217,10 @@ Test(parse, indicator_values_and_years)
 
 Test(parse, cells_are_inline_markdown)
 {
-	pc_doc *doc = compile(FRONT "```table\n| 事業 | 概要 |\n|---|---|\n| **重点** | 一行目<br>二行目 \\| 続き |\n"
-				    "| - | 1. 番号 |\n```\n",
-			      NULL);
+	pc_doc *doc = compile(
+	    FRONT "```table\n| 事業 | 概要 |\n|---|---|\n| **重点** | 一行目<br>二行目 \\| 続き |\n"
+	          "| - | 1. 番号 |\n```\n",
+	    NULL);
 	cr_assert_eq(diags.errors, 0);
 	pc_node *table = doc->tables.items[0];
 	pc_node *row = table->first->next;

@@ -291,7 +291,7 @@ static void refs(pc_json *j, pc_doc *doc)
 		pc_json_key(j, "target_text");
 		if (t && t->kind == PC_SECTION && t->u.section.number)
 			pc_json_string(j, pc_arena_printf(doc->arena, "%s %s", t->u.section.number,
-							  t->u.section.title));
+			                                  t->u.section.title));
 		else if (t && t->kind == PC_SECTION)
 			pc_json_string(j, t->u.section.title);
 		else
