@@ -179,10 +179,10 @@ static void read_keys(pc_doc *doc, const pc_source *src, size_t close, pc_diags 
 	}
 }
 
-void pc_front_parse(pc_doc *doc, pc_source *src, bool first, pc_diags *d)
+bool pc_front_parse(pc_doc *doc, pc_source *src, bool first, pc_diags *d)
 {
 	if (src->nlines < 2 || !is_fence(get_line(src, 0)))
-		return;
+		return false;
 	size_t close = find_close(src);
 	if (!first) {
 		/* A thematic break may open a later file; only a block of keys
@@ -191,12 +191,13 @@ void pc_front_parse(pc_doc *doc, pc_source *src, bool first, pc_diags *d)
 			pc_diag(d, PC_E_FRONT_LATE, src->name, 1, 1, doc->sources[0].name);
 			blank_lines(src, 0, close);
 		}
-		return;
+		return false;
 	}
 	if (!close) {
 		pc_diag(d, PC_E_FRONT_UNCLOSED, src->name, 1, 1);
-		return;
+		return true;
 	}
 	read_keys(doc, src, close, d);
 	blank_lines(src, 0, close);
+	return false;
 }

@@ -271,10 +271,13 @@ static pc_node *open_section(pc_parser *p, int level, pc_pos pos)
 	s->u.section.level = level;
 	pc_node *parent = p->stack[p->depth];
 	pc_node_append(parent, s);
-	int ordinal = 0;
-	for (pc_node *c = parent->first; c; c = c->next)
-		if (c->kind == PC_SECTION)
-			ordinal++;
+	/* The previous sibling section is near the end: no quadratic scan. */
+	int ordinal = 1;
+	for (pc_node *c = s->prev; c; c = c->prev)
+		if (c->kind == PC_SECTION) {
+			ordinal = c->u.section.ordinal + 1;
+			break;
+		}
 	s->u.section.ordinal = ordinal;
 	if (p->depth + 1 < (int)(sizeof p->stack / sizeof p->stack[0]))
 		p->stack[++p->depth] = s;
@@ -309,10 +312,11 @@ void pc_parse(pc_doc *doc, pc_diags *d)
 	doc->root = pc_node_new(doc, PC_DOCUMENT, nowhere);
 	pc_parser p = {.doc = doc, .diags = d};
 	p.stack[0] = doc->root;
+	bool broken = false;
 	for (size_t i = 0; i < doc->nsources; i++)
 		if (doc->sources[i].ok)
-			pc_front_parse(doc, &doc->sources[i], i == 0, d);
-	if (doc->nsources && doc->sources[0].ok && !doc->meta.title)
+			broken |= pc_front_parse(doc, &doc->sources[i], i == 0, d);
+	if (doc->nsources && doc->sources[0].ok && !doc->meta.title && !broken)
 		pc_diag(d, PC_E_FRONT_NO_TITLE, doc->sources[0].name, 1, 1);
 	for (size_t i = 0; i < doc->nsources; i++)
 		if (doc->sources[i].ok)

@@ -18,7 +18,9 @@ typedef struct pc_parser {
 	bool depth_reported;
 } pc_parser;
 
-void pc_front_parse(pc_doc *doc, pc_source *src, bool first, pc_diags *d);
+/* Reads and blanks out the front matter; true when the first file's block
+ * was broken (already reported). */
+bool pc_front_parse(pc_doc *doc, pc_source *src, bool first, pc_diags *d);
 
 /* Position of a cmark node in the current file, with a character column. */
 pc_pos pc_parser_pos(pc_parser *p, cmark_node *n);
