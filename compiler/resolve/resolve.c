@@ -41,20 +41,20 @@ static void register_id(pc_resolver *r, const char *id, const pc_node *node)
 		        prev->pos.file, prev->pos.line);
 }
 
-/* The digits-and-hyphens part of a number (NFKC: ① → 1), or NULL. */
+/* The number as an id part when it is digits and hyphens after NFKC
+ * (７－１ → 7-1, ① → 1); NULL for numbers with other characters (経1-1),
+ * which would lose their prefix. */
 static const char *number_key(pc_arena *a, const char *number)
 {
 	if (!number)
 		return NULL;
-	char *n = pc_nfkc(a, number, strlen(number));
-	char *w = n;
+	const char *n = pc_nfkc(a, number, strlen(number));
+	if (!(*n >= '0' && *n <= '9'))
+		return NULL;
 	for (const char *c = n; *c; c++)
-		if ((*c >= '0' && *c <= '9') || (*c == '-' && w > n))
-			*w++ = *c;
-	while (w > n && w[-1] == '-')
-		w--;
-	*w = '\0';
-	return *n ? n : NULL;
+		if (!(*c >= '0' && *c <= '9') && *c != '-')
+			return NULL;
+	return n;
 }
 
 /* A derived id (docs/format.md: "s" + number; below measures or without a
