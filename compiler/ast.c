@@ -50,6 +50,39 @@ void pc_node_unlink(pc_node *node)
 	node->parent = node->prev = node->next = NULL;
 }
 
+pc_node *pc_node_walk_next(const pc_node *n, const pc_node *top, bool descend)
+{
+	if (descend && n->first)
+		return n->first;
+	while (n && n != top && !n->next)
+		n = n->parent;
+	return !n || n == top ? NULL : n->next;
+}
+
+const char *pc_trimmed(pc_arena *a, const char *s, size_t len)
+{
+	for (;;) {
+		if (len && (*s == ' ' || *s == '\t')) {
+			s++;
+			len--;
+		} else if (len >= 3 && !memcmp(s, "\u3000", 3)) {
+			s += 3;
+			len -= 3;
+		} else {
+			break;
+		}
+	}
+	for (;;) {
+		if (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+			len--;
+		else if (len >= 3 && !memcmp(s + len - 3, "\u3000", 3))
+			len -= 3;
+		else
+			break;
+	}
+	return pc_arena_strndup(a, s, len);
+}
+
 /* Appends the text of a subtree without recursion (depth is unbounded). */
 static void collect_text(pc_buf *b, const pc_node *top)
 {
@@ -80,19 +113,7 @@ static void collect_text(pc_buf *b, const pc_node *top)
 		default:
 			break;
 		}
-		if (n->first && n->kind != PC_XREF) {
-			n = n->first;
-			continue;
-		}
-		if (n->kind == PC_XREF && n->first) {
-			n = n->first;
-			continue;
-		}
-		while (n && n != top && !n->next)
-			n = n->parent;
-		if (!n || n == top)
-			break;
-		n = n->next;
+		n = pc_node_walk_next(n, top, true);
 	}
 }
 

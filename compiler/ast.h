@@ -308,6 +308,16 @@ pc_node *pc_node_new(pc_doc *doc, pc_kind kind, pc_pos pos);
 void pc_node_append(pc_node *parent, pc_node *child);
 void pc_node_insert_before(pc_node *sibling, pc_node *node);
 void pc_node_unlink(pc_node *node);
+/*
+ * The node after n in a preorder walk of top's subtree (top excluded):
+ * into n's children when descend is true and it has some, else on to the
+ * next sibling or an ancestor's. NULL at the end. No recursion: trees may
+ * be deep.
+ */
+pc_node *pc_node_walk_next(const pc_node *n, const pc_node *top, bool descend);
+/* A copy of s[0..len) without leading and trailing spaces (ASCII, tab,
+ * U+3000), in the document's arena. */
+const char *pc_trimmed(pc_arena *a, const char *s, size_t len);
 /* Plain text of a node's inlines (text, code, and the text of children),
  * allocated in the document's arena. */
 const char *pc_node_text(pc_doc *doc, const pc_node *node);

@@ -28,20 +28,14 @@ static bool is_fence(line l)
 	return l.len == 3 && memcmp(l.s, "---", 3) == 0;
 }
 
-static const char *trim(pc_arena *a, const char *s, size_t len)
+/* A trimmed value with one pair of surrounding quotes removed. */
+static const char *unquoted(pc_arena *a, const char *s, size_t len)
 {
-	while (len && (*s == ' ' || *s == '\t')) {
-		s++;
-		len--;
-	}
-	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-		len--;
-	if (len >= 2 &&
-	    ((s[0] == '"' && s[len - 1] == '"') || (s[0] == '\'' && s[len - 1] == '\''))) {
-		s++;
-		len -= 2;
-	}
-	return pc_arena_strndup(a, s, len);
+	const char *t = pc_trimmed(a, s, len);
+	size_t n = strlen(t);
+	if (n >= 2 && ((t[0] == '"' && t[n - 1] == '"') || (t[0] == '\'' && t[n - 1] == '\'')))
+		return pc_arena_strndup(a, t + 1, n - 2);
+	return t;
 }
 
 /* Offset of the key/value separator: ':' or full-width '：'; -1 if none. */
@@ -170,8 +164,9 @@ static void read_keys(pc_doc *doc, const pc_source *src, size_t close, pc_diags 
 			        pc_arena_strndup(doc->arena, l.s, l.len));
 			continue;
 		}
-		const char *key = trim(doc->arena, l.s, (size_t)c);
-		const char *val = trim(doc->arena, l.s + c + seplen, l.len - (size_t)c - seplen);
+		const char *key = pc_trimmed(doc->arena, l.s, (size_t)c);
+		const char *val =
+		    unquoted(doc->arena, l.s + c + seplen, l.len - (size_t)c - seplen);
 		unsigned vcol = (unsigned)pc_utf8_count(l.s, (size_t)c + seplen) + 1;
 		if (pc_map_put(&seen, key, (void *)1))
 			pc_diag(d, PC_W_FRONT_DUP_KEY, src->name, (unsigned)i + 1, 1, key);

@@ -211,18 +211,6 @@ static void take_number(pc_parser *p, pc_section *s, pc_node *h)
 		pc_node_unlink(first);
 }
 
-static const char *trim_spaces(pc_arena *a, const char *s)
-{
-	size_t len = strlen(s);
-	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-		len--;
-	while (len && (*s == ' ' || *s == '\t')) {
-		s++;
-		len--;
-	}
-	return pc_arena_strndup(a, s, len);
-}
-
 void pc_heading_finish(pc_parser *p, pc_node *node, cmark_node *heading)
 {
 	(void)heading;
@@ -232,7 +220,8 @@ void pc_heading_finish(pc_parser *p, pc_node *node, cmark_node *heading)
 	take_number(p, s, h);
 	if (!s->classes)
 		s->classes = pc_arena_alloc(p->doc->arena, sizeof *s->classes);
-	s->title = trim_spaces(p->doc->arena, pc_node_text(p->doc, h));
+	const char *title = pc_node_text(p->doc, h);
+	s->title = pc_trimmed(p->doc->arena, title, strlen(title));
 	if (!*s->title && !s->number)
 		pc_diag(p->diags, PC_W_HEADING_EMPTY, node->pos.file, node->pos.line,
 		        node->pos.col);

@@ -18,17 +18,6 @@ static pc_node *nth_cell(pc_node *row, size_t c)
 	return n;
 }
 
-static const char *trimmed(pc_arena *a, const char *s, size_t len)
-{
-	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-		len--;
-	while (len && (*s == ' ' || *s == '\t')) {
-		s++;
-		len--;
-	}
-	return pc_arena_strndup(a, s, len);
-}
-
 static bool is_value_field(pc_field f)
 {
 	return f == PC_FIELD_BASELINE || f == PC_FIELD_MIDTERM || f == PC_FIELD_TARGET ||
@@ -137,8 +126,8 @@ static void read_indicator_row(pc_parser *p, pc_node *table, pc_node *row, pc_ra
 		pc_field f = t->columns[c].field;
 		if (f == PC_FIELD_NAME) {
 			ind->name_cell = cell;
-			ind->name = trimmed(doc->arena, pc_node_text(doc, cell),
-			                    strlen(pc_node_text(doc, cell)));
+			ind->name = pc_trimmed(doc->arena, pc_node_text(doc, cell),
+			                       strlen(pc_node_text(doc, cell)));
 			ind->pos = cell->pos;
 		} else if (f == PC_FIELD_METHOD) {
 			ind->method_cell = cell;
@@ -207,7 +196,7 @@ static void read_aliases(pc_parser *p, pc_term *term, const pc_raw_cell *rc, con
 		                                                                      : 0;
 		if (!sep)
 			continue;
-		const char *item = trimmed(a, s + start, i - start);
+		const char *item = pc_trimmed(a, s + start, i - start);
 		size_t off = start;
 		start = i + sep;
 		i += sep - 1;
@@ -220,8 +209,8 @@ static void read_aliases(pc_parser *p, pc_term *term, const pc_raw_cell *rc, con
 			colon = fcolon;
 		if (colon) {
 			size_t cl = !strncmp(colon, ":", 1) ? 1 : 3;
-			al->text = trimmed(a, item, (size_t)(colon - item));
-			al->reading = trimmed(a, colon + cl, strlen(colon + cl));
+			al->text = pc_trimmed(a, item, (size_t)(colon - item));
+			al->reading = pc_trimmed(a, colon + cl, strlen(colon + cl));
 			if (!*al->reading)
 				al->reading = NULL;
 		} else {
@@ -244,12 +233,12 @@ static void read_glossary_row(pc_parser *p, pc_node *table, pc_node *row, pc_raw
 		switch (t->columns[c].field) {
 		case PC_FIELD_TERM: {
 			const char *txt = pc_node_text(doc, cell);
-			term->term = trimmed(doc->arena, txt, strlen(txt));
+			term->term = pc_trimmed(doc->arena, txt, strlen(txt));
 			term->pos = cell->pos;
 			break;
 		}
 		case PC_FIELD_READING:
-			term->reading = rc->len ? trimmed(doc->arena, rc->text, rc->len) : NULL;
+			term->reading = rc->len ? pc_trimmed(doc->arena, rc->text, rc->len) : NULL;
 			break;
 		case PC_FIELD_DEFINITION:
 			term->definition = cell;

@@ -188,15 +188,7 @@ void pc_find_occurrences(pc_resolver *r)
 	while (n) {
 		if (n->kind == PC_TEXT)
 			pc_vec_push(r->doc->arena, &texts, n);
-		if (n->first && !skipped(n)) {
-			n = n->first;
-			continue;
-		}
-		while (n && n != top && !n->next)
-			n = n->parent;
-		if (!n || n == top)
-			break;
-		n = n->next;
+		n = pc_node_walk_next(n, top, !skipped(n));
 	}
 	for (size_t i = 0; i < texts.len; i++)
 		scan_text(r, &first, texts.items[i]);
