@@ -1,0 +1,200 @@
+/*
+ * plancc: the command-line driver. Reads options, runs the pipeline,
+ * prints diagnostics and returns the exit status (0 clean or warnings,
+ * 1 errors, 2 usage). The only code that prints or exits.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "plancc.h"
+#include "fonts/fontmap.h"
+#include "render/json/json.h"
+#include "render/pdf/pdf.h"
+#include "util/buf.h"
+#include "util/output.h"
+#include "util/unicode.h"
+
+enum { EXIT_CLEAN = 0, EXIT_ERRORS = 1, EXIT_USAGE = 2 };
+
+/* Output formats of `build`; bits of a mask. */
+enum { FMT_JSON = 1 << 0, FMT_PDF = 1 << 8 };
+
+static const struct {
+	const char *name;
+	unsigned bit;
+} formats[] = {{"json", FMT_JSON}, {"pdf", FMT_PDF}};
+
+typedef struct args {
+	const char *command;
+	const char *dir, *out;
+	const char *fonts; /* --fonts: the font map for the PDF; NULL: look for it */
+	unsigned formats;
+	pc_options opt;
+} args;
+
+static void usage(FILE *f)
+{
+	fputs("usage: plancc check [DIR] [--strict]\n"
+	      "       plancc build [DIR] [-o OUT] [--format LIST] [--draft] [--strict]\n"
+	      "       plancc --help | --version\n"
+	      "\n"
+	      "  check     read the plan in DIR (default: source-docs) and report problems\n"
+	      "  build     check, then write the outputs into OUT (default: output)\n"
+	      "\n"
+	      "  -o OUT         output folder\n"
+	      "  --format LIST  comma-separated outputs to write (json, pdf); default: all\n"
+	      "  --draft        mark the outputs as a draft whatever the plan says\n"
+	      "  --fonts FILE   font map for the PDF (default: fonts/fonts.map here, else\n"
+	      "                 the one of plancc's source tree)\n"
+	      "  --strict       treat warnings as errors\n"
+	      "\n"
+	      "Problems are reported as FILE:LINE:COL: error|warning: message.\n"
+	      "Exit status: 0 no errors, 1 errors (nothing written), 2 usage.\n",
+	      f);
+}
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fputs("plancc: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs("\n", stderr);
+	usage(stderr);
+	return EXIT_USAGE;
+}
+
+static bool parse_formats(const char *list, unsigned *mask)
+{
+	*mask = 0;
+	char *copy = strdup(list), *save = NULL;
+	bool ok = true;
+	for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+		bool known = false;
+		for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
+			if (!strcmp(t, formats[i].name)) {
+				*mask |= formats[i].bit;
+				known = true;
+			}
+		ok &= known;
+	}
+	free(copy);
+	return ok && *mask;
+}
+
+/* Returns -1 when the arguments are fine, else the exit status. */
+static int parse_args(int argc, char **argv, args *a)
+{
+	memset(a, 0, sizeof *a);
+	a->dir = "source-docs";
+	a->out = "output";
+	a->formats = ~0u;
+	if (argc < 2)
+		return usage_error("%s", "a command is needed");
+	a->command = argv[1];
+	if (!strcmp(a->command, "--help") || !strcmp(a->command, "-h")) {
+		usage(stdout);
+		return EXIT_CLEAN;
+	}
+	if (!strcmp(a->command, "--version")) {
+		printf("plancc %s\n", PLANCC_VERSION);
+		return EXIT_CLEAN;
+	}
+	if (strcmp(a->command, "check") && strcmp(a->command, "build"))
+		return usage_error("unknown command '%s'", a->command);
+	bool build = !strcmp(a->command, "build");
+	bool have_dir = false;
+	for (int i = 2; i < argc; i++) {
+		const char *s = argv[i];
+		if (!strcmp(s, "--strict"))
+			a->opt.strict = true;
+		else if (!strcmp(s, "--help") || !strcmp(s, "-h")) {
+			usage(stdout);
+			return EXIT_CLEAN;
+		} else if (build && !strcmp(s, "--draft"))
+			a->opt.draft = true;
+		else if (build && !strcmp(s, "-o")) {
+			if (++i >= argc)
+				return usage_error("%s", "-o needs a folder");
+			a->out = argv[i];
+		} else if (build && !strcmp(s, "--fonts")) {
+			if (++i >= argc)
+				return usage_error("%s", "--fonts needs a file");
+			a->fonts = argv[i];
+		} else if (build && !strcmp(s, "--format")) {
+			if (++i >= argc)
+				return usage_error("%s", "--format needs a list");
+			if (!parse_formats(argv[i], &a->formats))
+				return usage_error("unknown format in '%s' (known: json, pdf)", argv[i]);
+		} else if (s[0] == '-' && s[1])
+			return usage_error("unknown option '%s'", s);
+		else if (have_dir)
+			return usage_error("one plan folder only ('%s')", s);
+		else {
+			a->dir = s;
+			have_dir = true;
+		}
+	}
+	return -1;
+}
+
+/* The font map: --fonts, else fonts/fonts.map in the current folder, else
+ * the map of the source tree plancc was built from. */
+static const char *fontmap_path(const args *a, char *buf, size_t size)
+{
+	if (a->fonts)
+		return a->fonts;
+	FILE *f = fopen("fonts/fonts.map", "r");
+	if (f) {
+		fclose(f);
+		return "fonts/fonts.map";
+	}
+	snprintf(buf, size, "%s/fonts.map", PLANCC_FONTS_DIR);
+	return buf;
+}
+
+static bool write_pdf(pc_doc *doc, const args *a, pc_output *o, pc_diags *d)
+{
+	char buf[4096];
+	pc_fontmap fonts = {0};
+	size_t errors = d->errors; /* a bad map line or, under --strict, a missing glyph */
+	bool ok = pc_fontmap_load(&fonts, fontmap_path(a, buf, sizeof buf), d) &&
+		  pc_pdf_render(doc, &fonts, o, d);
+	pc_fontmap_free(&fonts);
+	return ok && d->errors == errors;
+}
+
+static bool write_outputs(pc_doc *doc, const args *a, pc_diags *d)
+{
+	pc_output *o = pc_output_begin(a->out, d);
+	if (a->formats & FMT_JSON) {
+		pc_buf b = {0};
+		pc_json_render(doc, &b);
+		pc_output_write(o, "plan.json", b.data, b.len);
+		pc_buf_free(&b);
+	}
+	if ((a->formats & FMT_PDF) && !write_pdf(doc, a, o, d)) {
+		pc_output_abort(o);
+		return false;
+	}
+	return pc_output_commit(o);
+}
+
+int main(int argc, char **argv)
+{
+	args a;
+	int st = parse_args(argc, argv, &a);
+	if (st >= 0)
+		return st;
+	pc_diags d;
+	pc_diags_init(&d, a.opt.strict);
+	pc_doc *doc = pc_compile(a.dir, &a.opt, &d);
+	if (!strcmp(a.command, "build") && d.errors == 0)
+		write_outputs(doc, &a, &d);
+	pc_diags_sort(&d);
+	pc_diags_print(&d, stderr);
+	st = d.errors ? EXIT_ERRORS : EXIT_CLEAN;
+	pc_doc_free(doc);
+	pc_diags_free(&d);
+	pc_unicode_cleanup();
+	return st;
+}

@@ -1,0 +1,80 @@
+/*
+ * The PDF drawing device: the only code of the back end that knows
+ * libharu. The layout core asks it for glyph widths and image sizes, then
+ * draws pages through it in PDF coordinates (points, origin bottom left).
+ *
+ * Fonts are fetched lazily (HPDF_GetFont costs ~57 ms and embeds the face
+ * even when unused); widths are cached in a 64K table per face. Errors are
+ * sticky in libharu: the device records the first one and every later call
+ * becomes a no-op; pc_dev_save reports it.
+ */
+#ifndef PC_PDF_DEVICE_H
+#define PC_PDF_DEVICE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "../../fonts/fontmap.h"
+#include "../../util/buf.h"
+
+#define PC_DEV_PAGE_W 595.276f /* A4 portrait, points */
+#define PC_DEV_PAGE_H 841.890f
+#define PC_DEV_NONE   0xFFFFFFFFu /* "no colour" for fill or stroke */
+
+typedef struct pc_dev pc_dev;
+
+/* A device over the faces of the map; nothing is loaded yet. */
+pc_dev *pc_dev_new(const pc_fontmap *map);
+void pc_dev_free(pc_dev *d);
+/* The first libharu error as text, or NULL. */
+const char *pc_dev_error(const pc_dev *d);
+
+/* The face serving a role (faces of the same file are shared); the latin
+ * role falls back to body when the map leaves it out. */
+int pc_dev_face(pc_dev *d, pc_font_role role);
+/* Advance of cp in 1/1000 em; -1 when the face has no glyph for it (or it
+ * lies outside the BMP, which libharu cannot encode). Measuring a glyph
+ * also marks it for embedding. */
+int pc_dev_width(pc_dev *d, int face, uint32_t cp);
+
+/* Loads a PNG or JPEG once; returns its handle (-1 on failure) and its
+ * size in pixels. */
+int pc_dev_image(pc_dev *d, const char *path, float *w, float *h);
+
+/* Output: creates n A4 pages, then draws into any of them. */
+void pc_dev_pages(pc_dev *d, int n);
+void pc_dev_page(pc_dev *d, int i);
+/* Text at baseline (x, y); gap is added after every glyph (Tc). The
+ * glyphs must have been measured with pc_dev_width. */
+void pc_dev_text(pc_dev *d, int face, float size, float x, float y, float gap, const uint32_t *cps,
+                 size_t n, uint32_t rgb);
+/* Marked content whose extracted text is actual (UTF-8; "" hides it). */
+void pc_dev_span_begin(pc_dev *d, const char *actual);
+void pc_dev_span_end(pc_dev *d);
+/* Drawing between these multiplies with what lies below (a watermark laid
+ * over the page darkens nothing that is already darker). */
+void pc_dev_multiply_begin(pc_dev *d);
+void pc_dev_multiply_end(pc_dev *d);
+void pc_dev_rect(pc_dev *d, float x, float y, float w, float h, uint32_t fill, uint32_t stroke,
+                 float lw);
+void pc_dev_line(pc_dev *d, float x1, float y1, float x2, float y2, uint32_t rgb, float lw,
+                 bool dotted);
+void pc_dev_draw_image(pc_dev *d, int img, float x, float y, float w, float h);
+
+/* Destinations: a place (page, top y) that links and outline entries
+ * point to. Create them after pc_dev_pages. */
+int pc_dev_dest(pc_dev *d, int page, float top);
+void pc_dev_link(pc_dev *d, float x, float y, float w, float h, int dest);
+void pc_dev_uri(pc_dev *d, float x, float y, float w, float h, const char *uri);
+/* An outline entry under parent (-1: top level); returns its handle. */
+int pc_dev_outline(pc_dev *d, int parent, const char *title, int dest, bool open);
+
+/* Title, author, subject (UTF-8, may be NULL) and the fixed dates. */
+void pc_dev_info(pc_dev *d, const char *title, const char *author, const char *subject,
+                 time_t when);
+/* Writes the finished PDF into out; false on a libharu error. */
+bool pc_dev_save(pc_dev *d, pc_buf *out);
+
+#endif

@@ -1,0 +1,304 @@
+/*
+ * PDF back end, drawing: pages, destinations, boxes, items, running
+ * header and footer, the draft watermark and the outline, through the
+ * device.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../util/utf8.h"
+#include "layout.h"
+
+/* ---- drawing --------------------------------------------------------- */
+
+static float page_y(float top_from_block)
+{
+	return PC_DEV_PAGE_H - BLOCK_TOP - top_from_block;
+}
+
+static void draw_text_op(L *l, const op *o, float ytop, bool abs, float dx)
+{
+	float base = abs ? PC_DEV_PAGE_H - (ytop + o->y) : page_y(ytop + o->y);
+	static _Thread_local uint32_t cps[1024];
+	/* The line's text as it should be extracted: squeezed punctuation and
+	 * stretched gaps make pdftotext insert spaces and breaks otherwise. */
+	pc_buf *actual = &l->actual;
+	bool span = o->g1 - o->g0 > 1;
+	if (span) {
+		pc_buf_clear(actual);
+		for (size_t k = o->g0; k < o->g1; k++) {
+			const pc_glyph *q = &l->g.v[k];
+			if (q->flags & PC_G_HIDDEN)
+				continue;
+			char u[4];
+			pc_buf_put(actual, u, pc_utf8_encode(q->cp, u));
+		}
+		pc_dev_span_begin(l->dev, pc_buf_cstr(actual));
+	}
+	size_t i = o->g0;
+	while (i < o->g1) {
+		const pc_glyph *a = &l->g.v[i];
+		if (a->flags & PC_G_HIDDEN) {
+			i++;
+			continue;
+		}
+		size_t j = i + 1;
+		float gap = 0;
+		bool have_gap = false;
+		while (j < o->g1 && j - i < 1024) {
+			const pc_glyph *p = &l->g.v[j - 1], *q = &l->g.v[j];
+			if ((q->flags & PC_G_HIDDEN) || q->face != a->face || q->size != a->size ||
+			    q->rgb != a->rgb || q->rise != a->rise)
+				break;
+			float gg = q->x - p->x - p->fw;
+			if (!have_gap) {
+				gap = gg;
+				have_gap = true;
+			} else if (fabsf(gg - gap) > 0.002f)
+				break;
+			j++;
+		}
+		for (size_t k = i; k < j; k++)
+			cps[k - i] = l->g.v[k].cp;
+		pc_dev_text(l->dev, a->face, a->size, o->x + dx + a->x, base + a->rise,
+		            have_gap ? gap : 0, cps, j - i, a->rgb);
+		i = j;
+	}
+	if (span)
+		pc_dev_span_end(l->dev);
+}
+
+static void draw_op(L *l, const op *o, float ytop, bool abs, const int *dest_handle, float dx)
+{
+	float x = o->x + dx;
+	float top = abs ? PC_DEV_PAGE_H - (ytop + o->y) : page_y(ytop + o->y);
+	switch (o->kind) {
+	case OP_TEXT:
+		draw_text_op(l, o, ytop, abs, dx);
+		break;
+	case OP_RECT:
+		pc_dev_rect(l->dev, x, top - o->h, o->w, o->h, o->fill, o->stroke, o->lw);
+		break;
+	case OP_LINE:
+		pc_dev_line(l->dev, x, top, x + o->w, top, o->stroke, o->lw, false);
+		break;
+	case OP_DOTS:
+		if (o->w > 4)
+			pc_dev_line(l->dev, x, top, x + o->w, top, o->stroke, o->lw, true);
+		break;
+	case OP_IMAGE:
+		pc_dev_draw_image(l->dev, o->id, x, top - o->h, o->w, o->h);
+		break;
+	case OP_LINK:
+		if (o->id >= 0 && (size_t)o->id < l->nkeys && dest_handle[o->id] >= 0)
+			pc_dev_link(l->dev, x, top - o->h, o->w, o->h, dest_handle[o->id]);
+		else if (o->id <= -2 && (size_t)(-2 - o->id) < l->urls.n)
+			pc_dev_uri(l->dev, x, top - o->h, o->w, o->h, l->urls.v[-2 - o->id]);
+		break;
+	default:
+		break;
+	}
+}
+
+static void simple_text(L *l, const char *s, int face, float size, uint32_t rgb, float x,
+                        float baseline, int align, float w)
+{
+	size_t g0 = l->g.n;
+	sty st = {face, size, rgb, -1, false, false, 0};
+	pdf_add_str(l, s, &st);
+	size_t n = l->g.n - g0;
+	if (!n)
+		return;
+	pc_text_prepare(l->g.v + g0, n);
+	float tw = 0;
+	for (size_t i = g0; i < l->g.n; i++) {
+		l->g.v[i].x = tw;
+		tw += l->g.v[i].fw;
+	}
+	if (tw > w) {
+		/* too long for the header: cut it */
+		while (l->g.n > g0 + 1 && tw > w) {
+			l->g.n--;
+			tw -= l->g.v[l->g.n].fw;
+		}
+	}
+	float dx = align == AL_CENTER ? (w - tw) / 2 : align == AL_RIGHT ? w - tw : 0;
+	op o;
+	memset(&o, 0, sizeof o);
+	o.kind = OP_TEXT;
+	o.x = x + dx;
+	o.g0 = g0;
+	o.g1 = l->g.n;
+	o.y = PC_DEV_PAGE_H - baseline;
+	draw_text_op(l, &o, 0, true, 0);
+	l->g.n = g0;
+}
+
+static void box_extents(L *l, size_t p0, size_t p1)
+{
+	/* for every box with items on this page: top and bottom */
+	size_t nb = l->boxes.n;
+	if (!nb)
+		return;
+	if (l->bcap < nb) {
+		l->bcap = nb * 2;
+		l->btop = pc_xrealloc(l->btop, l->bcap * sizeof *l->btop);
+		l->bbot = pc_xrealloc(l->bbot, l->bcap * sizeof *l->bbot);
+	}
+	float *top = l->btop, *bot = l->bbot;
+	bool any = false;
+	for (size_t k = p0; k < p1; k++) {
+		const place *p = &l->places.v[k];
+		const item *it = &l->items.v[p->item];
+		for (int b = it->box; b >= 0; b = l->boxes.v[b].parent) {
+			if (!any) {
+				for (size_t i = 0; i < nb; i++) {
+					top[i] = 1e9f;
+					bot[i] = -1e9f;
+				}
+				any = true;
+			}
+			if (p->y < top[b])
+				top[b] = p->y;
+			if (p->y + it->h > bot[b])
+				bot[b] = p->y + it->h;
+		}
+	}
+	if (!any)
+		return;
+	for (size_t b = 0; b < nb; b++) {
+		if (bot[b] < top[b])
+			continue;
+		const box *bx = &l->boxes.v[b];
+		float yt = page_y(top[b]), yb = page_y(bot[b]);
+		switch (bx->style) {
+		case BOX_FRAME:
+			pc_dev_rect(l->dev, bx->x, yb, bx->w, yt - yb, C_WHITE, C_ACCENT, 1.2f);
+			break;
+		case BOX_FILL:
+			pc_dev_rect(l->dev, bx->x, yb, bx->w, yt - yb, C_BOX_FILL, C_RULE, 0.5f);
+			break;
+		case BOX_CODE:
+			pc_dev_rect(l->dev, bx->x, yb, bx->w, yt - yb, C_CODE_FILL, PC_DEV_NONE, 0);
+			break;
+		case BOX_BAR:
+			pc_dev_rect(l->dev, bx->x + 2, yb, 3, yt - yb, C_RULE, PC_DEV_NONE, 0);
+			break;
+		}
+	}
+}
+
+static void watermark(L *l)
+{
+	/* 「案」: large and pale, hidden from text extraction (ActualText "") */
+	pc_dev_multiply_begin(l->dev);
+	pc_dev_span_begin(l->dev, "");
+	simple_text(l, "案", l->f_head, 220, C_WATERMARK, 0, PC_DEV_PAGE_H / 2 - 80, AL_CENTER,
+	            PC_DEV_PAGE_W);
+	pc_dev_span_end(l->dev);
+	pc_dev_multiply_end(l->dev);
+}
+
+void pdf_draw(L *l)
+{
+	pc_dev_pages(l->dev, l->npages);
+	/* destinations for the outline (sections) and for what links point to */
+	int *dest_handle = pc_xcalloc(l->nkeys ? l->nkeys : 1, sizeof *dest_handle);
+	for (size_t k = 0; k < l->nsec; k++)
+		dest_handle[k] = 1;
+	for (size_t k = 0; k < l->ops.n; k++)
+		if (l->ops.v[k].kind == OP_LINK && l->ops.v[k].id >= 0 &&
+		    (size_t)l->ops.v[k].id < l->nkeys)
+			dest_handle[l->ops.v[k].id] = 1;
+	for (size_t k = 0; k < l->nkeys; k++)
+		dest_handle[k] =
+		    dest_handle[k] && l->found[k] >= 0
+		        ? pc_dev_dest(l->dev, l->found[k],
+		                      page_y(l->found_y[k] > 6 ? l->found_y[k] - 6 : 0) + 6)
+		        : -1;
+	/* running heads: the chapter of each page */
+	int chapter = -1;
+	unsigned *pflags = pc_xcalloc((size_t)l->npages, sizeof *pflags);
+	int *pchap = pc_xmalloc((size_t)l->npages * sizeof *pchap);
+	for (int p = 0; p < l->npages; p++)
+		pchap[p] = -1;
+	for (size_t k = 0; k < l->places.n; k++) {
+		const place *p = &l->places.v[k];
+		const item *it = &l->items.v[p->item];
+		if (it->chapter >= 0 || it->chapter == -3) /* -3: the index */
+			chapter = it->chapter;
+		if (it->flags & IT_FRONT)
+			chapter = -2;
+		pflags[p->page] |= it->flags & (IT_CHAPTER | IT_FRONT | IT_ABS);
+		pchap[p->page] = chapter;
+	}
+	size_t k = 0;
+	const pc_meta *m = &l->doc->meta;
+	for (int page = 0; page < l->npages; page++) {
+		pc_dev_page(l->dev, page);
+		size_t p0 = k;
+		while (k < l->places.n && l->places.v[k].page == page)
+			k++;
+		box_extents(l, p0, k);
+		for (size_t q = p0; q < k; q++) {
+			const place *p = &l->places.v[q];
+			const item *it = &l->items.v[p->item];
+			bool abs = it->flags & IT_ABS;
+			for (size_t o = it->op0; o < it->op1; o++)
+				draw_op(l, &l->ops.v[o], p->y, abs, dest_handle, p->dx);
+		}
+		if (m->draft)
+			watermark(l); /* over everything, multiplied: the cover's band too */
+		if (pflags[page] & IT_ABS)
+			continue; /* the cover has neither header nor footer */
+		/* running header: chapter number and title */
+		if (!(pflags[page] & IT_CHAPTER)) {
+			const char *head = NULL;
+			if (pchap[page] >= 0) {
+				const pc_section *s =
+				    &((const pc_node *)l->doc->sections.items[pchap[page]])
+				         ->u.section;
+				const char *nl = pdf_number_label(l, s);
+				head = nl ? pc_arena_printf(l->doc->arena, "%s　%s", nl, s->title)
+				          : s->title;
+			} else if (pchap[page] == -2)
+				head = "目次";
+			else if (pchap[page] == -3)
+				head = "索引";
+			if (head) {
+				simple_text(l, head, l->f_table, 8.5f, C_GREY, BLOCK_X, HEAD_BASE,
+				            AL_LEFT, BLOCK_W * 0.65f);
+				if (m->title)
+					simple_text(l, m->title, l->f_table, 8.5f, C_GREY, BLOCK_X,
+					            HEAD_BASE, AL_RIGHT, BLOCK_W);
+				pc_dev_line(l->dev, BLOCK_X, HEAD_BASE - 5, BLOCK_X + BLOCK_W,
+				            HEAD_BASE - 5, C_RULE, 0.5f, false);
+			}
+		}
+		char buf[16];
+		snprintf(buf, sizeof buf, "%d", page + 1);
+		simple_text(l, buf, l->f_table, 9, C_GREY, BLOCK_X, FOOT_BASE, AL_CENTER, BLOCK_W);
+	}
+	pc_dev_page(l->dev, -1);
+	/* outline: the section tree */
+	int *outline = pc_xmalloc((l->nsec ? l->nsec : 1) * sizeof *outline);
+	for (size_t i = 0; i < l->nsec; i++) {
+		const pc_node *n = l->doc->sections.items[i];
+		const pc_section *s = &n->u.section;
+		int parent = -1;
+		const pc_node *up = pc_node_section(n);
+		int pk = up ? pdf_ptrmap_get(&l->keymap, up) : -1;
+		if (pk >= 0 && (size_t)pk < i)
+			parent = outline[pk];
+		const char *title = s->number ? pc_arena_printf(l->doc->arena, "%s %s", s->number,
+		                                                s->title ? s->title : "")
+		                              : (s->title ? s->title : "");
+		outline[i] = pc_dev_outline(l->dev, parent, title, dest_handle[i], s->level <= 1);
+	}
+	free(outline);
+	free(dest_handle);
+	free(pflags);
+	free(pchap);
+}

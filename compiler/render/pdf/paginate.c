@@ -1,0 +1,127 @@
+/*
+ * PDF back end, pagination: items onto pages of the text block, keeping
+ * chains of kept items together (headings, first and last lines of
+ * paragraphs, captions and header rows), repeating a table's header row
+ * after a break, and recording the page and height where every key
+ * (section, table, term, indexed place) lands.
+ */
+#include <math.h>
+
+#include "layout.h"
+
+/* ---- pagination ------------------------------------------------------ */
+
+void pdf_paginate(L *l)
+{
+	l->places.n = 0;
+	for (size_t k = 0; k < l->nkeys; k++) {
+		l->found[k] = -1;
+		l->found_y[k] = 0;
+	}
+	int page = 0;
+	float y = 0;
+	bool empty = true;
+	int last_table = -1; /* header item of the table the last row belongs to */
+	int col = -1;        /* in columns: 0 left, 1 right; -1 not */
+	float col_top = 0, left_bottom = 0;
+	size_t n = l->items.n;
+	for (size_t i = 0; i < n; i++) {
+		const item *it = &l->items.v[i];
+		if (col >= 0 && !(it->flags & IT_COL)) {
+			/* out of the columns: below the longer one */
+			if (col == 1 && left_bottom > y)
+				y = left_bottom;
+			col = -1;
+		} else if (col < 0 && (it->flags & IT_COL)) {
+			col = 0;
+			col_top = left_bottom = y;
+		}
+		if (it->flags & IT_ABS) {
+			place p = {(int)i, page, 0, 0};
+			PUSH(l->places, p);
+			empty = false;
+			y = BLOCK_H; /* the cover fills its page */
+			continue;
+		}
+		if ((it->flags & IT_NEWPAGE) && !(empty && page > 0)) {
+			page++;
+			y = 0;
+			empty = true;
+		}
+		float before = empty || (col >= 0 && y == col_top) ? 0 : it->before;
+		if (it->flags & IT_GRID) {
+			/* the line's top goes down to the next line of the grid */
+			float top = ceilf((y + before) / BODY_PITCH - 0.001f) * BODY_PITCH;
+			before = top - y;
+		}
+		/* height of the chain of items kept with this one */
+		float need = before + it->h;
+		if (it->flags & IT_KEEP) {
+			float chain = need;
+			for (size_t j = i + 1; j < n && chain < BLOCK_H; j++) {
+				const item *nx = &l->items.v[j];
+				if (nx->flags & (IT_NEWPAGE | IT_ABS))
+					break;
+				chain += nx->before + nx->h;
+				if (!(nx->flags & IT_KEEP))
+					break;
+			}
+			need = chain;
+		}
+		if (it->op0 == it->op1 && it->box < 0 && before + it->h > BLOCK_H - y + 0.01f)
+			continue; /* a plain space at a page break is dropped */
+		if (col >= 0 && need > BLOCK_H - y + 0.01f && y > col_top) {
+			/* the left column is full: the right one; then a new page */
+			if (col == 0) {
+				left_bottom = y;
+				col = 1;
+				y = col_top;
+			} else {
+				page++;
+				y = col_top = left_bottom = 0;
+				col = 0;
+				empty = true;
+			}
+			before = 0;
+		} else if (need > BLOCK_H - y + 0.01f && !empty) {
+			page++;
+			y = 0;
+			empty = true;
+			before = 0;
+		}
+		/* a table row at a page top repeats the header row */
+		if (empty && (it->flags & IT_ROW) && it->table >= 0 && it->table == last_table) {
+			const item *hd = &l->items.v[it->table];
+			place p = {it->table, page, 0, 0};
+			PUSH(l->places, p);
+			y = hd->h;
+			empty = false;
+			before = 0;
+		}
+		place p = {(int)i, page, y + before, col == 1 ? COL_W + COL_GAP : 0};
+		PUSH(l->places, p);
+		for (size_t k = it->op0; k < it->op1; k++) {
+			const op *o = &l->ops.v[k];
+			if (o->kind == OP_DEST && o->id >= 0 && (size_t)o->id < l->nkeys &&
+			    l->found[o->id] < 0) {
+				l->found[o->id] = page;
+				l->found_y[o->id] = y + before + o->y;
+			}
+			if (o->kind == OP_TEXT && l->nuse)
+				for (size_t gi = o->g0; gi < o->g1; gi++) {
+					uint32_t key = l->g.v[gi].src;
+					if (key && key <= l->nkeys && l->found[key - 1] < 0) {
+						l->found[key - 1] = page;
+						l->found_y[key - 1] = y + before + o->y - 12;
+					}
+				}
+		}
+		y += before + it->h;
+		empty = false;
+		if (it->flags & (IT_ROW | IT_HEADROW))
+			last_table = it->table;
+		else if (it->h > 0)
+			last_table = -1;
+	}
+	l->npages = page + 1;
+}

@@ -1,0 +1,19 @@
+/* PDF back end: the printed booklet (docs/pdf.md). */
+#ifndef PC_RENDER_PDF_H
+#define PC_RENDER_PDF_H
+
+#include <stdbool.h>
+
+#include "../../fonts/fontmap.h"
+#include "../../plancc.h"
+#include "../../util/output.h"
+
+/*
+ * Lays out the resolved plan as an A4 booklet and writes plan.pdf through
+ * the output transaction. The tree is not changed (the document is taken
+ * non-const only to allocate text in its arena). Missing glyphs are
+ * warnings; a libharu failure is an error. Returns false on error.
+ */
+bool pc_pdf_render(pc_doc *doc, const pc_fontmap *fonts, pc_output *o, pc_diags *d);
+
+#endif
