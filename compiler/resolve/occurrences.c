@@ -23,12 +23,32 @@ typedef struct bucket {
 	size_t len, cap;
 } bucket;
 
+/* First code points (BMP) that start some pattern: a bit test per character
+ * of body text instead of a hash look-up (most characters start none). */
+typedef struct starts {
+	uint64_t bits[0x10000 / 64];
+	bool astral; /* some pattern starts outside the BMP */
+} starts;
+
+static void mark_start(starts *st, uint32_t cp)
+{
+	if (cp < 0x10000)
+		st->bits[cp / 64] |= (uint64_t)1 << (cp % 64);
+	else
+		st->astral = true;
+}
+
+static bool may_start(const starts *st, uint32_t cp)
+{
+	return cp < 0x10000 ? (st->bits[cp / 64] >> (cp % 64)) & 1 : st->astral;
+}
+
 static bool ascii_alnum_byte(char c)
 {
 	return pc_is_ascii_alnum((unsigned char)c);
 }
 
-static void add_pattern(pc_resolver *r, pc_map *first, const char *s, pc_term *t)
+static void add_pattern(pc_resolver *r, pc_map *first, starts *st, const char *s, pc_term *t)
 {
 	size_t len = strlen(s);
 	if (!len)
@@ -40,6 +60,7 @@ static void add_pattern(pc_resolver *r, pc_map *first, const char *s, pc_term *t
 	char key[8];
 	memcpy(key, s, n);
 	key[n] = '\0';
+	mark_start(st, cp);
 	bucket *b = pc_map_get(first, key);
 	if (!b) {
 		b = pc_arena_alloc(r->doc->arena, sizeof *b);
@@ -68,15 +89,15 @@ static int longer_first(const void *pa, const void *pb)
 	return strcmp(a->s, b->s);
 }
 
-static void build_patterns(pc_resolver *r, pc_map *first)
+static void build_patterns(pc_resolver *r, pc_map *first, starts *st)
 {
 	pc_doc *doc = r->doc;
 	for (size_t i = 0; i < doc->terms.len; i++) {
 		pc_term *t = doc->terms.items[i];
-		add_pattern(r, first, t->term, t);
-		add_pattern(r, first, t->key, t);
+		add_pattern(r, first, st, t->term, t);
+		add_pattern(r, first, st, t->key, t);
 		for (size_t k = 0; k < t->naliases; k++)
-			add_pattern(r, first, t->aliases[k].text, t);
+			add_pattern(r, first, st, t->aliases[k].text, t);
 	}
 	for (size_t i = 0; i < first->cap; i++)
 		if (first->slots[i].key) {
@@ -115,7 +136,7 @@ static pc_node *text_node(pc_doc *doc, const char *s, size_t len, pc_pos pos)
 }
 
 /* Splits a text node around the terms found in it. */
-static void scan_text(pc_resolver *r, const pc_map *first, pc_node *text)
+static void scan_text(pc_resolver *r, const pc_map *first, const starts *st, pc_node *text)
 {
 	pc_doc *doc = r->doc;
 	const char *s = text->literal;
@@ -126,7 +147,7 @@ static void scan_text(pc_resolver *r, const pc_map *first, pc_node *text)
 		size_t cl = pc_utf8_decode(s + i, len - i, &cp);
 		if (!cl)
 			cl = 1;
-		const pattern *p = match_at(first, s, len, i, cl);
+		const pattern *p = may_start(st, cp) ? match_at(first, s, len, i, cl) : NULL;
 		if (!p) {
 			i += cl;
 			continue;
@@ -178,9 +199,12 @@ void pc_find_occurrences(pc_resolver *r)
 {
 	pc_map first;
 	pc_map_init(&first, r->doc->arena);
-	build_patterns(r, &first);
-	if (!first.len)
+	starts *st = pc_xcalloc(1, sizeof *st);
+	build_patterns(r, &first, st);
+	if (!first.len) {
+		free(st);
 		return;
+	}
 	/* Iterative walk: trees may be deep. Text nodes are collected first,
 	 * since splitting them changes the tree being walked. */
 	pc_vec texts = {0};
@@ -191,5 +215,6 @@ void pc_find_occurrences(pc_resolver *r)
 		n = pc_node_walk_next(n, top, !skipped(n));
 	}
 	for (size_t i = 0; i < texts.len; i++)
-		scan_text(r, &first, texts.items[i]);
+		scan_text(r, &first, st, texts.items[i]);
+	free(st);
 }

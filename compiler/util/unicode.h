@@ -13,11 +13,11 @@ char *pc_nfkc(pc_arena *a, const char *s, size_t len);
 /* NFKC with every space (ASCII, U+3000, tab) removed: the form used to
  * match header names and keys. */
 char *pc_nfkc_nospace(pc_arena *a, const char *s, size_t len);
-/* Katakana → hiragana (ICU "Katakana-Hiragana"), keeping ー; other text
- * unchanged. */
+/* Katakana → hiragana (as ICU's Katakana-Hiragana does for these letters),
+ * keeping ー; other text unchanged. */
 char *pc_to_hiragana(pc_arena *a, const char *s, size_t len);
 
-/* Releases the cached ICU objects (for leak checkers). */
+/* Releases cached ICU objects (for leak checkers); none are kept now. */
 void pc_unicode_cleanup(void);
 
 #endif
