@@ -38,3 +38,22 @@ Test(sample, json_matches_the_sources)
 	remove_tree(out);
 	free(out);
 }
+
+Test(sample, every_paragraph_is_in_the_pdf)
+{
+	char *out = tmp_dir();
+	const char *argv[] = {"build", PLANCC_SOURCE_DIR "/source-docs", "-o", out, NULL};
+	run_result r = run_plancc(NULL, argv);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	run_free(&r);
+	/* The text block only: the running header and page number would
+	 * otherwise cut paragraphs that run over a page break. */
+	char cmd[8192];
+	snprintf(cmd, sizeof cmd,
+		 "pdftotext -x 0 -y 70 -W 596 -H 700 %s/plan.pdf %s/plan.txt && "
+		 "python3 %s/plans/check_pdf_text.py %s/source-docs %s/plan.json %s/plan.txt",
+		 out, out, PLANCC_TESTS_DIR, PLANCC_SOURCE_DIR, out, out);
+	cr_assert_eq(system(cmd), 0, "paragraphs missing from the PDF (printed above)");
+	remove_tree(out);
+	free(out);
+}
