@@ -33,6 +33,9 @@ void pc_doc_free(pc_doc *doc);
 /* The pipeline's stages, for tests and tools that need one alone. */
 pc_doc *pc_doc_new(const char *dir);
 void pc_load(pc_doc *doc, pc_diags *diags);    /* load/load.c */
+/* Adds a chapter from memory instead of the folder (fuzzing, tools). */
+void pc_load_memory(pc_doc *doc, const char *name, const char *data, size_t len,
+		    pc_diags *diags);
 void pc_parse(pc_doc *doc, pc_diags *diags);   /* parse/parse.c */
 void pc_resolve(pc_doc *doc, pc_diags *diags); /* resolve/resolve.c */
 

@@ -195,6 +195,18 @@ static bool check_bytes(const pc_source *src, const char *raw, size_t rawlen, pc
 	return ok;
 }
 
+/* Makes text (len bytes, writable, one spare byte) the source's text. */
+static void take_text(pc_doc *doc, pc_source *src, char *text, size_t len, pc_diags *d)
+{
+	/* Normalise first so that line numbers of byte errors match what an
+	 * editor shows; NUL and invalid bytes survive normalisation. */
+	len = normalize_newlines(text, len);
+	src->text = text;
+	src->len = len;
+	index_lines(doc, src);
+	src->ok = check_bytes(src, text, len, d);
+}
+
 static void load_one(pc_doc *doc, pc_source *src, pc_diags *d)
 {
 	char *path = pc_arena_printf(doc->arena, "%s/%s", doc->dir, src->name);
@@ -207,13 +219,26 @@ static void load_one(pc_doc *doc, pc_source *src, pc_diags *d)
 		src->text = "";
 		return;
 	}
-	/* Normalise first so that line numbers of byte errors match what an
-	 * editor shows; NUL and invalid bytes survive normalisation. */
-	len = normalize_newlines(text, len);
-	src->text = text;
-	src->len = len;
-	index_lines(doc, src);
-	src->ok = check_bytes(src, text, len, d);
+	take_text(doc, src, text, len, d);
+}
+
+void pc_load_memory(pc_doc *doc, const char *name, const char *data, size_t len, pc_diags *d)
+{
+	pc_source *sources = pc_arena_alloc(doc->arena, (doc->nsources + 1) * sizeof *sources);
+	if (doc->nsources)
+		memcpy(sources, doc->sources, doc->nsources * sizeof *sources);
+	pc_source *src = &sources[doc->nsources];
+	doc->sources = sources;
+	doc->nsources++;
+	src->name = pc_arena_strdup(doc->arena, name);
+	if (len > PC_MAX_FILE_BYTES) {
+		pc_diag(d, PC_E_FILE_TOO_BIG, src->name, 0, 0, len, PC_MAX_FILE_BYTES);
+		src->text = "";
+		return;
+	}
+	char *text = pc_arena_alloc(doc->arena, len + 1);
+	memcpy(text, data, len);
+	take_text(doc, src, text, len, d);
 }
 
 void pc_load(pc_doc *doc, pc_diags *d)
