@@ -9,6 +9,7 @@
 
 #include "plancc.h"
 #include "fonts/fontmap.h"
+#include "render/html/html.h"
 #include "render/json/json.h"
 #include "render/pdf/pdf.h"
 #include "util/buf.h"
@@ -18,12 +19,12 @@
 enum { EXIT_CLEAN = 0, EXIT_ERRORS = 1, EXIT_USAGE = 2 };
 
 /* Output formats of `build`; bits of a mask. */
-enum { FMT_JSON = 1 << 0, FMT_PDF = 1 << 8 };
+enum { FMT_JSON = 1 << 0, FMT_HTML = 1 << 1, FMT_PDF = 1 << 8 };
 
 static const struct {
 	const char *name;
 	unsigned bit;
-} formats[] = {{"json", FMT_JSON}, {"pdf", FMT_PDF}};
+} formats[] = {{"json", FMT_JSON}, {"html", FMT_HTML}, {"pdf", FMT_PDF}};
 
 typedef struct args {
 	const char *command;
@@ -43,7 +44,7 @@ static void usage(FILE *f)
 	      "  build     check, then write the outputs into OUT (default: output)\n"
 	      "\n"
 	      "  -o OUT         output folder\n"
-	      "  --format LIST  comma-separated outputs to write (json, pdf); default: all\n"
+	      "  --format LIST  comma-separated outputs to write (json, html, pdf); default: all\n"
 	      "  --draft        mark the outputs as a draft whatever the plan says\n"
 	      "  --fonts FILE   font map for the PDF (default: fonts/fonts.map here, else\n"
 	      "                 the one of plancc's source tree)\n"
@@ -124,7 +125,7 @@ static int parse_args(int argc, char **argv, args *a)
 			if (++i >= argc)
 				return usage_error("%s", "--format needs a list");
 			if (!parse_formats(argv[i], &a->formats))
-				return usage_error("unknown format in '%s' (known: json, pdf)", argv[i]);
+				return usage_error("unknown format in '%s' (known: json, html, pdf)", argv[i]);
 		} else if (s[0] == '-' && s[1])
 			return usage_error("unknown option '%s'", s);
 		else if (have_dir)
@@ -171,6 +172,10 @@ static bool write_outputs(pc_doc *doc, const args *a, pc_diags *d)
 		pc_json_render(doc, &b);
 		pc_output_write(o, "plan.json", b.data, b.len);
 		pc_buf_free(&b);
+	}
+	if ((a->formats & FMT_HTML) && !pc_html_render(doc, o, d)) {
+		pc_output_abort(o);
+		return false;
 	}
 	if ((a->formats & FMT_PDF) && !write_pdf(doc, a, o, d)) {
 		pc_output_abort(o);

@@ -11,11 +11,8 @@
 #include <strings.h>
 
 #include "../../util/utf8.h"
+#include "../sdgs.h"
 #include "layout.h"
-
-static const uint32_t sdg_colour[18] = {0,        0xE5243B, 0xDDA63A, 0x4C9F38, 0xC5192D, 0xFF3A21,
-                                        0x26BDE2, 0xFCC30B, 0xA21942, 0xFD6925, 0xDD1367, 0xFD9D24,
-                                        0xBF8B2E, 0x3F7E44, 0x0A97D9, 0x56C02B, 0x00689D, 0x19486A};
 
 static op *new_op(L *l, int kind)
 {
@@ -1114,7 +1111,7 @@ static void sdg_badges(L *l, const pc_section *s, frame f)
 		o->y = 0;
 		o->w = sz;
 		o->h = sz;
-		o->fill = sdg_colour[goal];
+		o->fill = pc_sdg_colour(goal);
 		size_t g1 = l->g.n;
 		sty num = {l->f_head, 12, C_WHITE, -1, false, false, 0};
 		char buf[8];
