@@ -757,10 +757,14 @@ static void indicators_page(html *h)
 			text(h, ch ? section_label(h, ch) : "計画全体");
 			put(h, "</h2>");
 		}
-		if (ind->section != section || !open) {
+		/* Grouped by measure: the level-2 section around the table. */
+		const pc_node *measure = ind->section;
+		while (measure && measure->u.section.level > 2)
+			measure = pc_node_section(measure);
+		if (measure != section || !open) {
 			if (open)
 				put(h, "</tbody></table></div>");
-			section = ind->section;
+			section = measure;
 			const char *cap = section ? section_label(h, section) : "成果指標";
 			put(h, "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"");
 			text(h, cap);
