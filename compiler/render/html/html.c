@@ -20,12 +20,12 @@
 typedef struct html {
 	pc_doc *doc;
 	pc_output *out;
-	pc_buf b;		/* the page being written */
-	pc_vec chapters;	/* outermost sections, one page each */
-	pc_map marked;		/* "section:term" already marked on this page */
+	pc_buf b;        /* the page being written */
+	pc_vec chapters; /* outermost sections, one page each */
+	pc_map marked;   /* "section:term" already marked on this page */
 	pc_index *ix;
 	const pc_node *chapter; /* of the page being written; NULL for others */
-	unsigned tips;		/* tooltip ids on the page */
+	unsigned tips;          /* tooltip ids on the page */
 	bool ok;
 } html;
 
@@ -69,7 +69,7 @@ static void text(html *h, const char *s)
 static const char *chapter_page(html *h, const pc_node *chapter)
 {
 	return chapter ? pc_arena_printf(h->doc->arena, "c-%s.html", chapter->u.section.id)
-		       : "index.html";
+	               : "index.html";
 }
 
 /* href of a section or table: page#id (just #id on its own page). */
@@ -131,8 +131,8 @@ static void term(html *h, const pc_node *n)
 	}
 	if (n->kind == PC_TERM_OCC) {
 		const pc_node *sec = pc_node_section(n);
-		const char *key = pc_arena_printf(h->doc->arena, "%s:%zu", sec ? sec->u.section.id : "",
-						  t->index);
+		const char *key = pc_arena_printf(h->doc->arena, "%s:%zu",
+		                                  sec ? sec->u.section.id : "", t->index);
 		if (pc_map_put(&h->marked, key, (void *)1)) {
 			inlines(h, n);
 			return;
@@ -271,12 +271,14 @@ static void sdgs(html *h, const pc_section *s)
 			lum += v * (k == 0 ? 0.2126 : k == 1 ? 0.7152 : 0.0722);
 		}
 		const char *fg = 1.05 / (lum + 0.05) >= 4.5 ? "#fff" : "#000";
-		pc_buf_printf(&h->b,
-			      "<li class=\"sdg\" style=\"background:#%06X;color:%s\" title=\"SDGs目標%d ",
-			      c, fg, g);
+		pc_buf_printf(
+		    &h->b,
+		    "<li class=\"sdg\" style=\"background:#%06X;color:%s\" title=\"SDGs目標%d ", c,
+		    fg, g);
 		text(h, pc_sdg_name(g));
-		pc_buf_printf(&h->b, "\"><span aria-hidden=\"true\">%d</span><span class=\"vh\">SDGs目標%d ",
-			      g, g);
+		pc_buf_printf(
+		    &h->b, "\"><span aria-hidden=\"true\">%d</span><span class=\"vh\">SDGs目標%d ",
+		    g, g);
 		text(h, pc_sdg_name(g));
 		put(h, "</span></li>");
 	}
@@ -462,7 +464,8 @@ static void page_begin(html *h, const char *title, const pc_node *chapter)
 	}
 	text(h, m->title);
 	put(h, "</title>\n<link rel=\"stylesheet\" href=\"style.css\">\n</head>\n<body>\n"
-	       "<a class=\"skip\" href=\"#main\">本文へ移動</a>\n<header class=\"site\"><p><a href=\"index.html\">");
+	       "<a class=\"skip\" href=\"#main\">本文へ移動</a>\n<header class=\"site\"><p><a "
+	       "href=\"index.html\">");
 	text(h, m->title);
 	put(h, "</a>");
 	if (m->subtitle) {
@@ -472,9 +475,11 @@ static void page_begin(html *h, const char *title, const pc_node *chapter)
 	}
 	put(h, "</p></header>\n");
 	if (m->draft)
-		put(h, "<p class=\"draft\" role=\"note\">この計画は案です。内容は確定していません。</p>\n");
+		put(h, "<p class=\"draft\" "
+		       "role=\"note\">この計画は案です。内容は確定していません。</p>\n");
 	if (title) {
-		put(h, "<nav class=\"crumbs\" aria-label=\"現在地\"><ol><li><a href=\"index.html\">目次</a></li>"
+		put(h, "<nav class=\"crumbs\" aria-label=\"現在地\"><ol><li><a "
+		       "href=\"index.html\">目次</a></li>"
 		       "<li aria-current=\"page\">");
 		text(h, title);
 		put(h, "</li></ol></nav>\n");
@@ -483,7 +488,7 @@ static void page_begin(html *h, const char *title, const pc_node *chapter)
 }
 
 static void page_end(html *h, const char *file, const char *prev, const char *prev_title,
-		     const char *next, const char *next_title)
+                     const char *next, const char *next_title)
 {
 	put(h, "\n</main>\n");
 	if (prev || next) {
@@ -539,7 +544,8 @@ static void contents(html *h)
 		}
 		put(h, any ? "</ol></li>" : "</li>");
 	}
-	put(h, "<li><a href=\"glossary.html\">用語解説</a></li><li><a href=\"terms.html\">索引</a></li>"
+	put(h, "<li><a href=\"glossary.html\">用語解説</a></li><li><a "
+	       "href=\"terms.html\">索引</a></li>"
 	       "<li><a href=\"indicators.html\">成果指標の一覧</a></li></ol></nav>");
 }
 
@@ -577,7 +583,7 @@ static void index_page(html *h)
 		block(h, n, 2);
 	const char *first = h->chapters.len ? chapter_page(h, h->chapters.items[0]) : NULL;
 	page_end(h, "index.html", NULL, NULL, first,
-		 first ? section_label(h, h->chapters.items[0]) : NULL);
+	         first ? section_label(h, h->chapters.items[0]) : NULL);
 }
 
 static void chapter_pages(html *h)
@@ -590,8 +596,9 @@ static void chapter_pages(html *h)
 		const pc_node *prev = i ? h->chapters.items[i - 1] : NULL;
 		const pc_node *next = i + 1 < h->chapters.len ? h->chapters.items[i + 1] : NULL;
 		page_end(h, chapter_page(h, ch), prev ? chapter_page(h, prev) : "index.html",
-			 prev ? section_label(h, prev) : "目次", next ? chapter_page(h, next) : "glossary.html",
-			 next ? section_label(h, next) : "用語解説");
+		         prev ? section_label(h, prev) : "目次",
+		         next ? chapter_page(h, next) : "glossary.html",
+		         next ? section_label(h, next) : "用語解説");
 	}
 }
 
@@ -633,9 +640,12 @@ static void glossary_page(html *h)
 		if (open)
 			put(h, "</dl>");
 	}
-	page_end(h, "glossary.html", h->chapters.len ? chapter_page(h, h->chapters.items[h->chapters.len - 1]) : "index.html",
-		 h->chapters.len ? section_label(h, h->chapters.items[h->chapters.len - 1]) : "目次",
-		 "terms.html", "索引");
+	page_end(h, "glossary.html",
+	         h->chapters.len ? chapter_page(h, h->chapters.items[h->chapters.len - 1])
+	                         : "index.html",
+	         h->chapters.len ? section_label(h, h->chapters.items[h->chapters.len - 1])
+	                         : "目次",
+	         "terms.html", "索引");
 }
 
 /* How a place is named in the index: the number of the nearest numbered
@@ -738,9 +748,9 @@ static void indicators_page(html *h)
 		pc_field f;
 		const char *name;
 	} cols[] = {{PC_FIELD_BASELINE, "基準値"},
-		    {PC_FIELD_MIDTERM, "中間目標値"},
-		    {PC_FIELD_TARGET, "目標値"},
-		    {PC_FIELD_ACTUAL, "実績値"}};
+	            {PC_FIELD_MIDTERM, "中間目標値"},
+	            {PC_FIELD_TARGET, "目標値"},
+	            {PC_FIELD_ACTUAL, "実績値"}};
 	page_begin(h, "成果指標の一覧", NULL);
 	put(h, "<h1>成果指標の一覧</h1>");
 	const pc_node *chapter = NULL, *section = (const pc_node *)1;
@@ -766,7 +776,8 @@ static void indicators_page(html *h)
 				put(h, "</tbody></table></div>");
 			section = measure;
 			const char *cap = section ? section_label(h, section) : "成果指標";
-			put(h, "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"");
+			put(h, "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" "
+			       "aria-label=\"");
 			text(h, cap);
 			put(h, "\"><table class=\"kpi\"><caption>");
 			if (section) {
@@ -823,8 +834,9 @@ static void copy_images(html *h)
 		while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
 			pc_buf_put(&data, chunk, n);
 		fclose(f);
-		h->ok &= pc_output_write(h->out, pc_arena_printf(h->doc->arena, "html/media/%s", rel),
-					 data.data ? data.data : "", data.len);
+		h->ok &=
+		    pc_output_write(h->out, pc_arena_printf(h->doc->arena, "html/media/%s", rel),
+		                    data.data ? data.data : "", data.len);
 		pc_buf_free(&data);
 	}
 }

@@ -1467,17 +1467,14 @@ static int cmp_int(const void *a, const void *b)
 /* Every term, alias and index entry in reading order, grouped by kana row,
  * with the pages of its definition (bold) and uses; each number links to
  * its place. */
-static void index_pages(L *l)
+/* A page title with its rule, as the index and the glossary have. */
+static void appendix_title(L *l, const char *title, int chapter, frame f)
 {
-	const pc_index *ix = l->index;
-	if (!ix || !ix->nentries)
-		return;
-	frame f = {BLOCK_X, BLOCK_W, PC_ROLE_NONE, 0};
 	item *it = new_item(l, 0, IT_NEWPAGE | IT_KEEP | IT_CHAPTER);
-	it->chapter = -3;
+	it->chapter = chapter;
 	size_t g0 = l->g.n;
 	sty st = {l->f_head, 20, C_TEXT, -1, false, false, 0};
-	pdf_add_str(l, "索引", &st);
+	pdf_add_str(l, title, &st);
 	pc_parshape sh = {f.w, 0, 0, true, true};
 	float h = text_ops(l, g0, f.x, 6, &sh, 30, AL_LEFT);
 	op *rule = new_op(l, OP_LINE);
@@ -1487,24 +1484,99 @@ static void index_pages(L *l)
 	rule->stroke = C_ACCENT;
 	rule->lw = 1.2f;
 	end_item(l, h + 24);
+}
+
+/* A kana row or letter heading: a tinted band w wide. */
+static void group_band(L *l, const char *name, float x, float w, unsigned flags)
+{
+	new_item(l, 8, IT_KEEP | flags);
+	op *band = new_op(l, OP_RECT);
+	band->x = x;
+	band->y = 0;
+	band->w = w;
+	band->h = 17;
+	band->fill = C_ACCENT_LIGHT;
+	size_t a = l->g.n;
+	sty gs = {l->f_head, 10.5f, C_ACCENT, -1, false, false, 0};
+	pdf_add_str(l, name, &gs);
+	pc_parshape gsh = {w - 12, 0, 0, true, false};
+	text_ops(l, a, x + 6, 0, &gsh, 17, AL_LEFT);
+	end_item(l, 17);
+}
+
+/*
+ * The glossary appendix (用語解説): every term in reading order, grouped
+ * like the index, with its reading, definition, aliases and the page of
+ * the glossary box that defines it.
+ */
+static void glossary_appendix(L *l)
+{
+	const pc_index *ix = l->index;
+	if (!ix || !l->doc->terms.len)
+		return;
+	frame f = {BLOCK_X, BLOCK_W, PC_ROLE_NONE, 0};
+	appendix_title(l, "用語解説", -4, f);
+	for (size_t gi = 0; gi < ix->ngroups; gi++) {
+		const pc_ix_group *grp = &ix->groups[gi];
+		bool any = false;
+		for (size_t ei = grp->first; ei < grp->first + grp->count; ei++) {
+			const pc_ix_entry *e = ix->entries[ei];
+			if (e->kind != PC_IX_TERM)
+				continue;
+			if (!any)
+				group_band(l, grp->name, f.x, f.w, 0);
+			any = true;
+			const pc_term *term = e->term;
+			size_t g0 = l->g.n;
+			sty s = {l->f_bold, 9.5f, C_TEXT, -1, false, false, 0};
+			pdf_add_str(l, term->term, &s);
+			sty r = {l->f_table, 8, C_GREY, -1, false, false, 0};
+			if (term->reading && !term->reading_derived) {
+				pdf_add_str(l, "（", &r);
+				pdf_add_str(l, term->reading, &r);
+				pdf_add_str(l, "）", &r);
+			}
+			sty d = {l->f_table, 9, C_TEXT, -1, false, false, 0};
+			pdf_add_str(l, "　", &d);
+			l->in_glossary = true;
+			if (term->definition)
+				inlines(l, term->definition->first, &d);
+			else if (term->definition_text)
+				pdf_add_str(l, term->definition_text, &d);
+			l->in_glossary = false;
+			for (size_t k = 0; k < term->naliases; k++) {
+				pdf_add_str(l, k ? "、" : "（別名：", &r);
+				pdf_add_str(l, term->aliases[k].text, &r);
+				if (k + 1 == term->naliases)
+					pdf_add_str(l, "）", &r);
+			}
+			int key = (int)(l->nsec + l->ntab + term->index);
+			if (l->printed[key] > 0) {
+				char buf[32];
+				snprintf(buf, sizeof buf, "（p.%d）", l->printed[key]);
+				sty pg = d;
+				pg.link = key;
+				pdf_add_str(l, buf, &pg);
+			}
+			pc_parshape sh = {f.w, 0, 9, false, false};
+			set_lines(l, g0, f.x, &sh, 14.5f, 4, AL_JUSTIFY, 0);
+		}
+	}
+}
+
+static void index_pages(L *l)
+{
+	const pc_index *ix = l->index;
+	if (!ix || !ix->nentries)
+		return;
+	frame f = {BLOCK_X, BLOCK_W, PC_ROLE_NONE, 0};
+	appendix_title(l, "索引", -3, f);
 	int *pages = NULL;
 	int *keys = NULL;
 	size_t cap = 0;
 	for (size_t gi = 0; gi < ix->ngroups; gi++) {
 		const pc_ix_group *grp = &ix->groups[gi];
-		new_item(l, 8, IT_KEEP | IT_COL);
-		op *band = new_op(l, OP_RECT);
-		band->x = f.x;
-		band->y = 0;
-		band->w = COL_W;
-		band->h = 17;
-		band->fill = C_ACCENT_LIGHT;
-		size_t a = l->g.n;
-		sty gs = {l->f_head, 10.5f, C_ACCENT, -1, false, false, 0};
-		pdf_add_str(l, grp->name, &gs);
-		pc_parshape gsh = {COL_W - 12, 0, 0, true, false};
-		text_ops(l, a, f.x + 6, 0, &gsh, 17, AL_LEFT);
-		end_item(l, 17);
+		group_band(l, grp->name, f.x, COL_W, IT_COL);
 		for (size_t ei = grp->first; ei < grp->first + grp->count; ei++) {
 			const pc_ix_entry *e = ix->entries[ei];
 			size_t b = l->g.n;
@@ -1592,5 +1664,6 @@ void pdf_build(L *l)
 	}
 	if (root)
 		blocks(l, root->first, f);
+	glossary_appendix(l);
 	index_pages(l);
 }

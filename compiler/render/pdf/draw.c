@@ -227,7 +227,7 @@ void pdf_draw(L *l)
 	for (size_t k = 0; k < l->places.n; k++) {
 		const place *p = &l->places.v[k];
 		const item *it = &l->items.v[p->item];
-		if (it->chapter >= 0 || it->chapter == -3) /* -3: the index */
+		if (it->chapter >= 0 || it->chapter <= -3) /* -3: index, -4: glossary */
 			chapter = it->chapter;
 		if (it->flags & IT_FRONT)
 			chapter = -2;
@@ -267,6 +267,8 @@ void pdf_draw(L *l)
 				head = "目次";
 			else if (pchap[page] == -3)
 				head = "索引";
+			else if (pchap[page] == -4)
+				head = "用語解説";
 			if (head) {
 				simple_text(l, head, l->f_table, 8.5f, C_GREY, BLOCK_X, HEAD_BASE,
 				            AL_LEFT, BLOCK_W * 0.65f);
