@@ -7,8 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "plancc.h"
 #include "fonts/fontmap.h"
+#include "plancc.h"
+#include "render/glossary/glossary.h"
 #include "render/html/html.h"
 #include "render/json/json.h"
 #include "render/pdf/pdf.h"
@@ -29,7 +30,9 @@ static const struct {
 typedef struct args {
 	const char *command;
 	const char *dir, *out;
-	const char *fonts; /* --fonts: the font map for the PDF; NULL: look for it */
+	const char *fonts;     /* --fonts: the font map for the PDF; NULL: look for it */
+	const char **chapters; /* glossary --chapter: ids or numbers, NULL-terminated */
+	bool out_given;
 	unsigned formats;
 	pc_options opt;
 } args;
@@ -38,16 +41,21 @@ static void usage(FILE *f)
 {
 	fputs("usage: plancc check [DIR] [--strict]\n"
 	      "       plancc build [DIR] [-o OUT] [--format LIST] [--draft] [--strict]\n"
+	      "       plancc glossary [DIR] -o FILE.{pdf,html,csv,md} [--chapter LIST]\n"
 	      "       plancc --help | --version\n"
 	      "\n"
 	      "  check     read the plan in DIR (default: source-docs) and report problems\n"
 	      "  build     check, then write the outputs into OUT (default: output)\n"
+	      "  glossary  write the glossary alone, in reading order, to FILE (its\n"
+	      "            extension picks the format; CSV is UTF-8 with a BOM for Excel)\n"
 	      "\n"
 	      "  -o OUT         output folder\n"
 	      "  --format LIST  comma-separated outputs to write (json, html, pdf); default: all\n"
 	      "  --draft        mark the outputs as a draft whatever the plan says\n"
 	      "  --fonts FILE   font map for the PDF (default: fonts/fonts.map here, else\n"
 	      "                 the one of plancc's source tree)\n"
+	      "  --chapter LIST glossary: only the terms defined in these chapters\n"
+	      "                 (ids or numbers, comma-separated)\n"
 	      "  --strict       treat warnings as errors\n"
 	      "\n"
 	      "Problems are reported as FILE:LINE:COL: error|warning: message.\n"
@@ -82,6 +90,17 @@ static bool parse_formats(const char *list, unsigned *mask)
 	return ok && *mask;
 }
 
+/* The extension of a glossary file, or NULL when it names no format. */
+static const char *glossary_format(const char *file)
+{
+	const char *dot = strrchr(file, '.');
+	static const char *known[] = {".pdf", ".html", ".csv", ".md"};
+	for (size_t i = 0; dot && i < sizeof known / sizeof known[0]; i++)
+		if (!strcmp(dot, known[i]))
+			return known[i];
+	return NULL;
+}
+
 /* Returns -1 when the arguments are fine, else the exit status. */
 static int parse_args(int argc, char **argv, args *a)
 {
@@ -100,9 +119,11 @@ static int parse_args(int argc, char **argv, args *a)
 		printf("plancc %s\n", PLANCC_VERSION);
 		return EXIT_CLEAN;
 	}
-	if (strcmp(a->command, "check") && strcmp(a->command, "build"))
+	if (strcmp(a->command, "check") && strcmp(a->command, "build") &&
+	    strcmp(a->command, "glossary"))
 		return usage_error("unknown command '%s'", a->command);
-	bool build = !strcmp(a->command, "build");
+	bool glossary = !strcmp(a->command, "glossary");
+	bool build = !strcmp(a->command, "build") || glossary;
 	bool have_dir = false;
 	for (int i = 2; i < argc; i++) {
 		const char *s = argv[i];
@@ -111,21 +132,35 @@ static int parse_args(int argc, char **argv, args *a)
 		else if (!strcmp(s, "--help") || !strcmp(s, "-h")) {
 			usage(stdout);
 			return EXIT_CLEAN;
-		} else if (build && !strcmp(s, "--draft"))
+		} else if (build && !glossary && !strcmp(s, "--draft"))
 			a->opt.draft = true;
 		else if (build && !strcmp(s, "-o")) {
 			if (++i >= argc)
 				return usage_error("%s", "-o needs a folder");
 			a->out = argv[i];
+			a->out_given = true;
+		} else if (glossary && !strcmp(s, "--chapter")) {
+			if (++i >= argc)
+				return usage_error("%s", "--chapter needs a list");
+			size_t n = 1;
+			for (const char *c = argv[i]; *c; c++)
+				n += *c == ',';
+			a->chapters = calloc(n + 1, sizeof *a->chapters);
+			char *save = NULL, *list = argv[i];
+			n = 0;
+			for (char *t = strtok_r(list, ",", &save); t;
+			     t = strtok_r(NULL, ",", &save))
+				a->chapters[n++] = t;
 		} else if (build && !strcmp(s, "--fonts")) {
 			if (++i >= argc)
 				return usage_error("%s", "--fonts needs a file");
 			a->fonts = argv[i];
-		} else if (build && !strcmp(s, "--format")) {
+		} else if (build && !glossary && !strcmp(s, "--format")) {
 			if (++i >= argc)
 				return usage_error("%s", "--format needs a list");
 			if (!parse_formats(argv[i], &a->formats))
-				return usage_error("unknown format in '%s' (known: json, html, pdf)", argv[i]);
+				return usage_error(
+				    "unknown format in '%s' (known: json, html, pdf)", argv[i]);
 		} else if (s[0] == '-' && s[1])
 			return usage_error("unknown option '%s'", s);
 		else if (have_dir)
@@ -135,6 +170,11 @@ static int parse_args(int argc, char **argv, args *a)
 			have_dir = true;
 		}
 	}
+	if (glossary && !a->out_given)
+		return usage_error("%s", "glossary needs -o FILE (.pdf, .html, .csv or .md)");
+	if (glossary && !glossary_format(a->out))
+		return usage_error("'%s': the file name must end in .pdf, .html, .csv or .md",
+		                   a->out);
 	return -1;
 }
 
@@ -159,7 +199,7 @@ static bool write_pdf(pc_doc *doc, const args *a, pc_output *o, pc_diags *d)
 	pc_fontmap fonts = {0};
 	size_t errors = d->errors; /* a bad map line or, under --strict, a missing glyph */
 	bool ok = pc_fontmap_load(&fonts, fontmap_path(a, buf, sizeof buf), d) &&
-		  pc_pdf_render(doc, &fonts, o, d);
+	          pc_pdf_render(doc, &fonts, o, d);
 	pc_fontmap_free(&fonts);
 	return ok && d->errors == errors;
 }
@@ -184,6 +224,49 @@ static bool write_outputs(pc_doc *doc, const args *a, pc_diags *d)
 	return pc_output_commit(o);
 }
 
+/* plancc glossary: one file, written through a transaction in its folder. */
+static bool write_glossary(pc_doc *doc, const args *a, pc_diags *d)
+{
+	const char *unknown;
+	const bool *sel = pc_glossary_select(doc, a->chapters, &unknown);
+	if (unknown) {
+		pc_diag(d, PC_E_NO_CHAPTER, "", 0, 0, unknown);
+		return false;
+	}
+	char *dir = strdup(a->out);
+	char *slash = strrchr(dir, '/');
+	const char *file = slash ? slash + 1 : a->out;
+	if (slash)
+		*slash = '\0';
+	pc_output *o = pc_output_begin(slash ? (*dir ? dir : "/") : ".", d);
+	const char *fmt = glossary_format(a->out);
+	bool ok;
+	if (!strcmp(fmt, ".pdf")) {
+		char buf[4096];
+		pc_fontmap fonts = {0};
+		ok = pc_fontmap_load(&fonts, fontmap_path(a, buf, sizeof buf), d) &&
+		     pc_pdf_render_glossary(doc, &fonts, sel, file, o, d);
+		pc_fontmap_free(&fonts);
+	} else {
+		pc_index *ix = pc_index_build(doc);
+		pc_buf b = {0};
+		if (!strcmp(fmt, ".csv"))
+			pc_glossary_csv(doc, ix, sel, &b);
+		else if (!strcmp(fmt, ".md"))
+			pc_glossary_md(doc, ix, sel, &b);
+		else
+			pc_glossary_html(doc, ix, sel, &b);
+		ok = pc_output_write(o, file, b.data ? b.data : "", b.len);
+		pc_buf_free(&b);
+	}
+	free(dir);
+	if (!ok) {
+		pc_output_abort(o);
+		return false;
+	}
+	return pc_output_commit(o);
+}
+
 int main(int argc, char **argv)
 {
 	args a;
@@ -195,11 +278,14 @@ int main(int argc, char **argv)
 	pc_doc *doc = pc_compile(a.dir, &a.opt, &d);
 	if (!strcmp(a.command, "build") && d.errors == 0)
 		write_outputs(doc, &a, &d);
+	else if (!strcmp(a.command, "glossary") && d.errors == 0)
+		write_glossary(doc, &a, &d);
 	pc_diags_sort(&d);
 	pc_diags_print(&d, stderr);
 	st = d.errors ? EXIT_ERRORS : EXIT_CLEAN;
 	pc_doc_free(doc);
 	pc_diags_free(&d);
+	free(a.chapters);
 	pc_unicode_cleanup();
 	return st;
 }

@@ -116,6 +116,7 @@ static const struct {
     [PC_E_FONT] = {PC_SEV_ERROR, "%s"},
     [PC_W_GLYPH_MISSING] = {PC_SEV_WARNING,
                             "文字「%s」（U+%04X）はフォントにないため「%s」で代えて印刷します"},
+    [PC_E_NO_CHAPTER] = {PC_SEV_ERROR, "--chapter の章「%s」はこの計画にありません。章の id か番号を書いてください"},
 };
 
 void pc_diags_init(pc_diags *d, bool strict)

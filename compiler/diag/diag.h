@@ -80,6 +80,7 @@ typedef enum pc_diag_code {
 	PC_E_OUTPUT,
 	PC_E_FONT,
 	PC_W_GLYPH_MISSING,
+	PC_E_NO_CHAPTER,
 	PC_DIAG_COUNT
 } pc_diag_code;
 

@@ -31,8 +31,13 @@ Test(html, sample_site_crawls_clean)
 	build(PLANCC_SOURCE_DIR "/source-docs", out);
 	cr_assert_eq(crawl(out), 0, "crawl found problems (printed above)");
 	/* every chapter has its page, and the site's own pages are there */
-	const char *pages[] = {"index.html", "glossary.html", "terms.html", "indicators.html",
-			       "style.css", "c-anshin.html", "media/images/location.png"};
+	const char *pages[] = {"index.html",
+	                       "glossary.html",
+	                       "terms.html",
+	                       "indicators.html",
+	                       "style.css",
+	                       "c-anshin.html",
+	                       "media/images/location.png"};
 	for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
 		char path[4096];
 		snprintf(path, sizeof path, "%s/html/%s", out, pages[i]);
@@ -61,7 +66,7 @@ Test(html, hostile_text_stays_inert)
 	build(plan, out);
 	cr_assert_eq(crawl(out), 0, "crawl found problems (printed above)");
 	const char *pages[] = {"index.html", "c-c1.html", "glossary.html", "terms.html",
-			       "indicators.html"};
+	                       "indicators.html"};
 	for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
 		char path[4096];
 		snprintf(path, sizeof path, "%s/html/%s", out, pages[i]);
@@ -92,7 +97,8 @@ Test(html, headings_follow_depth_not_markdown_level)
 {
 	char *plan = tmp_dir(), *out = tmp_dir();
 	/* ### straight under # must not give h1 → h3 */
-	write_file(plan, "00.md", "---\ntitle: 計画\n---\n# 章\n\n### 深い見出し\n\n本文\n\n###### さらに\n");
+	write_file(plan, "00.md",
+	           "---\ntitle: 計画\n---\n# 章\n\n### 深い見出し\n\n本文\n\n###### さらに\n");
 	build(plan, out);
 	cr_assert_eq(crawl(out), 0);
 	char path[4096];

@@ -161,6 +161,22 @@ Test(index, aliases_are_see_references_and_entries_merge)
 	done(doc);
 }
 
+Test(index, see_references_point_to_entries)
+{
+	pc_doc *doc = compile(PLAN);
+	pc_index *ix = pc_index_build(doc);
+	for (size_t i = 0; i < ix->nentries; i++) {
+		if (ix->entries[i]->kind != PC_IX_ALIAS)
+			continue;
+		bool found = false;
+		for (size_t k = 0; k < ix->nentries; k++)
+			found |= ix->entries[k]->kind == PC_IX_TERM &&
+				 ix->entries[k]->term == ix->entries[i]->term;
+		cr_assert(found, "%s points nowhere", ix->entries[i]->text);
+	}
+	done(doc);
+}
+
 Test(index, latin_first_when_asked)
 {
 	char *text = malloc(strlen(PLAN) + 64);

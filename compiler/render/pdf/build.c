@@ -1470,7 +1470,9 @@ static int cmp_int(const void *a, const void *b)
 /* A page title with its rule, as the index and the glossary have. */
 static void appendix_title(L *l, const char *title, int chapter, frame f)
 {
-	item *it = new_item(l, 0, IT_NEWPAGE | IT_KEEP | IT_CHAPTER);
+	/* A page of its own, except as the first thing of a document. */
+	unsigned newpage = l->items.n ? IT_NEWPAGE : 0;
+	item *it = new_item(l, 0, newpage | IT_KEEP | IT_CHAPTER);
 	it->chapter = chapter;
 	size_t g0 = l->g.n;
 	sty st = {l->f_head, 20, C_TEXT, -1, false, false, 0};
@@ -1521,7 +1523,8 @@ static void glossary_appendix(L *l)
 		bool any = false;
 		for (size_t ei = grp->first; ei < grp->first + grp->count; ei++) {
 			const pc_ix_entry *e = ix->entries[ei];
-			if (e->kind != PC_IX_TERM)
+			if (e->kind != PC_IX_TERM ||
+			    (l->term_selected && !l->term_selected[e->term->index]))
 				continue;
 			if (!any)
 				group_band(l, grp->name, f.x, f.w, 0);
@@ -1653,6 +1656,10 @@ void pdf_build(L *l)
 	}
 	l->cur_sec = l->cur_measure = -1;
 	l->next_num = 0;
+	if (l->glossary_only) {
+		glossary_appendix(l);
+		return;
+	}
 	cover(l);
 	contents(l);
 	frame f = {BLOCK_X, BLOCK_W, PC_ROLE_NONE, 0};

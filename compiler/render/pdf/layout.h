@@ -154,6 +154,8 @@ typedef struct L {
 	 * index points to (uses of terms and index entries) */
 	size_t nsec, ntab, nterm, nuse, nkeys;
 	pc_index *index;
+	bool glossary_only;        /* the glossary appendix alone (plancc glossary) */
+	const bool *term_selected; /* terms to print there; NULL: all */
 	ptrmap keymap;
 	int *printed; /* page printed by references (previous pass), 1-based; 0 unknown */
 	int *found;   /* page where each key landed in this pass, 0-based; -1 none */

@@ -55,10 +55,13 @@ static time_t build_time(void)
 	return (time_t)1767225600; /* 2026-01-01T00:00:00Z: fixed, so builds are reproducible */
 }
 
-bool pc_pdf_render(pc_doc *doc, const pc_fontmap *fonts, pc_output *o, pc_diags *d)
+static bool render(pc_doc *doc, const pc_fontmap *fonts, const bool *glossary_only, bool glossary,
+                   const char *file, pc_output *o, pc_diags *d)
 {
 	L l;
 	memset(&l, 0, sizeof l);
+	l.glossary_only = glossary;
+	l.term_selected = glossary_only;
 	l.doc = doc;
 	l.d = d;
 	l.dev = pc_dev_new(fonts);
@@ -139,7 +142,7 @@ bool pc_pdf_render(pc_doc *doc, const pc_fontmap *fonts, pc_output *o, pc_diags 
 		pc_diag(d, PC_E_OUTPUT, "", 0, 0,
 		        pc_dev_error(l.dev) ? pc_dev_error(l.dev) : "PDF を作れませんでした");
 	} else
-		ok = pc_output_write(o, "plan.pdf", out.data, out.len);
+		ok = pc_output_write(o, file, out.data, out.len);
 	pc_buf_free(&out);
 	free(l.g.v);
 	free(l.ops.v);
@@ -162,4 +165,15 @@ bool pc_pdf_render(pc_doc *doc, const pc_fontmap *fonts, pc_output *o, pc_diags 
 	pc_breaker_free(l.br);
 	pc_dev_free(l.dev);
 	return ok;
+}
+
+bool pc_pdf_render(pc_doc *doc, const pc_fontmap *fonts, pc_output *o, pc_diags *d)
+{
+	return render(doc, fonts, NULL, false, "plan.pdf", o, d);
+}
+
+bool pc_pdf_render_glossary(pc_doc *doc, const pc_fontmap *fonts, const bool *selected,
+                            const char *file, pc_output *o, pc_diags *d)
+{
+	return render(doc, fonts, selected, true, file, o, d);
 }

@@ -16,4 +16,12 @@
  */
 bool pc_pdf_render(pc_doc *doc, const pc_fontmap *fonts, pc_output *o, pc_diags *d);
 
+/*
+ * The glossary appendix alone, as its own PDF written to file (a path
+ * under the output): the terms whose selected[term->index] is true, or
+ * all when selected is NULL.
+ */
+bool pc_pdf_render_glossary(pc_doc *doc, const pc_fontmap *fonts, const bool *selected,
+                            const char *file, pc_output *o, pc_diags *d);
+
 #endif
