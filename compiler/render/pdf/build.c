@@ -1567,6 +1567,67 @@ static void glossary_appendix(L *l)
 	}
 }
 
+/* The page numbers of an index entry: each once, the definition's in
+ * bold, each a link to its place; first is put before the first one. */
+static void index_page_list(L *l, const int *pages, size_t np, int def_page, const sty *ps,
+                            const char *first)
+{
+	int last = 0;
+	for (size_t k = 0; k < np; k++) {
+		if (pages[2 * k] == last)
+			continue;
+		last = pages[2 * k];
+		char buf[32];
+		snprintf(buf, sizeof buf, "%s%d", last == pages[0] ? first : ", ", last);
+		sty n = *ps;
+		n.link = pages[2 * k + 1];
+		if (last == def_page)
+			n.face = l->f_bold;
+		pdf_add_str(l, buf, &n);
+	}
+}
+
+/* An index entry whose pages fit: the text, a dot leader, and the pages
+ * flush right on the text's last line, as in the contents. */
+static void index_entry_leader(L *l, const pc_ix_entry *e, const sty *es, const sty *ps,
+                               const int *pages, size_t np, int def_page, float pw, float x)
+{
+	new_item(l, 0, IT_COL);
+	size_t b = l->g.n;
+	pdf_add_str(l, e->text, es);
+	pc_parshape tsh = {COL_W - pw - 14, 0, 2 * 9.5f, true, false};
+	size_t o_text = l->ops.n;
+	float th = text_ops(l, b, x, 0, &tsh, 15, AL_LEFT);
+	op *last = NULL;
+	for (size_t k = o_text; k < l->ops.n; k++)
+		if (l->ops.v[k].kind == OP_TEXT)
+			last = &l->ops.v[k];
+	float endx = x, base = 11;
+	if (last) {
+		const pc_glyph *q = &l->g.v[last->g1 - 1];
+		endx = last->x + q->x + q->fw;
+		base = last->y;
+	}
+	size_t pb = l->g.n;
+	index_page_list(l, pages, np, def_page, ps, "");
+	pc_parshape nsh = {pw + 1, 0, 0, true, false};
+	size_t o0 = l->ops.n;
+	text_ops(l, pb, x + COL_W - pw - 1, 0, &nsh, 15, AL_RIGHT);
+	for (size_t k = o0; k < l->ops.n; k++)
+		if (l->ops.v[k].kind == OP_TEXT)
+			l->ops.v[k].y = base;
+	float dx = endx + 4, dw = x + COL_W - pw - 4 - dx;
+	if (dw > 6) {
+		op *dots = new_op(l, OP_DOTS);
+		dots->x = dx;
+		dots->y = base - 2.5f;
+		dots->w = dw;
+		dots->stroke = C_GREY;
+		dots->lw = 0.9f;
+	}
+	end_item(l, th);
+}
+
 static void index_pages(L *l)
 {
 	const pc_index *ix = l->index;
@@ -1582,7 +1643,6 @@ static void index_pages(L *l)
 		group_band(l, grp->name, f.x, COL_W, IT_COL);
 		for (size_t ei = grp->first; ei < grp->first + grp->count; ei++) {
 			const pc_ix_entry *e = ix->entries[ei];
-			size_t b = l->g.n;
 			sty es = {e->kind == PC_IX_ENTRY ? l->f_table : l->f_bold,
 			          9.5f,
 			          C_TEXT,
@@ -1590,12 +1650,7 @@ static void index_pages(L *l)
 			          false,
 			          false,
 			          0};
-			pdf_add_str(l, e->text, &es);
 			sty ps = {l->f_table, 9.5f, C_TEXT, -1, false, false, 0};
-			if (e->kind == PC_IX_ALIAS && e->term) {
-				pdf_add_str(l, "　→ ", &ps);
-				pdf_add_str(l, e->term->term, &ps);
-			}
 			/* pages, each once, in order; the definition in bold */
 			if (cap < e->nplaces + 1) {
 				cap = e->nplaces + 1;
@@ -1618,21 +1673,24 @@ static void index_pages(L *l)
 				np++;
 			}
 			qsort(pages, np, 2 * sizeof *pages, cmp_int);
-			int last = 0;
-			bool first = true;
-			for (size_t k = 0; k < np; k++) {
-				if (pages[2 * k] == last)
-					continue;
-				last = pages[2 * k];
-				char buf[16];
-				snprintf(buf, sizeof buf, "%s%d", first ? "　" : ", ", last);
-				sty n = ps;
-				n.link = pages[2 * k + 1];
-				if (last == def_page)
-					n.face = l->f_bold;
-				pdf_add_str(l, buf, &n);
-				first = false;
+			/* How wide the page list is, set on its own. */
+			size_t a = l->g.n;
+			index_page_list(l, pages, np, def_page, &ps, "");
+			float pw = glyphs_width(l->g.v + a, l->g.n - a);
+			l->g.n = a;
+			if (np && pw < COL_W * 0.45f) {
+				index_entry_leader(l, e, &es, &ps, pages, np, def_page, pw, f.x);
+				continue;
 			}
+			/* An alias, or a long list of pages: the pages follow the
+			 * text and the lines wrap with a hanging indent. */
+			size_t b = l->g.n;
+			pdf_add_str(l, e->text, &es);
+			if (e->kind == PC_IX_ALIAS && e->term) {
+				pdf_add_str(l, "　→ ", &ps);
+				pdf_add_str(l, e->term->term, &ps);
+			}
+			index_page_list(l, pages, np, def_page, &ps, "　");
 			pc_parshape esh = {COL_W, 0, 2 * 9.5f, true, false};
 			size_t i0 = l->items.n;
 			set_lines(l, b, f.x, &esh, 15, 0, AL_LEFT, 0);
