@@ -54,6 +54,10 @@ Test(sample, every_paragraph_is_in_the_pdf)
 		 "python3 %s/plans/check_pdf_text.py %s/source-docs %s/plan.json %s/plan.txt",
 		 out, out, PLANCC_TESTS_DIR, PLANCC_SOURCE_DIR, out, out);
 	cr_assert_eq(system(cmd), 0, "paragraphs missing from the PDF (printed above)");
+	/* and the index: each page number it prints shows the term */
+	snprintf(cmd, sizeof cmd, "python3 %s/plans/check_pdf_index.py %s/plan.pdf %s/plan.json",
+		 PLANCC_TESTS_DIR, out, out);
+	cr_assert_eq(system(cmd), 0, "index pages wrong (printed above)");
 	remove_tree(out);
 	free(out);
 }
