@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../../util/csv.h"
+#include "../html/html.h"
 
 bool *pc_glossary_select(pc_doc *doc, const char *const *chapters, const char **unknown)
 {
@@ -129,34 +130,12 @@ void pc_glossary_md(pc_doc *doc, const pc_index *ix, const bool *sel, pc_buf *ou
 	pc_buf_puts(out, "```\n");
 }
 
-static void esc(pc_buf *b, const char *s)
-{
-	for (; s && *s; s++) {
-		switch (*s) {
-		case '&':
-			pc_buf_puts(b, "&amp;");
-			break;
-		case '<':
-			pc_buf_puts(b, "&lt;");
-			break;
-		case '>':
-			pc_buf_puts(b, "&gt;");
-			break;
-		case '"':
-			pc_buf_puts(b, "&quot;");
-			break;
-		default:
-			pc_buf_putc(b, *s);
-		}
-	}
-}
-
 void pc_glossary_html(pc_doc *doc, const pc_index *ix, const bool *sel, pc_buf *out)
 {
 	pc_buf_puts(out, "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n"
 	                 "<meta name=\"viewport\" content=\"width=device-width, "
 	                 "initial-scale=1\">\n<title>用語解説 | ");
-	esc(out, doc->meta.title);
+	pc_html_escape(out, doc->meta.title);
 	pc_buf_puts(
 	    out,
 	    "</title>\n<style>body{font-family:sans-serif;line-height:1.8;max-width:46rem;"
@@ -165,7 +144,7 @@ void pc_glossary_html(pc_doc *doc, const pc_index *ix, const bool *sel, pc_buf *
 	    "dt{font-weight:bold;margin-top:.5rem}dd{margin:0 0 0 1em}"
 	    ".r,.a{font-weight:normal;font-size:.85em;color:#4a4a4a}</style>\n</head>\n<body>\n"
 	    "<main>\n<h1>用語解説</h1>\n<p>");
-	esc(out, doc->meta.title);
+	pc_html_escape(out, doc->meta.title);
 	pc_buf_puts(out, "</p>\n");
 	const pc_ix_group *open = NULL;
 	size_t n;
@@ -173,26 +152,26 @@ void pc_glossary_html(pc_doc *doc, const pc_index *ix, const bool *sel, pc_buf *
 	for (size_t i = 0; i < n; i++) {
 		if (rows[i].group != open) {
 			pc_buf_puts(out, open ? "</dl>\n<h2>" : "<h2>");
-			esc(out, rows[i].group->name);
+			pc_html_escape(out, rows[i].group->name);
 			pc_buf_puts(out, "</h2>\n<dl>\n");
 			open = rows[i].group;
 		}
 		const pc_term *t = rows[i].term;
 		pc_buf_puts(out, "<dt>");
-		esc(out, t->term);
+		pc_html_escape(out, t->term);
 		if (t->reading && !t->reading_derived) {
 			pc_buf_puts(out, "<span class=\"r\">（");
-			esc(out, t->reading);
+			pc_html_escape(out, t->reading);
 			pc_buf_puts(out, "）</span>");
 		}
 		pc_buf_puts(out, "</dt><dd>");
-		esc(out, t->definition_text);
+		pc_html_escape(out, t->definition_text);
 		if (t->naliases) {
 			pc_buf_puts(out, " <span class=\"a\">（別名：");
 			for (size_t k = 0; k < t->naliases; k++) {
 				if (k)
 					pc_buf_puts(out, "、");
-				esc(out, t->aliases[k].text);
+				pc_html_escape(out, t->aliases[k].text);
 			}
 			pc_buf_puts(out, "）</span>");
 		}

@@ -29,7 +29,7 @@ typedef struct html {
 	bool ok;
 } html;
 
-static void escape(pc_buf *b, const char *s)
+void pc_html_escape(pc_buf *b, const char *s)
 {
 	for (; s && *s; s++) {
 		switch (*s) {
@@ -61,7 +61,7 @@ static void put(html *h, const char *s)
 
 static void text(html *h, const char *s)
 {
-	escape(&h->b, s);
+	pc_html_escape(&h->b, s);
 }
 
 /* ---- where things are ---- */

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 
 #include "../../plancc.h"
+#include "../../util/buf.h"
 #include "../../util/output.h"
 
 /*
@@ -14,5 +15,9 @@
  * is taken non-const only to allocate text in its arena.
  */
 bool pc_html_render(pc_doc *doc, pc_output *o, pc_diags *d);
+
+/* Appends s escaped for HTML text and attribute values: the one escaping
+ * function of every HTML plancc writes. */
+void pc_html_escape(pc_buf *b, const char *s);
 
 #endif
