@@ -11,6 +11,7 @@
 #include "plancc.h"
 #include "render/glossary/glossary.h"
 #include "render/html/html.h"
+#include "render/indicators/indicators.h"
 #include "render/json/json.h"
 #include "render/pdf/pdf.h"
 #include "util/buf.h"
@@ -20,12 +21,12 @@
 enum { EXIT_CLEAN = 0, EXIT_ERRORS = 1, EXIT_USAGE = 2 };
 
 /* Output formats of `build`; bits of a mask. */
-enum { FMT_JSON = 1 << 0, FMT_HTML = 1 << 1, FMT_PDF = 1 << 8 };
+enum { FMT_JSON = 1 << 0, FMT_HTML = 1 << 1, FMT_DATA = 1 << 2, FMT_PDF = 1 << 8 };
 
 static const struct {
 	const char *name;
 	unsigned bit;
-} formats[] = {{"json", FMT_JSON}, {"html", FMT_HTML}, {"pdf", FMT_PDF}};
+} formats[] = {{"json", FMT_JSON}, {"html", FMT_HTML}, {"data", FMT_DATA}, {"pdf", FMT_PDF}};
 
 typedef struct args {
 	const char *command;
@@ -42,15 +43,19 @@ static void usage(FILE *f)
 	fputs("usage: plancc check [DIR] [--strict]\n"
 	      "       plancc build [DIR] [-o OUT] [--format LIST] [--draft] [--strict]\n"
 	      "       plancc glossary [DIR] -o FILE.{pdf,html,csv,md} [--chapter LIST]\n"
+	      "       plancc indicators [DIR] -o FILE.{csv,json}\n"
 	      "       plancc --help | --version\n"
 	      "\n"
 	      "  check     read the plan in DIR (default: source-docs) and report problems\n"
 	      "  build     check, then write the outputs into OUT (default: output)\n"
+	      "  indicators write the indicators with their years and achievement\n"
+	      "            rates to FILE (data: the same as indicators.csv/.json of build)\n"
 	      "  glossary  write the glossary alone, in reading order, to FILE (its\n"
 	      "            extension picks the format; CSV is UTF-8 with a BOM for Excel)\n"
 	      "\n"
 	      "  -o OUT         output folder\n"
-	      "  --format LIST  comma-separated outputs to write (json, html, pdf); default: all\n"
+	      "  --format LIST  comma-separated outputs to write (json, html, data, pdf); all by "
+	      "default\n"
 	      "  --draft        mark the outputs as a draft whatever the plan says\n"
 	      "  --fonts FILE   font map for the PDF (default: fonts/fonts.map here, else\n"
 	      "                 the one of plancc's source tree)\n"
@@ -101,6 +106,12 @@ static const char *glossary_format(const char *file)
 	return NULL;
 }
 
+static bool indicators_format(const char *file)
+{
+	const char *dot = strrchr(file, '.');
+	return dot && (!strcmp(dot, ".csv") || !strcmp(dot, ".json"));
+}
+
 /* Returns -1 when the arguments are fine, else the exit status. */
 static int parse_args(int argc, char **argv, args *a)
 {
@@ -120,10 +131,12 @@ static int parse_args(int argc, char **argv, args *a)
 		return EXIT_CLEAN;
 	}
 	if (strcmp(a->command, "check") && strcmp(a->command, "build") &&
-	    strcmp(a->command, "glossary"))
+	    strcmp(a->command, "glossary") && strcmp(a->command, "indicators"))
 		return usage_error("unknown command '%s'", a->command);
+	bool indicators = !strcmp(a->command, "indicators");
 	bool glossary = !strcmp(a->command, "glossary");
-	bool build = !strcmp(a->command, "build") || glossary;
+	bool build = !strcmp(a->command, "build") || glossary || indicators;
+	bool one_file = glossary || indicators;
 	bool have_dir = false;
 	for (int i = 2; i < argc; i++) {
 		const char *s = argv[i];
@@ -132,7 +145,7 @@ static int parse_args(int argc, char **argv, args *a)
 		else if (!strcmp(s, "--help") || !strcmp(s, "-h")) {
 			usage(stdout);
 			return EXIT_CLEAN;
-		} else if (build && !glossary && !strcmp(s, "--draft"))
+		} else if (build && !one_file && !strcmp(s, "--draft"))
 			a->opt.draft = true;
 		else if (build && !strcmp(s, "-o")) {
 			if (++i >= argc)
@@ -155,12 +168,13 @@ static int parse_args(int argc, char **argv, args *a)
 			if (++i >= argc)
 				return usage_error("%s", "--fonts needs a file");
 			a->fonts = argv[i];
-		} else if (build && !glossary && !strcmp(s, "--format")) {
+		} else if (build && !one_file && !strcmp(s, "--format")) {
 			if (++i >= argc)
 				return usage_error("%s", "--format needs a list");
 			if (!parse_formats(argv[i], &a->formats))
 				return usage_error(
-				    "unknown format in '%s' (known: json, html, pdf)", argv[i]);
+				    "unknown format in '%s' (known: json, html, data, pdf)",
+				    argv[i]);
 		} else if (s[0] == '-' && s[1])
 			return usage_error("unknown option '%s'", s);
 		else if (have_dir)
@@ -170,6 +184,8 @@ static int parse_args(int argc, char **argv, args *a)
 			have_dir = true;
 		}
 	}
+	if (indicators && (!a->out_given || !indicators_format(a->out)))
+		return usage_error("%s", "indicators needs -o FILE ending in .csv or .json");
 	if (glossary && !a->out_given)
 		return usage_error("%s", "glossary needs -o FILE (.pdf, .html, .csv or .md)");
 	if (glossary && !glossary_format(a->out))
@@ -213,6 +229,15 @@ static bool write_outputs(pc_doc *doc, const args *a, pc_diags *d)
 		pc_output_write(o, "plan.json", b.data, b.len);
 		pc_buf_free(&b);
 	}
+	if (a->formats & FMT_DATA) {
+		pc_buf csv = {0}, json = {0};
+		pc_indicators_csv(doc, &csv);
+		pc_indicators_json(doc, &json);
+		pc_output_write(o, "indicators.csv", csv.data, csv.len);
+		pc_output_write(o, "indicators.json", json.data, json.len);
+		pc_buf_free(&csv);
+		pc_buf_free(&json);
+	}
 	if ((a->formats & FMT_HTML) && !pc_html_render(doc, o, d)) {
 		pc_output_abort(o);
 		return false;
@@ -222,6 +247,37 @@ static bool write_outputs(pc_doc *doc, const args *a, pc_diags *d)
 		return false;
 	}
 	return pc_output_commit(o);
+}
+
+/* Writes one file through a transaction in its folder. */
+static bool write_one(const char *path, const pc_buf *b, pc_diags *d)
+{
+	char *dir = strdup(path);
+	char *slash = strrchr(dir, '/');
+	const char *file = slash ? slash + 1 : path;
+	if (slash)
+		*slash = '\0';
+	pc_output *o = pc_output_begin(slash ? (*dir ? dir : "/") : ".", d);
+	bool ok = pc_output_write(o, file, b->data ? b->data : "", b->len);
+	free(dir);
+	if (!ok) {
+		pc_output_abort(o);
+		return false;
+	}
+	return pc_output_commit(o);
+}
+
+/* plancc indicators: CSV or JSON by the file's extension. */
+static bool write_indicators(pc_doc *doc, const args *a, pc_diags *d)
+{
+	pc_buf b = {0};
+	if (!strcmp(strrchr(a->out, '.'), ".csv"))
+		pc_indicators_csv(doc, &b);
+	else
+		pc_indicators_json(doc, &b);
+	bool ok = write_one(a->out, &b, d);
+	pc_buf_free(&b);
+	return ok;
 }
 
 /* plancc glossary: one file, written through a transaction in its folder. */
@@ -280,6 +336,8 @@ int main(int argc, char **argv)
 		write_outputs(doc, &a, &d);
 	else if (!strcmp(a.command, "glossary") && d.errors == 0)
 		write_glossary(doc, &a, &d);
+	else if (!strcmp(a.command, "indicators") && d.errors == 0)
+		write_indicators(doc, &a, &d);
 	pc_diags_sort(&d);
 	pc_diags_print(&d, stderr);
 	st = d.errors ? EXIT_ERRORS : EXIT_CLEAN;

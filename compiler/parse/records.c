@@ -64,12 +64,65 @@ static const pc_ivalue *find_value(const pc_indicator *ind, pc_field f)
 	return NULL;
 }
 
-/* Direction inferred when not given; a midterm outside the range warns. */
+static const char *field_ja(pc_field f)
+{
+	return f == PC_FIELD_BASELINE  ? "基準値"
+	       : f == PC_FIELD_MIDTERM ? "中間目標値"
+	       : f == PC_FIELD_TARGET  ? "目標値"
+	                               : "実績値";
+}
+
+static bool header_year(const pc_indicator *ind, const pc_ivalue *v)
+{
+	const pc_table *t = &ind->table->u.table;
+	for (size_t c = 0; c < t->ncols; c++)
+		if (t->columns[c].year.text && t->columns[c].year.text == v->year.text)
+			return true;
+	return false;
+}
+
+/* Baseline, midterm and target years must increase in that order. Years
+ * that both come from the header are checked once, at the header. */
+static void check_years(pc_parser *p, const pc_indicator *ind)
+{
+	static const pc_field order[] = {PC_FIELD_BASELINE, PC_FIELD_MIDTERM, PC_FIELD_TARGET};
+	const pc_ivalue *prev = NULL;
+	for (size_t k = 0; k < 3; k++) {
+		const pc_ivalue *v = NULL;
+		for (size_t i = 0; i < ind->nvalues && !v; i++)
+			if (ind->values[i].field == order[k] && ind->values[i].year.year)
+				v = &ind->values[i];
+		if (!v)
+			continue;
+		if (prev && v->year.year <= prev->year.year &&
+		    !(header_year(ind, v) && header_year(ind, prev)))
+			pc_diag(p->diags, PC_W_YEARS_ORDER, v->pos.file, v->pos.line, v->pos.col,
+			        field_ja(v->field), v->year.text, field_ja(prev->field),
+			        prev->year.text);
+		prev = v;
+	}
+}
+
+/* Direction inferred when not given; values that contradict each other
+ * or the direction warn at the cell. */
 static void check_direction(pc_parser *p, pc_indicator *ind)
 {
 	const pc_ivalue *b = find_value(ind, PC_FIELD_BASELINE);
 	const pc_ivalue *t = find_value(ind, PC_FIELD_TARGET);
 	const pc_ivalue *m = find_value(ind, PC_FIELD_MIDTERM);
+	check_years(p, ind);
+	if (b && t && *b->value.unit && *t->value.unit && strcmp(b->value.unit, t->value.unit))
+		pc_diag(p->diags, PC_W_UNIT_MISMATCH, t->pos.file, t->pos.line, t->pos.col,
+		        t->value.unit, b->value.unit);
+	if (b && t && t->value.number == b->value.number && ind->direction != PC_DIR_KEEP)
+		pc_diag(p->diags, PC_W_TARGET_IS_BASELINE, t->pos.file, t->pos.line, t->pos.col,
+		        t->value.text);
+	if (b && t && ind->direction_given &&
+	    ((ind->direction == PC_DIR_UP && t->value.number < b->value.number) ||
+	     (ind->direction == PC_DIR_DOWN && t->value.number > b->value.number)))
+		pc_diag(p->diags, PC_W_DIRECTION_CONTRADICTS, t->pos.file, t->pos.line, t->pos.col,
+		        ind->direction == PC_DIR_UP ? "増" : "減", b->value.text, t->value.text,
+		        ind->direction == PC_DIR_UP ? "減って" : "増えて");
 	if (!ind->direction_given && b && t)
 		ind->direction = t->value.number > b->value.number   ? PC_DIR_UP
 		                 : t->value.number < b->value.number ? PC_DIR_DOWN
@@ -160,6 +213,26 @@ static void read_indicator_row(pc_parser *p, pc_node *table, pc_node *row, pc_ra
 	t->indicators[t->nindicators++] = ind;
 }
 
+/* The header's years of baseline, midterm and target must increase. */
+static void check_header_years(pc_parser *p, pc_node *table)
+{
+	static const pc_field order[] = {PC_FIELD_BASELINE, PC_FIELD_MIDTERM, PC_FIELD_TARGET};
+	const pc_table *t = &table->u.table;
+	const pc_column *prev = NULL;
+	for (size_t k = 0; k < 3; k++) {
+		long c = column_of(t, order[k]);
+		if (c < 0 || !t->columns[c].year.year)
+			continue;
+		if (prev && t->columns[c].year.year <= prev->year.year) {
+			pc_pos pos = nth_cell(table->first, (size_t)c)->pos;
+			pc_diag(p->diags, PC_W_YEARS_ORDER, pos.file, pos.line, pos.col,
+			        field_ja(order[k]), t->columns[c].year.text, field_ja(prev->field),
+			        prev->year.text);
+		}
+		prev = &t->columns[c];
+	}
+}
+
 void pc_indicators_read(pc_parser *p, pc_node *table, pc_raw_cell **rows, size_t nrows,
                         const tline *rl)
 {
@@ -172,6 +245,7 @@ void pc_indicators_read(pc_parser *p, pc_node *table, pc_raw_cell **rows, size_t
 	}
 	if (!check_duplicate_columns(p, table))
 		return;
+	check_header_years(p, table);
 	t->indicators = pc_arena_alloc(p->doc->arena, nrows * sizeof *t->indicators);
 	pc_node *row = table->first->next;
 	for (size_t r = 1; r < nrows && row; r++, row = row->next)

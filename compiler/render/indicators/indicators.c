@@ -1,0 +1,215 @@
+/* Indicators as CSV and JSON. */
+#include "indicators.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../../util/csv.h"
+#include "../../util/json.h"
+
+static const pc_ivalue *first_value(const pc_indicator *ind, pc_field f)
+{
+	for (size_t i = 0; i < ind->nvalues; i++)
+		if (ind->values[i].field == f)
+			return &ind->values[i];
+	return NULL;
+}
+
+const pc_ivalue *pc_indicator_latest_actual(const pc_indicator *ind)
+{
+	const pc_ivalue *best = NULL;
+	for (size_t i = 0; i < ind->nvalues; i++) {
+		const pc_ivalue *v = &ind->values[i];
+		if (v->field == PC_FIELD_ACTUAL && v->value.has_number &&
+		    (!best || v->year.year >= best->year.year))
+			best = v;
+	}
+	return best;
+}
+
+bool pc_indicator_rate(const pc_indicator *ind, double *rate)
+{
+	const pc_ivalue *b = first_value(ind, PC_FIELD_BASELINE);
+	const pc_ivalue *t = first_value(ind, PC_FIELD_TARGET);
+	const pc_ivalue *a = pc_indicator_latest_actual(ind);
+	if (!b || !t || !a || !b->value.has_number || !t->value.has_number)
+		return false;
+	double span = t->value.number - b->value.number;
+	if (span == 0)
+		return false;
+	*rate = (a->value.number - b->value.number) / span * 100.0;
+	return true;
+}
+
+/* The measure of an indicator: the level-2 section around it (or the
+ * innermost section when the plan is shallower). */
+static const pc_node *measure_of(const pc_indicator *ind)
+{
+	const pc_node *m = ind->section;
+	while (m && m->u.section.level > 2)
+		m = pc_node_section(m);
+	return m;
+}
+
+static const char *num(pc_doc *doc, double v)
+{
+	char tmp[64];
+	for (int prec = 15; prec <= 17; prec++) {
+		snprintf(tmp, sizeof tmp, "%.*g", prec, v);
+		double back;
+		if (sscanf(tmp, "%lf", &back) == 1 && back == v)
+			break;
+	}
+	return pc_arena_strdup(doc->arena, tmp);
+}
+
+static const struct {
+	pc_field f;
+	const char *ja;
+} value_fields[] = {{PC_FIELD_BASELINE, "基準値"},
+                    {PC_FIELD_MIDTERM, "中間目標値"},
+                    {PC_FIELD_TARGET, "目標値"},
+                    {PC_FIELD_ACTUAL, "実績値"}};
+
+void pc_indicators_csv(pc_doc *doc, pc_buf *out)
+{
+	pc_csv_bom(out);
+	const char *head[] = {"章番号", "章",     "章id",     "施策番号", "施策",
+	                      "施策id", "指標名", "把握方法", "方向"};
+	for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)
+		pc_csv_field(out, head[i], i == 0);
+	for (size_t k = 0; k < 4; k++) {
+		const char *f = value_fields[k].ja;
+		pc_csv_field(out, f, false);
+		pc_csv_field(out, pc_arena_printf(doc->arena, "%s数値", f), false);
+		pc_csv_field(out, pc_arena_printf(doc->arena, "%s単位", f), false);
+		pc_csv_field(out, pc_arena_printf(doc->arena, "%s西暦年", f), false);
+		pc_csv_field(out, pc_arena_printf(doc->arena, "%s年区分", f), false);
+	}
+	pc_csv_field(out, "達成率(%)", false);
+	pc_csv_field(out, "ファイル", false);
+	pc_csv_field(out, "行", false);
+	pc_csv_end_row(out);
+	static const char *dirs[] = {"", "増", "減", "維持"};
+	for (size_t i = 0; i < doc->indicators.len; i++) {
+		const pc_indicator *ind = doc->indicators.items[i];
+		const pc_node *ch = pc_node_chapter(ind->table), *m = measure_of(ind);
+		pc_csv_field(out, ch ? ch->u.section.number : NULL, true);
+		pc_csv_field(out, ch ? ch->u.section.title : NULL, false);
+		pc_csv_field(out, ch ? ch->u.section.id : NULL, false);
+		pc_csv_field(out, m ? m->u.section.number : NULL, false);
+		pc_csv_field(out, m ? m->u.section.title : NULL, false);
+		pc_csv_field(out, m ? m->u.section.id : NULL, false);
+		pc_csv_field(out, ind->name, false);
+		pc_csv_field(out, ind->method, false);
+		pc_csv_field(out, dirs[ind->direction], false);
+		for (size_t k = 0; k < 4; k++) {
+			/* the latest actual; the others are the single column */
+			const pc_ivalue *v = value_fields[k].f == PC_FIELD_ACTUAL
+			                         ? pc_indicator_latest_actual(ind)
+			                         : first_value(ind, value_fields[k].f);
+			pc_csv_field(out, v ? v->value.text : NULL, false);
+			pc_csv_field(out,
+			             v && v->value.has_number ? num(doc, v->value.number) : NULL,
+			             false);
+			pc_csv_field(out, v ? v->value.unit : NULL, false);
+			pc_csv_field(out,
+			             v && v->year.year
+			                 ? pc_arena_printf(doc->arena, "%d", v->year.year)
+			                 : NULL,
+			             false);
+			pc_csv_field(out,
+			             v && v->year.year ? (v->year.fiscal ? "年度" : "年") : NULL,
+			             false);
+		}
+		double rate;
+		pc_csv_field(out,
+		             pc_indicator_rate(ind, &rate)
+		                 ? pc_arena_printf(doc->arena, "%.1f", rate)
+		                 : NULL,
+		             false);
+		pc_csv_field(out, ind->pos.file, false);
+		pc_csv_field(out, pc_arena_printf(doc->arena, "%u", ind->pos.line), false);
+		pc_csv_end_row(out);
+	}
+}
+
+static void section_ref(pc_json *j, const char *key, const pc_node *s)
+{
+	pc_json_key(j, key);
+	if (!s) {
+		pc_json_null(j);
+		return;
+	}
+	pc_json_object(j);
+	pc_json_key(j, "id");
+	pc_json_string(j, s->u.section.id);
+	pc_json_key(j, "number");
+	pc_json_string(j, s->u.section.number);
+	pc_json_key(j, "title");
+	pc_json_string(j, s->u.section.title);
+	pc_json_end_object(j);
+}
+
+void pc_indicators_json(pc_doc *doc, pc_buf *out)
+{
+	pc_json j;
+	pc_json_init(&j, out);
+	pc_json_object(&j);
+	pc_json_key(&j, "schema");
+	pc_json_string(&j, "plancc-indicators/1");
+	pc_json_key(&j, "indicators");
+	pc_json_array(&j);
+	for (size_t i = 0; i < doc->indicators.len; i++) {
+		const pc_indicator *ind = doc->indicators.items[i];
+		pc_json_object(&j);
+		section_ref(&j, "chapter", pc_node_chapter(ind->table));
+		section_ref(&j, "measure", measure_of(ind));
+		pc_json_key(&j, "name");
+		pc_json_string(&j, ind->name);
+		pc_json_key(&j, "method");
+		pc_json_string(&j, ind->method);
+		pc_json_key(&j, "direction");
+		pc_json_string(&j, pc_direction_name(ind->direction));
+		pc_json_key(&j, "values");
+		pc_json_array(&j);
+		for (size_t v = 0; v < ind->nvalues; v++) {
+			const pc_ivalue *iv = &ind->values[v];
+			pc_json_object(&j);
+			pc_json_key(&j, "field");
+			pc_json_string(&j, pc_field_name(iv->field));
+			pc_json_key(&j, "text");
+			pc_json_string(&j, iv->value.text);
+			pc_json_key(&j, "number");
+			if (iv->value.has_number)
+				pc_json_number(&j, iv->value.number);
+			else
+				pc_json_null(&j);
+			pc_json_key(&j, "unit");
+			pc_json_string(&j, iv->value.unit ? iv->value.unit : "");
+			pc_json_key(&j, "year");
+			if (iv->year.year)
+				pc_json_int(&j, iv->year.year);
+			else
+				pc_json_null(&j);
+			pc_json_key(&j, "fiscal");
+			pc_json_bool(&j, iv->year.fiscal);
+			pc_json_end_object(&j);
+		}
+		pc_json_end_array(&j);
+		double rate;
+		pc_json_key(&j, "achievement_rate");
+		if (pc_indicator_rate(ind, &rate))
+			pc_json_number(&j, round(rate * 10) / 10); /* as the CSV prints it */
+		else
+			pc_json_null(&j);
+		pc_json_key(&j, "file");
+		pc_json_string(&j, ind->pos.file);
+		pc_json_key(&j, "line");
+		pc_json_int(&j, ind->pos.line);
+		pc_json_end_object(&j);
+	}
+	pc_json_end_array(&j);
+	pc_json_end_object(&j);
+}
