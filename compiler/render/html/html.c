@@ -14,6 +14,7 @@
 #include "../../index/index.h"
 #include "../../util/buf.h"
 #include "../../util/map.h"
+#include "../indicators/indicators.h"
 #include "../sdgs.h"
 #include "style.h"
 
@@ -795,7 +796,7 @@ static void indicators_page(html *h)
 				put(h, cols[c].name);
 				put(h, "</th>");
 			}
-			put(h, "</tr></thead><tbody>");
+			put(h, "<th scope=\"col\">達成率</th></tr></thead><tbody>");
 			open = true;
 		}
 		put(h, "<tr><th scope=\"row\">");
@@ -803,6 +804,11 @@ static void indicators_page(html *h)
 		put(h, "</th>");
 		for (size_t c = 0; c < 4; c++)
 			value_cell(h, ind, cols[c].f);
+		double rate;
+		if (pc_indicator_rate(ind, &rate))
+			pc_buf_printf(&h->b, "<td>%.1f%%</td>", rate);
+		else
+			put(h, "<td>－</td>");
 		put(h, "</tr>");
 	}
 	if (open)
