@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -171,4 +172,36 @@ int count_lines(const char *text, const char *needle)
 		l = e ? e + 1 : NULL;
 	}
 	return count;
+}
+
+run_result plancc(const char *arg, ...)
+{
+	const char *argv[16];
+	int n = 0;
+	va_list ap;
+	va_start(ap, arg);
+	for (const char *a = arg; a && n < 15; a = va_arg(ap, const char *))
+		argv[n++] = a;
+	va_end(ap);
+	argv[n] = NULL;
+	return run_plancc(NULL, argv);
+}
+
+pc_doc *compile_plan(const char *first, const char *second, char **dir, pc_diags *d)
+{
+	*dir = tmp_dir();
+	write_file(*dir, "00.md", first);
+	if (second)
+		write_file(*dir, "01.md", second);
+	pc_diags_init(d, false);
+	pc_options opt = {0};
+	return pc_compile(*dir, &opt, d);
+}
+
+void compile_done(pc_doc *doc, char *dir, pc_diags *d)
+{
+	pc_doc_free(doc);
+	pc_diags_free(d);
+	remove_tree(dir);
+	free(dir);
 }

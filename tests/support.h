@@ -6,6 +6,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "plancc.h"
+
 typedef struct run_result {
 	int status; /* exit status, or 128+signal */
 	char *out, *err;
@@ -20,6 +22,8 @@ void write_bytes(const char *dir, const char *name, const void *data, size_t len
 char *read_whole(const char *path, size_t *len);
 /* Runs plancc with the arguments (NULL-terminated), from cwd (NULL = here). */
 run_result run_plancc(const char *cwd, const char *const *argv);
+/* The same with the arguments given up to a NULL: plancc("check", dir, NULL). */
+run_result plancc(const char *arg, ...);
 void run_free(run_result *r);
 /* Removes a folder tree. */
 void remove_tree(const char *dir);
@@ -27,5 +31,11 @@ void remove_tree(const char *dir);
 bool has_line(const char *text, const char *prefix);
 /* Number of lines containing needle. */
 int count_lines(const char *text, const char *needle);
+
+/* Writes first (00.md) and, when not NULL, second (01.md) into a fresh
+ * folder (*dir, to free) and compiles it with the library. */
+pc_doc *compile_plan(const char *first, const char *second, char **dir, pc_diags *d);
+/* Frees what compile_plan made and removes the folder. */
+void compile_done(pc_doc *doc, char *dir, pc_diags *d);
 
 #endif

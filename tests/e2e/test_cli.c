@@ -9,7 +9,6 @@
  */
 #include <criterion/criterion.h>
 #include <dirent.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,19 +49,6 @@ static void teardown(void)
 TestSuite(cli, .init = setup, .fini = teardown, .timeout = 60);
 TestSuite(json, .init = setup, .fini = teardown, .timeout = 60);
 
-/* Runs plancc with the arguments up to NULL, from the current folder. */
-static run_result plancc(const char *arg, ...)
-{
-	const char *argv[16];
-	int n = 0;
-	va_list ap;
-	va_start(ap, arg);
-	for (const char *a = arg; a && n < 15; a = va_arg(ap, const char *))
-		argv[n++] = a;
-	va_end(ap);
-	argv[n] = NULL;
-	return run_plancc(NULL, argv);
-}
 
 #define expect_status(r, want)                                                                     \
 	cr_assert_eq((r)->status, (want), "exit status %d, expected %d; stdout:\n%s\nstderr:\n%s", \

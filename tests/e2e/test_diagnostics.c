@@ -8,7 +8,6 @@
  * Line numbers are given in comments beside the source lines.
  */
 #include <criterion/criterion.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,19 +44,6 @@ static void teardown(void)
 
 TestSuite(diagnostics, .init = setup, .fini = teardown, .timeout = 60);
 
-/* Runs plancc with the arguments up to NULL. */
-static run_result plancc(const char *arg, ...)
-{
-	const char *argv[16];
-	int n = 0;
-	va_list ap;
-	va_start(ap, arg);
-	for (const char *a = arg; a && n < 15; a = va_arg(ap, const char *))
-		argv[n++] = a;
-	va_end(ap);
-	argv[n] = NULL;
-	return run_plancc(NULL, argv);
-}
 
 static run_result check(void)
 {

@@ -13,19 +13,12 @@ static char *dir;
 
 static pc_doc *compile(const char *text)
 {
-	dir = tmp_dir();
-	write_file(dir, "00.md", text);
-	pc_diags_init(&diags, false);
-	pc_options opt = {0};
-	return pc_compile(dir, &opt, &diags);
+	return compile_plan(text, NULL, &dir, &diags);
 }
 
 static void done(pc_doc *doc)
 {
-	pc_doc_free(doc);
-	pc_diags_free(&diags);
-	remove_tree(dir);
-	free(dir);
+	compile_done(doc, dir, &diags);
 }
 
 static const char *PLAN =
@@ -171,7 +164,7 @@ Test(index, see_references_point_to_entries)
 		bool found = false;
 		for (size_t k = 0; k < ix->nentries; k++)
 			found |= ix->entries[k]->kind == PC_IX_TERM &&
-				 ix->entries[k]->term == ix->entries[i]->term;
+			         ix->entries[k]->term == ix->entries[i]->term;
 		cr_assert(found, "%s points nowhere", ix->entries[i]->text);
 	}
 	done(doc);

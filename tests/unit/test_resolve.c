@@ -14,21 +14,12 @@ static char *dir;
 
 static pc_doc *compile(const char *first, const char *second)
 {
-	dir = tmp_dir();
-	write_file(dir, "00.md", first);
-	if (second)
-		write_file(dir, "01.md", second);
-	pc_diags_init(&diags, false);
-	pc_options opt = {0};
-	return pc_compile(dir, &opt, &diags);
+	return compile_plan(first, second, &dir, &diags);
 }
 
 static void done(pc_doc *doc)
 {
-	pc_doc_free(doc);
-	pc_diags_free(&diags);
-	remove_tree(dir);
-	free(dir);
+	compile_done(doc, dir, &diags);
 }
 
 static const pc_section *section(pc_doc *doc, size_t i)
