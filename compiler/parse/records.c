@@ -111,13 +111,17 @@ static void check_direction(pc_parser *p, pc_indicator *ind)
 	const pc_ivalue *t = find_value(ind, PC_FIELD_TARGET);
 	const pc_ivalue *m = find_value(ind, PC_FIELD_MIDTERM);
 	check_years(p, ind);
-	if (b && t && *b->value.unit && *t->value.unit && strcmp(b->value.unit, t->value.unit))
+	/* A unit on one side only ("10" and "15 件") is a slip too. Values in
+	 * different units are not compared with each other. */
+	bool same_unit = b && t && !strcmp(b->value.unit, t->value.unit);
+	if (b && t && !same_unit)
 		pc_diag(p->diags, PC_W_UNIT_MISMATCH, t->pos.file, t->pos.line, t->pos.col,
-		        t->value.unit, b->value.unit);
-	if (b && t && t->value.number == b->value.number && ind->direction != PC_DIR_KEEP)
+		        *t->value.unit ? t->value.unit : "（なし）",
+		        *b->value.unit ? b->value.unit : "（なし）");
+	if (same_unit && t->value.number == b->value.number && ind->direction != PC_DIR_KEEP)
 		pc_diag(p->diags, PC_W_TARGET_IS_BASELINE, t->pos.file, t->pos.line, t->pos.col,
 		        t->value.text);
-	if (b && t && ind->direction_given &&
+	if (same_unit && ind->direction_given &&
 	    ((ind->direction == PC_DIR_UP && t->value.number < b->value.number) ||
 	     (ind->direction == PC_DIR_DOWN && t->value.number > b->value.number)))
 		pc_diag(p->diags, PC_W_DIRECTION_CONTRADICTS, t->pos.file, t->pos.line, t->pos.col,

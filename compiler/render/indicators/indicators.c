@@ -35,6 +35,10 @@ bool pc_indicator_rate(const pc_indicator *ind, double *rate)
 	const pc_ivalue *a = pc_indicator_latest_actual(ind);
 	if (!b || !t || !a || !b->value.has_number || !t->value.has_number)
 		return false;
+	/* Values in different units do not measure the same distance (the
+	 * parser warns about the target's; the result's must agree too). */
+	if (strcmp(t->value.unit, b->value.unit) || strcmp(a->value.unit, b->value.unit))
+		return false;
 	double span = t->value.number - b->value.number;
 	if (span == 0)
 		return false;
@@ -64,6 +68,30 @@ static const char *num(pc_doc *doc, double v)
 	return pc_arena_strdup(doc->arena, tmp);
 }
 
+size_t pc_indicator_nactuals(const pc_indicator *ind)
+{
+	const pc_table *t = &ind->table->u.table;
+	size_t n = 0;
+	for (size_t c = 0; c < t->ncols; c++)
+		n += t->columns[c].field == PC_FIELD_ACTUAL;
+	return n;
+}
+
+const pc_ivalue *pc_indicator_actual(const pc_indicator *ind, size_t k)
+{
+	const pc_table *t = &ind->table->u.table;
+	const pc_node *cell = ind->row ? ind->row->first : NULL;
+	for (size_t c = 0; c < t->ncols && cell; c++, cell = cell->next) {
+		if (t->columns[c].field != PC_FIELD_ACTUAL || k--)
+			continue;
+		for (size_t i = 0; i < ind->nvalues; i++)
+			if (ind->values[i].cell == cell)
+				return &ind->values[i];
+		return NULL; /* an empty cell */
+	}
+	return NULL;
+}
+
 static const struct {
 	pc_field f;
 	const char *ja;
@@ -72,6 +100,26 @@ static const struct {
                     {PC_FIELD_TARGET, "目標値"},
                     {PC_FIELD_ACTUAL, "実績値"}};
 
+/* The five columns of a value: as written, number, unit, year, 年度/年. */
+static void value_head(pc_doc *doc, pc_buf *out, const char *f)
+{
+	pc_csv_field(out, f, false);
+	pc_csv_field(out, pc_arena_printf(doc->arena, "%s数値", f), false);
+	pc_csv_field(out, pc_arena_printf(doc->arena, "%s単位", f), false);
+	pc_csv_field(out, pc_arena_printf(doc->arena, "%s西暦年", f), false);
+	pc_csv_field(out, pc_arena_printf(doc->arena, "%s年区分", f), false);
+}
+
+static void value_fields_csv(pc_doc *doc, pc_buf *out, const pc_ivalue *v)
+{
+	pc_csv_field(out, v ? v->value.text : NULL, false);
+	pc_csv_field(out, v && v->value.has_number ? num(doc, v->value.number) : NULL, false);
+	pc_csv_field(out, v ? v->value.unit : NULL, false);
+	pc_csv_field(
+	    out, v && v->year.year ? pc_arena_printf(doc->arena, "%d", v->year.year) : NULL, false);
+	pc_csv_field(out, v && v->year.year ? (v->year.fiscal ? "年度" : "年") : NULL, false);
+}
+
 void pc_indicators_csv(pc_doc *doc, pc_buf *out)
 {
 	pc_csv_bom(out);
@@ -79,15 +127,18 @@ void pc_indicators_csv(pc_doc *doc, pc_buf *out)
 	                      "施策id", "指標名", "把握方法", "方向"};
 	for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)
 		pc_csv_field(out, head[i], i == 0);
-	for (size_t k = 0; k < 4; k++) {
-		const char *f = value_fields[k].ja;
-		pc_csv_field(out, f, false);
-		pc_csv_field(out, pc_arena_printf(doc->arena, "%s数値", f), false);
-		pc_csv_field(out, pc_arena_printf(doc->arena, "%s単位", f), false);
-		pc_csv_field(out, pc_arena_printf(doc->arena, "%s西暦年", f), false);
-		pc_csv_field(out, pc_arena_printf(doc->arena, "%s年区分", f), false);
-	}
+	for (size_t k = 0; k < 4; k++)
+		value_head(doc, out, value_fields[k].ja);
 	pc_csv_field(out, "達成率(%)", false);
+	/* every result column, in the order of its table, for the plan's
+	 * widest table (at least one group, so the columns stay put) */
+	size_t nact = 1;
+	for (size_t i = 0; i < doc->indicators.len; i++) {
+		size_t n = pc_indicator_nactuals(doc->indicators.items[i]);
+		nact = n > nact ? n : nact;
+	}
+	for (size_t k = 1; k <= nact; k++)
+		value_head(doc, out, pc_arena_printf(doc->arena, "実績値%zu", k));
 	pc_csv_field(out, "ファイル", false);
 	pc_csv_field(out, "行", false);
 	pc_csv_end_row(out);
@@ -109,19 +160,7 @@ void pc_indicators_csv(pc_doc *doc, pc_buf *out)
 			const pc_ivalue *v = value_fields[k].f == PC_FIELD_ACTUAL
 			                         ? pc_indicator_latest_actual(ind)
 			                         : first_value(ind, value_fields[k].f);
-			pc_csv_field(out, v ? v->value.text : NULL, false);
-			pc_csv_field(out,
-			             v && v->value.has_number ? num(doc, v->value.number) : NULL,
-			             false);
-			pc_csv_field(out, v ? v->value.unit : NULL, false);
-			pc_csv_field(out,
-			             v && v->year.year
-			                 ? pc_arena_printf(doc->arena, "%d", v->year.year)
-			                 : NULL,
-			             false);
-			pc_csv_field(out,
-			             v && v->year.year ? (v->year.fiscal ? "年度" : "年") : NULL,
-			             false);
+			value_fields_csv(doc, out, v);
 		}
 		double rate;
 		pc_csv_field(out,
@@ -129,6 +168,8 @@ void pc_indicators_csv(pc_doc *doc, pc_buf *out)
 		                 ? pc_arena_printf(doc->arena, "%.1f", rate)
 		                 : NULL,
 		             false);
+		for (size_t k = 0; k < nact; k++)
+			value_fields_csv(doc, out, pc_indicator_actual(ind, k));
 		pc_csv_field(out, ind->pos.file, false);
 		pc_csv_field(out, pc_arena_printf(doc->arena, "%u", ind->pos.line), false);
 		pc_csv_end_row(out);
@@ -172,6 +213,10 @@ void pc_indicators_json(pc_doc *doc, pc_buf *out)
 		pc_json_string(&j, ind->method);
 		pc_json_key(&j, "direction");
 		pc_json_string(&j, pc_direction_name(ind->direction));
+		pc_json_key(&j, "direction_given");
+		pc_json_bool(&j, ind->direction_given);
+		pc_json_key(&j, "table");
+		pc_json_string(&j, ind->table->u.table.id);
 		pc_json_key(&j, "values");
 		pc_json_array(&j);
 		for (size_t v = 0; v < ind->nvalues; v++) {
@@ -195,6 +240,17 @@ void pc_indicators_json(pc_doc *doc, pc_buf *out)
 				pc_json_null(&j);
 			pc_json_key(&j, "fiscal");
 			pc_json_bool(&j, iv->year.fiscal);
+			pc_json_key(&j, "month");
+			if (iv->year.month)
+				pc_json_int(&j, iv->year.month);
+			else
+				pc_json_null(&j);
+			pc_json_key(&j, "year_text");
+			pc_json_string(&j, iv->year.year ? iv->year.text : NULL);
+			pc_json_key(&j, "line");
+			pc_json_int(&j, iv->pos.line);
+			pc_json_key(&j, "col");
+			pc_json_int(&j, iv->pos.col);
 			pc_json_end_object(&j);
 		}
 		pc_json_end_array(&j);
