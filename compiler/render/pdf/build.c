@@ -1173,7 +1173,8 @@ static void heading(L *l, const pc_node *n, frame f, int key)
 		band->y = 0;
 		band->w = f.w;
 		band->fill = C_ACCENT_LIGHT;
-		op *numbox = NULL;
+		/* An index, not a pointer: the ops vector grows below. */
+		size_t numbox = 0;
 		if (nl) {
 			size_t g0 = l->g.n;
 			sty st = {l->f_head, 12, C_WHITE, -1, false, false, 0};
@@ -1181,11 +1182,12 @@ static void heading(L *l, const pc_node *n, frame f, int key)
 			numw = glyphs_width(l->g.v + g0, l->g.n - g0) + 16;
 			if (numw > f.w / 3)
 				numw = f.w / 3;
-			numbox = new_op(l, OP_RECT);
-			numbox->x = f.x;
-			numbox->y = 0;
-			numbox->w = numw;
-			numbox->fill = C_ACCENT;
+			op *nb = new_op(l, OP_RECT);
+			nb->x = f.x;
+			nb->y = 0;
+			nb->w = numw;
+			nb->fill = C_ACCENT;
+			numbox = (size_t)(nb - l->ops.v) + 1;
 			pc_parshape sh = {numw - 8, 0, 0, true, true};
 			text_ops(l, g0, f.x + 4, 0, &sh, 0, AL_CENTER); /* placed below */
 		}
@@ -1200,7 +1202,7 @@ static void heading(L *l, const pc_node *n, frame f, int key)
 			h = 34;
 		l->ops.v[ops_band].h = h;
 		if (numbox) {
-			numbox->h = h;
+			l->ops.v[numbox - 1].h = h;
 			/* centre the number's lines vertically in the box */
 			for (size_t k = ops_band + 2; k < nl_ops; k++)
 				if (l->ops.v[k].kind == OP_TEXT)

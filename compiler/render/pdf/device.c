@@ -89,6 +89,9 @@ pc_dev *pc_dev_new(const pc_fontmap *map)
 	HPDF_UseUTFEncodings(d->pdf);
 	HPDF_SetCurrentEncoder(d->pdf, "UTF-8");
 	HPDF_SetCompressionMode(d->pdf, HPDF_COMP_ALL);
+	/* A page tree instead of one flat list: the flat list stops at 8,191
+	 * entries per array in libharu, and plans of thousands of pages exist. */
+	HPDF_SetPagesConfiguration(d->pdf, 256);
 	return d;
 }
 
