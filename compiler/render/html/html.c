@@ -3,6 +3,13 @@
  * anything before the first chapter), glossary.html, terms.html (索引) and
  * indicators.html. Every text and attribute goes through one escaping
  * function; raw HTML from the Markdown is never passed through.
+ *
+ * Ids: a section or table keeps its plan id, which FORMAT.md limits to
+ * ASCII letters, digits, - and _. Every id the back end makes up has a
+ * '.' in it (tip.3, term.12, pc.main), so none can clash with the plan's.
+ *
+ * Recursion follows the tree, whose nesting the parser caps at
+ * PC_MAX_DEPTH (plus the six heading levels), so it stays bounded.
  */
 #include "html.h"
 
@@ -21,12 +28,14 @@
 typedef struct html {
 	pc_doc *doc;
 	pc_output *out;
+	pc_diags *diags;
 	pc_buf b;        /* the page being written */
 	pc_vec chapters; /* outermost sections, one page each */
 	pc_map marked;   /* "section:term" already marked on this page */
 	pc_index *ix;
 	const pc_node *chapter; /* of the page being written; NULL for others */
 	unsigned tips;          /* tooltip ids on the page */
+	int in_link;            /* inside an <a>: no nested links */
 	bool ok;
 } html;
 
@@ -87,7 +96,7 @@ static const char *term_href(html *h, const pc_term *t)
 {
 	const pc_node *ch = pc_node_chapter(t->table);
 	const char *page = ch == h->chapter && h->chapter ? "" : chapter_page(h, ch);
-	return pc_arena_printf(h->doc->arena, "%s#term-%zu", page, t->index);
+	return pc_arena_printf(h->doc->arena, "%s#term.%zu", page, t->index);
 }
 
 static const char *section_label(html *h, const pc_node *s)
@@ -122,29 +131,31 @@ static bool safe_url(const char *url)
 	       !strncmp(url, "mailto:", 7);
 }
 
-/* A term reference: always marked; an occurrence: the first in its section. */
+/* A term reference: always marked; an occurrence: only when it is the first
+ * mention of the term in its section. */
 static void term(html *h, const pc_node *n)
 {
 	const pc_term *t = n->u.term_ref.term;
-	if (!t) {
+	if (!t || h->in_link) {
 		inlines(h, n);
 		return;
 	}
-	if (n->kind == PC_TERM_OCC) {
-		const pc_node *sec = pc_node_section(n);
-		const char *key = pc_arena_printf(h->doc->arena, "%s:%zu",
-		                                  sec ? sec->u.section.id : "", t->index);
-		if (pc_map_put(&h->marked, key, (void *)1)) {
-			inlines(h, n);
-			return;
-		}
+	const pc_node *sec = pc_node_section(n);
+	const char *key =
+	    pc_arena_printf(h->doc->arena, "%s:%zu", sec ? sec->u.section.id : "", t->index);
+	/* An explicit reference counts as the section's mark of the term. */
+	if (pc_map_put(&h->marked, key, (void *)1) && n->kind == PC_TERM_OCC) {
+		inlines(h, n);
+		return;
 	}
 	unsigned tip = ++h->tips;
 	put(h, "<a class=\"term\" href=\"");
 	text(h, term_href(h, t));
-	pc_buf_printf(&h->b, "\" aria-describedby=\"tip-%u\">", tip);
+	pc_buf_printf(&h->b, "\" aria-describedby=\"tip.%u\">", tip);
+	h->in_link++;
 	inlines(h, n);
-	pc_buf_printf(&h->b, "</a><span class=\"tip\" role=\"tooltip\" id=\"tip-%u\">", tip);
+	h->in_link--;
+	pc_buf_printf(&h->b, "</a><span class=\"tip\" role=\"tooltip\" id=\"tip.%u\">", tip);
 	text(h, t->term);
 	put(h, "：");
 	text(h, t->definition_text);
@@ -154,13 +165,14 @@ static void term(html *h, const pc_node *n)
 static void xref(html *h, const pc_node *n)
 {
 	const pc_node *t = n->u.xref.target;
-	if (!t) {
+	if (!t || h->in_link) {
 		inlines(h, n);
 		return;
 	}
 	put(h, "<a class=\"ref\" href=\"");
 	text(h, href_of(h, t));
 	put(h, "\">");
+	h->in_link++;
 	if (n->first)
 		inlines(h, n);
 	else if (t->kind == PC_SECTION)
@@ -170,15 +182,32 @@ static void xref(html *h, const pc_node *n)
 		text(h, t->u.table.caption ? t->u.table.caption : t->u.table.id);
 		put(h, "」");
 	}
+	h->in_link--;
 	put(h, "</a>");
+}
+
+/* A relative path as a URL path: every byte but unreserved ones and '/'
+ * percent-encoded, so '#', '?', spaces and kana in file names all work. */
+static void url_path(html *h, const char *path)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	for (const unsigned char *c = (const unsigned char *)path; *c; c++) {
+		if ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+		    (*c >= '0' && *c <= '9') || strchr("-._~/", *c))
+			pc_buf_putc(&h->b, (char)*c);
+		else {
+			char e[3] = {'%', hex[*c >> 4], hex[*c & 15]};
+			pc_buf_put(&h->b, e, 3);
+		}
+	}
 }
 
 static void image(html *h, const pc_node *n)
 {
 	if (!n->u.link.path)
 		return;
-	put(h, "<img src=\"media/");
-	text(h, n->u.link.path);
+	put(h, "<img src=\"images/");
+	url_path(h, n->u.link.path);
 	put(h, "\" alt=\"");
 	text(h, pc_node_text(h->doc, n));
 	put(h, "\" loading=\"lazy\">");
@@ -218,14 +247,16 @@ static void inline_node(html *h, const pc_node *n)
 		put(h, "</strong>");
 		break;
 	case PC_LINK:
-		if (!safe_url(n->u.link.url)) {
+		if (h->in_link || !safe_url(n->u.link.url)) {
 			inlines(h, n);
 			break;
 		}
 		put(h, "<a href=\"");
 		text(h, n->u.link.url);
 		put(h, "\">");
+		h->in_link++;
 		inlines(h, n);
+		h->in_link--;
 		put(h, "</a>");
 		break;
 	case PC_IMAGE:
@@ -302,6 +333,22 @@ static void table_open(html *h, const pc_node *n, const char *caption)
 	put(h, "</caption>");
 }
 
+/* Under a header with an era year (現在値 (H29年度)), the Gregorian year. */
+static void header_year(html *h, const pc_year *y)
+{
+	char g[16];
+	snprintf(g, sizeof g, "%d", y->year);
+	if (!y->year || !y->text ||
+	    strstr(y->text, g)) /* already says it: 2020, 平成29(2017)年度 */
+		return;
+	if (y->fiscal)
+		pc_buf_printf(&h->b, "<span class=\"year\">%d年度</span>", y->year);
+	else if (y->month)
+		pc_buf_printf(&h->b, "<span class=\"year\">%d年%d月</span>", y->year, y->month);
+	else
+		pc_buf_printf(&h->b, "<span class=\"year\">%d年</span>", y->year);
+}
+
 static void table(html *h, const pc_node *n)
 {
 	const pc_table *t = &n->u.table;
@@ -309,18 +356,25 @@ static void table(html *h, const pc_node *n)
 	const char *caption = t->caption ? t->caption : kpi ? "成果指標" : "表";
 	table_open(h, n, caption);
 	put(h, "<thead><tr>");
-	for (const pc_node *c = n->first ? n->first->first : NULL; c; c = c->next) {
+	size_t col = 0;
+	for (const pc_node *c = n->first ? n->first->first : NULL; c; c = c->next, col++) {
 		put(h, "<th scope=\"col\">");
 		inlines(h, c);
+		if (kpi && col < t->ncols)
+			header_year(h, &t->columns[col].year);
 		put(h, "</th>");
 	}
 	put(h, "</tr></thead><tbody>");
 	for (const pc_node *r = n->first ? n->first->next : NULL; r; r = r->next) {
 		put(h, "<tr>");
-		size_t col = 0;
-		for (const pc_node *c = r->first; c; c = c->next, col++) {
-			bool head = kpi ? c->u.cell.field == PC_FIELD_NAME : col == 0;
-			put(h, head ? "<th scope=\"row\">" : "<td>");
+		size_t k = 0;
+		for (const pc_node *c = r->first; c; c = c->next, k++) {
+			bool head = kpi ? c->u.cell.field == PC_FIELD_NAME : k == 0;
+			pc_field f = k < t->ncols ? t->columns[k].field : PC_FIELD_NONE;
+			bool words = kpi && (f == PC_FIELD_METHOD || f == PC_FIELD_NONE);
+			put(h, head    ? "<th scope=\"row\">"
+			       : words ? "<td class=\"text\">"
+			               : "<td>");
 			inlines(h, c);
 			put(h, head ? "</th>" : "</td>");
 		}
@@ -337,7 +391,7 @@ static void glossary(html *h, const pc_node *n)
 	put(h, "<dl class=\"glossary\">");
 	for (size_t i = 0; i < t->nterms; i++) {
 		const pc_term *term = t->terms[i];
-		pc_buf_printf(&h->b, "<dt id=\"term-%zu\">", term->index);
+		pc_buf_printf(&h->b, "<dt id=\"term.%zu\">", term->index);
 		text(h, term->term);
 		if (term->reading && !term->reading_derived) {
 			put(h, "<span class=\"reading\">（");
@@ -465,7 +519,7 @@ static void page_begin(html *h, const char *title, const pc_node *chapter)
 	}
 	text(h, m->title);
 	put(h, "</title>\n<link rel=\"stylesheet\" href=\"style.css\">\n</head>\n<body>\n"
-	       "<a class=\"skip\" href=\"#main\">本文へ移動</a>\n<header class=\"site\"><p><a "
+	       "<a class=\"skip\" href=\"#pc.main\">本文へ移動</a>\n<header class=\"site\"><p><a "
 	       "href=\"index.html\">");
 	text(h, m->title);
 	put(h, "</a>");
@@ -485,7 +539,7 @@ static void page_begin(html *h, const char *title, const pc_node *chapter)
 		text(h, title);
 		put(h, "</li></ol></nav>\n");
 	}
-	put(h, "<main id=\"main\">\n");
+	put(h, "<main id=\"pc.main\">\n");
 }
 
 static void page_end(html *h, const char *file, const char *prev, const char *prev_title,
@@ -523,7 +577,7 @@ static void page_end(html *h, const char *file, const char *prev, const char *pr
 
 static void contents(html *h)
 {
-	put(h, "<nav class=\"toc\" aria-labelledby=\"toc-h\"><h2 id=\"toc-h\">目次</h2><ol>");
+	put(h, "<nav class=\"toc\" aria-labelledby=\"pc.toc\"><h2 id=\"pc.toc\">目次</h2><ol>");
 	for (size_t i = 0; i < h->chapters.len; i++) {
 		const pc_node *ch = h->chapters.items[i];
 		put(h, "<li><a href=\"");
@@ -603,10 +657,69 @@ static void chapter_pages(html *h)
 	}
 }
 
+/* The index group named name, or -1. */
+static int group_named(const pc_index *ix, const char *name)
+{
+	for (size_t g = 0; g < ix->ngroups; g++)
+		if (!strcmp(ix->groups[g].name, name))
+			return (int)g;
+	return -1;
+}
+
+/* The jump bar: every kana row and letter A–Z, a link where the page has
+ * entries (has[g] for index group g, whose heading has id grp.g), plain
+ * text where it has none; then 数字 and その他 when present. */
+static void jump_bar(html *h, const bool *has)
+{
+	static const char *kana[] = {"あ", "か", "さ", "た", "な", "は", "ま", "や", "ら", "わ"};
+	const char *names[10 + 26];
+	size_t n = 0;
+	char latin[26][2];
+	for (int k = 0; k < 26; k++)
+		latin[k][0] = (char)('A' + k), latin[k][1] = '\0';
+	if (!h->doc->meta.latin_first)
+		for (size_t k = 0; k < 10; k++)
+			names[n++] = kana[k];
+	for (size_t k = 0; k < 26; k++)
+		names[n++] = latin[k];
+	if (h->doc->meta.latin_first)
+		for (size_t k = 0; k < 10; k++)
+			names[n++] = kana[k];
+	bool *shown = pc_arena_alloc(h->doc->arena, h->ix->ngroups + 1);
+	put(h, "<nav class=\"jump\" aria-label=\"読みの行で移動\"><ul>");
+	for (size_t k = 0; k < n; k++) {
+		if (k == (h->doc->meta.latin_first ? 26u : 10u)) /* kana and letters apart */
+			put(h, "</ul><ul>");
+		int g = group_named(h->ix, names[k]);
+		if (g >= 0 && has[g]) {
+			shown[g] = true;
+			pc_buf_printf(&h->b, "<li><a href=\"#grp.%d\">", g);
+			text(h, names[k]);
+			put(h, "</a></li>");
+		} else {
+			put(h, "<li><span class=\"off\">");
+			text(h, names[k]);
+			put(h, "<span class=\"vh\">（なし）</span></span></li>");
+		}
+	}
+	for (size_t g = 0; g < h->ix->ngroups; g++)
+		if (has[g] && !shown[g]) {
+			pc_buf_printf(&h->b, "<li><a class=\"wide\" href=\"#grp.%zu\">", g);
+			text(h, h->ix->groups[g].name);
+			put(h, "</a></li>");
+		}
+	put(h, "</ul></nav>");
+}
+
 static void glossary_page(html *h)
 {
 	page_begin(h, "用語解説", NULL);
 	put(h, "<h1>用語解説</h1><p>本文で使われている用語を読みの順に並べています。</p>");
+	bool *has = pc_arena_alloc(h->doc->arena, h->ix->ngroups + 1);
+	for (size_t i = 0; i < h->ix->nentries; i++)
+		if (h->ix->entries[i]->kind == PC_IX_TERM)
+			has[h->ix->entries[i]->group] = true;
+	jump_bar(h, has);
 	for (size_t g = 0; g < h->ix->ngroups; g++) {
 		const pc_ix_group *grp = &h->ix->groups[g];
 		bool open = false;
@@ -615,12 +728,12 @@ static void glossary_page(html *h)
 			if (e->kind != PC_IX_TERM)
 				continue;
 			if (!open) {
-				put(h, "<h2>");
+				pc_buf_printf(&h->b, "<h2 id=\"grp.%zu\">", g);
 				text(h, grp->name);
 				put(h, "</h2><dl class=\"glossary\">");
 				open = true;
 			}
-			put(h, "<dt>");
+			pc_buf_printf(&h->b, "<dt id=\"term.%zu\">", e->term->index);
 			text(h, e->text);
 			if (e->reading && !e->term->reading_derived) {
 				put(h, "<span class=\"reading\">（");
@@ -630,11 +743,17 @@ static void glossary_page(html *h)
 			put(h, "</dt><dd>");
 			inlines(h, e->term->definition);
 			if (e->term->section) {
-				put(h, " <a class=\"where\" href=\"");
+				/* Named after the measure, not its 用語解説 box. */
+				const pc_node *at = e->term->section;
+				while ((at->u.section.role == PC_ROLE_GLOSSARY ||
+				        !at->u.section.number) &&
+				       pc_node_section(at))
+					at = pc_node_section(at);
+				put(h, "<span class=\"where\">（掲載：<a href=\"");
 				text(h, term_href(h, e->term));
 				put(h, "\">");
-				text(h, section_label(h, e->term->section));
-				put(h, "</a>");
+				text(h, section_label(h, at));
+				put(h, "</a>）</span>");
 			}
 			put(h, "</dd>");
 		}
@@ -691,21 +810,21 @@ static void places(html *h, const pc_ix_entry *e)
 static void terms_page(html *h)
 {
 	page_begin(h, "索引", NULL);
-	put(h, "<h1>索引</h1><nav class=\"jump\" aria-label=\"行で移動\"><ul>");
-	for (size_t g = 0; g < h->ix->ngroups; g++) {
-		pc_buf_printf(&h->b, "<li><a href=\"#grp-%zu\">", g);
-		text(h, h->ix->groups[g].name);
-		put(h, "</a></li>");
-	}
-	put(h, "</ul></nav>");
+	put(h, "<h1>索引</"
+	       "h1><p>用語と事項を読みの順に並べ、定義と使われている施策へのリンクを付けています。"
+	       "「→」は同じ意味の用語を示します。</p>");
+	bool *has = pc_arena_alloc(h->doc->arena, h->ix->ngroups + 1);
+	for (size_t g = 0; g < h->ix->ngroups; g++)
+		has[g] = h->ix->groups[g].count > 0;
+	jump_bar(h, has);
 	for (size_t g = 0; g < h->ix->ngroups; g++) {
 		const pc_ix_group *grp = &h->ix->groups[g];
-		pc_buf_printf(&h->b, "<h2 id=\"grp-%zu\">", g);
+		pc_buf_printf(&h->b, "<h2 id=\"grp.%zu\">", g);
 		text(h, grp->name);
 		put(h, "</h2><ul class=\"index\">");
 		for (size_t i = grp->first; i < grp->first + grp->count; i++) {
 			const pc_ix_entry *e = h->ix->entries[i];
-			pc_buf_printf(&h->b, "<li id=\"e-%zu\"><span class=\"entry\">", i);
+			pc_buf_printf(&h->b, "<li id=\"e.%zu\"><span class=\"entry\">", i);
 			text(h, e->text);
 			put(h, "</span>");
 			if (e->kind == PC_IX_ALIAS) {
@@ -818,7 +937,7 @@ static void indicators_page(html *h)
 	page_end(h, "indicators.html", "terms.html", "索引", NULL, NULL);
 }
 
-/* Copies the plan's images under html/media/, keeping their paths. */
+/* Copies the plan's images under html/images/, keeping their paths. */
 static void copy_images(html *h)
 {
 	pc_map done;
@@ -830,7 +949,9 @@ static void copy_images(html *h)
 			continue;
 		char *src = pc_arena_printf(h->doc->arena, "%s/%s", h->doc->dir, rel);
 		FILE *f = fopen(src, "rb");
-		if (!f) {
+		if (!f) { /* checked by the loader; gone since */
+			pc_diag(h->diags, PC_E_READ, img->pos.file, img->pos.line, img->pos.col,
+			        rel);
 			h->ok = false;
 			continue;
 		}
@@ -841,7 +962,7 @@ static void copy_images(html *h)
 			pc_buf_put(&data, chunk, n);
 		fclose(f);
 		h->ok &=
-		    pc_output_write(h->out, pc_arena_printf(h->doc->arena, "html/media/%s", rel),
+		    pc_output_write(h->out, pc_arena_printf(h->doc->arena, "html/images/%s", rel),
 		                    data.data ? data.data : "", data.len);
 		pc_buf_free(&data);
 	}
@@ -849,8 +970,7 @@ static void copy_images(html *h)
 
 bool pc_html_render(pc_doc *doc, pc_output *o, pc_diags *d)
 {
-	(void)d; /* write failures are recorded by pc_output */
-	html h = {.doc = doc, .out = o, .ok = true};
+	html h = {.doc = doc, .out = o, .diags = d, .ok = true};
 	for (pc_node *n = doc->root->first; n; n = n->next)
 		if (n->kind == PC_SECTION)
 			pc_vec_push(doc->arena, &h.chapters, n);
