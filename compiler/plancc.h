@@ -16,6 +16,8 @@
 #define PC_MAX_DEPTH      64                         /* nesting of lists and quotes */
 #define PC_MAX_TABLE_COLS 256
 #define PC_MAX_TABLE_ROWS 100000
+#define PC_MAX_PAGES      10000                 /* of one PDF: a plan is 100–400 pages */
+#define PC_MAX_LINE_BYTES ((size_t)1024 * 1024) /* one line: no paragraph is this long */
 
 typedef struct pc_options {
 	bool strict; /* warnings count as errors */
@@ -32,10 +34,9 @@ void pc_doc_free(pc_doc *doc);
 
 /* The pipeline's stages, for tests and tools that need one alone. */
 pc_doc *pc_doc_new(const char *dir);
-void pc_load(pc_doc *doc, pc_diags *diags);    /* load/load.c */
+void pc_load(pc_doc *doc, pc_diags *diags); /* load/load.c */
 /* Adds a chapter from memory instead of the folder (fuzzing, tools). */
-void pc_load_memory(pc_doc *doc, const char *name, const char *data, size_t len,
-		    pc_diags *diags);
+void pc_load_memory(pc_doc *doc, const char *name, const char *data, size_t len, pc_diags *diags);
 void pc_parse(pc_doc *doc, pc_diags *diags);   /* parse/parse.c */
 void pc_resolve(pc_doc *doc, pc_diags *diags); /* resolve/resolve.c */
 

@@ -116,11 +116,28 @@ static const struct {
     [PC_E_FONT] = {PC_SEV_ERROR, "%s"},
     [PC_W_GLYPH_MISSING] = {PC_SEV_WARNING,
                             "文字「%s」（U+%04X）はフォントにないため「%s」で代えて印刷します"},
-    [PC_E_NO_CHAPTER] = {PC_SEV_ERROR, "--chapter の章「%s」はこの計画にありません。章の id か番号を書いてください"},
-    [PC_W_UNIT_MISMATCH] = {PC_SEV_WARNING, "目標値の単位「%s」が基準値の単位「%s」と違います。同じ単位で書いてください"},
-    [PC_W_TARGET_IS_BASELINE] = {PC_SEV_WARNING, "目標値 %s が基準値と同じです。現状を維持する指標なら方向の列に「維持」と書いてください"},
-    [PC_W_YEARS_ORDER] = {PC_SEV_WARNING, "%sの年（%s）が%sの年（%s）より後になっていません。年を確かめてください"},
-    [PC_W_DIRECTION_CONTRADICTS] = {PC_SEV_WARNING, "方向は「%s」ですが、基準値 %s から目標値 %s へは%sいます。方向か値を確かめてください"},
+    [PC_E_NO_CHAPTER] =
+        {PC_SEV_ERROR,
+         "--chapter の章「%s」はこの計画にありません。章の id か番号を書いてください"},
+    [PC_W_UNIT_MISMATCH] =
+        {PC_SEV_WARNING,
+         "目標値の単位「%s」が基準値の単位「%s」と違います。同じ単位で書いてください"},
+    [PC_W_TARGET_IS_BASELINE] =
+        {PC_SEV_WARNING,
+         "目標値 %s が基準値と同じです。現状を維持する指標なら方向の列に「維持」と書いてください"},
+    [PC_W_YEARS_ORDER] = {PC_SEV_WARNING,
+                          "%sの年（%s）が%sの年（%s）より後になっていません。年を確かめてください"},
+    [PC_W_DIRECTION_CONTRADICTS] =
+        {PC_SEV_WARNING,
+         "方向は「%s」ですが、基準値 %s から目標値 %s へは%sいます。方向か値を確かめてください"},
+    [PC_E_CHAPTER_OUTSIDE] = {PC_SEV_ERROR, "このファイルは計画フォルダの外（%s）へのリンクです。"
+                                            "ファイルそのものを計画フォルダに置いてください"},
+    [PC_E_HEADING_ATTR_MARKUP] = {PC_SEV_ERROR,
+                                  "見出しの属性 {…} の中に書式記号か HTML があります。属性には "
+                                  "<>*_`[] などを使わず、文字・数字・ハイフンで書いてください"},
+    [PC_E_TOO_MANY_PAGES] = {PC_SEV_ERROR, "PDF が %d ページになります（上限 %d ページ）。"
+                                           "見出しや表が意図せず増えていないか確かめるか、"
+                                           "計画を分冊にしてください"},
 };
 
 void pc_diags_init(pc_diags *d, bool strict)

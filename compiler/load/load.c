@@ -5,6 +5,7 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -196,6 +197,23 @@ static bool check_bytes(const pc_source *src, const char *raw, size_t rawlen, pc
 }
 
 /* Makes text (len bytes, writable, one spare byte) the source's text. */
+/* A line over PC_MAX_LINE_BYTES is an error: cmark and the PDF's line
+ * breaker would take hundreds of megabytes for it, and no author writes
+ * such a paragraph on purpose (it is usually pasted data). */
+static bool check_line_lengths(const pc_source *src, pc_diags *d)
+{
+	for (size_t k = 0; k < src->nlines; k++) {
+		size_t end = k + 1 < src->nlines ? src->lines[k + 1] - 1 : src->len;
+		size_t n = end - src->lines[k];
+		if (n > PC_MAX_LINE_BYTES) {
+			pc_diag(d, PC_E_LINE_TOO_LONG, src->name, (unsigned)(k + 1), 1, n,
+			        PC_MAX_LINE_BYTES);
+			return false;
+		}
+	}
+	return true;
+}
+
 static void take_text(pc_doc *doc, pc_source *src, char *text, size_t len, pc_diags *d)
 {
 	/* Normalise first so that line numbers of byte errors match what an
@@ -204,13 +222,32 @@ static void take_text(pc_doc *doc, pc_source *src, char *text, size_t len, pc_di
 	src->text = text;
 	src->len = len;
 	index_lines(doc, src);
-	src->ok = check_bytes(src, text, len, d);
+	src->ok = check_bytes(src, text, len, d) && check_line_lengths(src, d);
+}
+
+/* True when path, with its symbolic links followed, is inside the plan
+ * folder; otherwise records an error. A chapter linked from elsewhere
+ * would publish a file the author never meant to be part of the plan. */
+static bool inside_plan(const pc_doc *doc, const pc_source *src, const char *path, pc_diags *d)
+{
+	char real_dir[PATH_MAX], real_file[PATH_MAX];
+	if (!realpath(path, real_file) || !realpath(doc->dir, real_dir))
+		return true; /* reading it reports the error */
+	size_t n = strlen(real_dir);
+	if (!strncmp(real_file, real_dir, n) && (real_file[n] == '/' || !strcmp(real_dir, "/")))
+		return true;
+	pc_diag(d, PC_E_CHAPTER_OUTSIDE, src->name, 0, 0, real_file);
+	return false;
 }
 
 static void load_one(pc_doc *doc, pc_source *src, pc_diags *d)
 {
 	char *path = pc_arena_printf(doc->arena, "%s/%s", doc->dir, src->name);
 	size_t len = 0;
+	if (!inside_plan(doc, src, path, d)) {
+		src->text = "";
+		return;
+	}
 	errno = 0;
 	char *text = read_file(doc, path, &len, d, src->name);
 	if (!text) {

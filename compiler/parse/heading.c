@@ -141,9 +141,42 @@ static void apply_attrs(pc_parser *p, pc_section *s, const pc_attrs *at, const p
 	}
 }
 
+/*
+ * `## Title {#a<b>}` or `{#a *b*}`: cmark reads the markup inside the
+ * braces as inline HTML or emphasis, so the block is no longer one text
+ * node and its attributes would vanish without a word. Reports the `{`.
+ */
+static bool attrs_split_by_markup(pc_parser *p, const pc_node *h)
+{
+	const pc_node *last = h->last;
+	if (!last || last->kind != PC_TEXT)
+		return false;
+	const char *lit = last->literal;
+	size_t len = strlen(lit);
+	while (len && (lit[len - 1] == ' ' || lit[len - 1] == '\t'))
+		len--;
+	if (!len || lit[len - 1] != '}' || memchr(lit, '{', len))
+		return false;
+	for (const pc_node *n = last->prev; n; n = n->prev) {
+		if (n->kind != PC_TEXT)
+			continue;
+		const char *open = strrchr(n->literal, '{');
+		if (!open)
+			continue;
+		if (strchr(open, '}'))
+			return false;
+		pc_pos pos = pos_in_text(n, (size_t)(open - n->literal));
+		pc_diag(p->diags, PC_E_HEADING_ATTR_MARKUP, pos.file, pos.line, pos.col);
+		return true;
+	}
+	return false;
+}
+
 /* Takes a trailing {…} off the heading's last text node. */
 static void take_attrs(pc_parser *p, pc_section *s, pc_node *h)
 {
+	if (attrs_split_by_markup(p, h))
+		return;
 	pc_node *last = h->last;
 	if (!last || last->kind != PC_TEXT)
 		return;

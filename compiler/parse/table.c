@@ -253,6 +253,11 @@ static size_t read_rows(pc_parser *p, pc_node *table, tline *lines, size_t nline
 			t->piped = pc_row_is_piped(l->s, l->len);
 		else if (nrows == 1 && t->piped && pc_row_is_separator(l->s, l->len))
 			continue;
+		if (nrows > PC_MAX_TABLE_ROWS) { /* the header row is not counted */
+			pc_diag(p->diags, PC_E_TABLE_TOO_BIG, p->src->name, l->lineno, col0,
+			        "行の数", (size_t)PC_MAX_TABLE_ROWS);
+			return 0;
+		}
 		pc_raw_cell *cells;
 		size_t n = pc_row_split(a, l->s, l->len, t->piped, &cells);
 		if (nrows > 0) {

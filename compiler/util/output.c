@@ -20,10 +20,22 @@ struct pc_output {
 	pc_diags *diags;
 	pending *files;
 	size_t len, cap;
+	char **made; /* folders this transaction created, to remove on failure */
+	size_t nmade, capmade;
 	bool failed;
 };
 
-static bool make_dirs(const char *path)
+static void remember_dir(pc_output *o, const char *path)
+{
+	if (o->nmade == o->capmade) {
+		o->capmade = o->capmade ? o->capmade * 2 : 8;
+		o->made = pc_xrealloc(o->made, o->capmade * sizeof *o->made);
+	}
+	o->made[o->nmade++] = pc_xstrdup(path);
+}
+
+/* Creates path and its missing parents, remembering each one made. */
+static bool make_dirs(pc_output *o, const char *path)
 {
 	char *p = pc_xstrdup(path);
 	bool ok = true;
@@ -31,7 +43,9 @@ static bool make_dirs(const char *path)
 		if (*c == '/' || *c == '\0') {
 			char save = *c;
 			*c = '\0';
-			if (mkdir(p, 0777) != 0 && errno != EEXIST)
+			if (mkdir(p, 0777) == 0)
+				remember_dir(o, p);
+			else if (errno != EEXIST)
 				ok = false;
 			*c = save;
 			if (!save)
@@ -55,7 +69,7 @@ pc_output *pc_output_begin(const char *dir, pc_diags *d)
 	pc_output *o = pc_xcalloc(1, sizeof *o);
 	o->dir = pc_xstrdup(dir);
 	o->diags = d;
-	if (!make_dirs(dir))
+	if (!make_dirs(o, dir))
 		fail(o, dir);
 	return o;
 }
@@ -74,7 +88,7 @@ bool pc_output_write(pc_output *o, const char *rel, const void *data, size_t len
 	snprintf(final, n, "%s/%s", o->dir, rel);
 	char *slash = strrchr(final, '/');
 	*slash = '\0';
-	bool dirs = make_dirs(final);
+	bool dirs = make_dirs(o, final);
 	*slash = '/';
 	snprintf(tmp, n, "%s.tmp-XXXXXX", final);
 	int fd = dirs ? mkstemp(tmp) : -1;
@@ -119,8 +133,19 @@ bool pc_output_write(pc_output *o, const char *rel, const void *data, size_t len
 	return true;
 }
 
+/* Removes the folders the transaction made, deepest first; rmdir leaves
+ * any that hold something. */
+static void remove_made_dirs(pc_output *o)
+{
+	while (o->nmade)
+		rmdir(o->made[--o->nmade]);
+}
+
 static void release(pc_output *o)
 {
+	for (size_t i = 0; i < o->nmade; i++)
+		free(o->made[i]);
+	free(o->made);
 	for (size_t i = 0; i < o->len; i++) {
 		free(o->files[i].tmp);
 		free(o->files[i].final);
@@ -130,20 +155,88 @@ static void release(pc_output *o)
 	free(o);
 }
 
+/* Moves an existing destination aside under a fresh name, so that it can
+ * be put back. *backup is NULL when there was nothing to move. */
+static bool move_aside(const char *final, char **backup)
+{
+	*backup = NULL;
+	struct stat st;
+	if (lstat(final, &st) != 0)
+		return errno == ENOENT;
+	size_t n = strlen(final) + 16;
+	char *name = pc_xmalloc(n);
+	snprintf(name, n, "%s.old-XXXXXX", final);
+	int fd = mkstemp(name);
+	if (fd < 0) {
+		free(name);
+		return false;
+	}
+	close(fd);
+	/* rename() replaces the placeholder atomically; it fails (and the
+	 * placeholder goes) when the destination is a folder. */
+	if (rename(final, name) != 0) {
+		int e = errno;
+		unlink(name);
+		free(name);
+		errno = e;
+		return false;
+	}
+	*backup = name;
+	return true;
+}
+
+/* Puts the first n committed files back as they were before. */
+static void roll_back(pending *files, char **backups, size_t n)
+{
+	while (n--) {
+		if (backups[n])
+			rename(backups[n], files[n].final);
+		else
+			unlink(files[n].final);
+	}
+}
+
+/*
+ * Two steps per file: the old file goes aside, the new one takes its
+ * place. Should any step fail, every file already replaced is put back,
+ * so the folder holds either the whole new build or the whole old one.
+ */
 bool pc_output_commit(pc_output *o)
 {
 	if (o->failed) {
 		pc_output_abort(o);
 		return false;
 	}
-	bool ok = true;
-	for (size_t i = 0; i < o->len; i++) {
-		if (rename(o->files[i].tmp, o->files[i].final) != 0) {
-			fail(o, o->files[i].final);
-			unlink(o->files[i].tmp);
-			ok = false;
+	char **backups = pc_xcalloc(o->len ? o->len : 1, sizeof *backups);
+	size_t done = 0;
+	for (; done < o->len; done++) {
+		pending *f = &o->files[done];
+		if (!move_aside(f->final, &backups[done]))
+			break;
+		if (rename(f->tmp, f->final) != 0) {
+			int e = errno;
+			if (backups[done])
+				rename(backups[done], f->final);
+			free(backups[done]);
+			backups[done] = NULL;
+			errno = e;
+			break;
 		}
 	}
+	bool ok = done == o->len;
+	if (!ok) {
+		fail(o, o->files[done].final);
+		roll_back(o->files, backups, done);
+		for (size_t i = done; i < o->len; i++)
+			unlink(o->files[i].tmp);
+		remove_made_dirs(o);
+	}
+	for (size_t i = 0; i < done; i++) {
+		if (ok && backups[i])
+			unlink(backups[i]);
+		free(backups[i]);
+	}
+	free(backups);
 	release(o);
 	return ok;
 }
@@ -152,5 +245,6 @@ void pc_output_abort(pc_output *o)
 {
 	for (size_t i = 0; i < o->len; i++)
 		unlink(o->files[i].tmp);
+	remove_made_dirs(o);
 	release(o);
 }

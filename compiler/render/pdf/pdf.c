@@ -116,6 +116,8 @@ static bool render(pc_doc *doc, const pc_fontmap *fonts, const bool *glossary_on
 		l.warn = pass == 0;
 		pdf_build(&l);
 		pdf_paginate(&l);
+		if (l.npages > PC_MAX_PAGES)
+			break;
 		stable = true;
 		for (size_t k = 0; k < l.nkeys; k++) {
 			int p = l.found[k] >= 0 ? l.found[k] + 1 : 0;
@@ -127,22 +129,29 @@ static bool render(pc_doc *doc, const pc_fontmap *fonts, const bool *glossary_on
 		if (stable)
 			break;
 	}
-	if (!stable) {
-		/* print what the last layout found; the pages it gives are kept */
-		pdf_build(&l);
-		pdf_paginate(&l);
-	}
-	const pc_meta *m = &doc->meta;
-	pdf_draw(&l);
-	const char *subject = m->subtitle ? m->subtitle : m->period;
-	pc_dev_info(l.dev, m->title, m->city, subject, build_time());
+	bool ok = l.npages <= PC_MAX_PAGES;
 	pc_buf out = {0};
-	bool ok = pc_dev_save(l.dev, &out);
 	if (!ok) {
-		pc_diag(d, PC_E_OUTPUT, "", 0, 0,
-		        pc_dev_error(l.dev) ? pc_dev_error(l.dev) : "PDF を作れませんでした");
-	} else
-		ok = pc_output_write(o, file, out.data, out.len);
+		/* libharu keeps every page in memory: refuse before drawing */
+		pc_diag(d, PC_E_TOO_MANY_PAGES, "", 0, 0, l.npages, PC_MAX_PAGES);
+	} else {
+		if (!stable) {
+			/* print what the last layout found; the pages it gives are kept */
+			pdf_build(&l);
+			pdf_paginate(&l);
+		}
+		const pc_meta *m = &doc->meta;
+		pdf_draw(&l);
+		const char *subject = m->subtitle ? m->subtitle : m->period;
+		pc_dev_info(l.dev, m->title, m->city, subject, build_time());
+		ok = pc_dev_save(l.dev, &out);
+		if (!ok)
+			pc_diag(d, PC_E_OUTPUT, "", 0, 0,
+			        pc_dev_error(l.dev) ? pc_dev_error(l.dev)
+			                            : "PDF を作れませんでした");
+		else
+			ok = pc_output_write(o, file, out.data, out.len);
+	}
 	pc_buf_free(&out);
 	free(l.g.v);
 	free(l.ops.v);
