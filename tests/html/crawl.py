@@ -20,7 +20,9 @@ site = sys.argv[1]
 ALLOWED = {"html", "head", "meta", "title", "link", "body", "a", "header", "p", "span", "nav",
            "ol", "ul", "li", "main", "section", "h1", "h2", "h3", "h4", "h5", "h6", "div",
            "table", "caption", "thead", "tbody", "tr", "th", "td", "dl", "dt", "dd", "em",
-           "strong", "code", "pre", "br", "hr", "blockquote", "img", "footer"}
+           "strong", "code", "pre", "br", "hr", "blockquote", "img", "footer",
+           # indicator charts: inline SVG in a figure
+           "figure", "figcaption", "svg", "line", "text", "polyline", "circle", "rect"}
 
 
 class Page(HTMLParser):

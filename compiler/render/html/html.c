@@ -23,6 +23,7 @@
 #include "../../util/map.h"
 #include "../indicators/indicators.h"
 #include "../sdgs.h"
+#include "chart.h"
 #include "style.h"
 
 typedef struct html {
@@ -35,6 +36,7 @@ typedef struct html {
 	pc_index *ix;
 	const pc_node *chapter; /* of the page being written; NULL for others */
 	unsigned tips;          /* tooltip ids on the page */
+	unsigned charts;        /* chart ids on the page */
 	int in_link;            /* inside an <a>: no nested links */
 	bool ok;
 } html;
@@ -381,6 +383,8 @@ static void table(html *h, const pc_node *n)
 		put(h, "</tr>");
 	}
 	put(h, "</tbody></table></div>");
+	if (kpi && h->doc->meta.charts)
+		pc_html_charts(&h->b, h->doc, n, &h->charts);
 }
 
 static void glossary(html *h, const pc_node *n)
@@ -511,6 +515,7 @@ static void page_begin(html *h, const char *title, const pc_node *chapter)
 	pc_map_init(&h->marked, h->doc->arena);
 	h->chapter = chapter;
 	h->tips = 0;
+	h->charts = 0;
 	put(h, "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n"
 	       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
 	if (title) {

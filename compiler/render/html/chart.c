@@ -1,0 +1,171 @@
+/*
+ * Indicator charts as inline SVG: one small figure per indicator after its
+ * table, drawn from the shared chart model (render/indicators/chart.h).
+ * The SVG is an image with the values stated in words as its title, so a
+ * screen reader hears the same numbers the eye reads off the lines.
+ */
+#include "chart.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "../indicators/chart.h"
+#include "html.h"
+
+/* The SVG's coordinate box and the plot area inside it. */
+#define VIEW_W 320.0
+#define VIEW_H 190.0
+#define PLOT_L 52.0
+#define PLOT_R 308.0
+#define PLOT_T 22.0
+#define PLOT_B 160.0
+
+#define PLAN_COLOUR   "#1d6b4f" /* the site's accent: 6.4:1 on white */
+#define ACTUAL_COLOUR "#a3470b" /* 5.9:1 on white */
+
+static double px(const pc_chart *c, double x)
+{
+	return PLOT_L + 12 + (x - c->xmin) / (c->xmax - c->xmin) * (PLOT_R - PLOT_L - 24);
+}
+
+static double py(const pc_chart *c, double y)
+{
+	return PLOT_T + (c->ymax - y) / (c->ymax - c->ymin) * (PLOT_B - PLOT_T);
+}
+
+static void grid(pc_buf *b, const pc_chart *c)
+{
+	for (int i = 0; i < c->nyticks; i++) {
+		double v = c->ymin + i * c->ystep, y = py(c, v);
+		char label[64];
+		pc_chart_tick_label(c, v, label, sizeof label);
+		pc_buf_printf(b,
+		              "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"%s\"/>"
+		              "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%s</text>",
+		              PLOT_L, y, PLOT_R, y, i == 0 ? "axis" : "grid", PLOT_L - 6, y + 4,
+		              label);
+	}
+	if (c->unit[0]) {
+		pc_buf_printf(b, "<text x=\"%.1f\" y=\"12\" text-anchor=\"end\">（", PLOT_L - 6);
+		pc_html_escape(b, c->unit);
+		pc_buf_puts(b, "）</text>");
+	}
+}
+
+/* Year labels under the points; a label too close to the last one drawn
+ * is left out, so they never overlap. */
+static void x_labels(pc_buf *b, const pc_chart *c)
+{
+	const pc_chart_point *pts[3 + PC_CHART_MAX_ACTUALS];
+	size_t n = 0;
+	for (size_t i = 0; i < c->nplan; i++)
+		pts[n++] = &c->plan[i];
+	for (size_t i = 0; i < c->nactual; i++)
+		pts[n++] = &c->actual[i];
+	/* in x order (insertion sort: a handful of points) */
+	for (size_t i = 1; i < n; i++)
+		for (size_t k = i; k > 0 && pts[k]->x < pts[k - 1]->x; k--) {
+			const pc_chart_point *t = pts[k];
+			pts[k] = pts[k - 1];
+			pts[k - 1] = t;
+		}
+	double last = -1e9, room = c->by_year ? 34 : 58;
+	for (size_t i = 0; i < n; i++) {
+		double x = px(c, pts[i]->x);
+		if (x - last < room)
+			continue;
+		char label[64];
+		pc_buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">", x,
+		              PLOT_B + 18);
+		pc_html_escape(b, pc_chart_x_label(c, pts[i], label, sizeof label));
+		pc_buf_puts(b, "</text>");
+		last = x;
+	}
+}
+
+static void series(pc_buf *b, const pc_chart *c, const pc_chart_point *p, size_t n, bool plan)
+{
+	const char *colour = plan ? PLAN_COLOUR : ACTUAL_COLOUR;
+	if (n > 1) {
+		pc_buf_printf(
+		    b, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\"%s points=\"",
+		    colour, plan ? "" : " stroke-dasharray=\"5 3\"");
+		for (size_t i = 0; i < n; i++)
+			pc_buf_printf(b, "%s%.1f,%.1f", i ? " " : "", px(c, p[i].x), py(c, p[i].y));
+		pc_buf_puts(b, "\"/>");
+	}
+	for (size_t i = 0; i < n; i++) {
+		double x = px(c, p[i].x), y = py(c, p[i].y);
+		if (plan) /* circles; the target hollow */
+			pc_buf_printf(
+			    b,
+			    "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\" stroke=\"%s\" "
+			    "stroke-width=\"2\"/>",
+			    x, y, p[i].value->field == PC_FIELD_TARGET ? "#fff" : colour, colour);
+		else /* squares */
+			pc_buf_printf(
+			    b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"8\" height=\"8\" fill=\"%s\"/>",
+			    x - 4, y - 4, colour);
+	}
+}
+
+/* Points in x order, for a line that runs left to right. */
+static void sort_points(pc_chart_point *p, size_t n)
+{
+	for (size_t i = 1; i < n; i++)
+		for (size_t k = i; k > 0 && p[k].x < p[k - 1].x; k--) {
+			pc_chart_point t = p[k];
+			p[k] = p[k - 1];
+			p[k - 1] = t;
+		}
+}
+
+static void figure(pc_buf *b, pc_chart *c, unsigned id)
+{
+	sort_points(c->plan, c->nplan);
+	sort_points(c->actual, c->nactual);
+	pc_buf_printf(b,
+	              "<figure class=\"chart\"><svg viewBox=\"0 0 %.0f %.0f\" role=\"img\" "
+	              "aria-labelledby=\"chart.%u\"><title id=\"chart.%u\">",
+	              VIEW_W, VIEW_H, id, id);
+	pc_buf desc = {0};
+	pc_chart_describe(c, &desc);
+	pc_buf_putc(&desc, '\0');
+	pc_html_escape(b, desc.data);
+	pc_buf_free(&desc);
+	pc_buf_puts(b, "</title>");
+	grid(b, c);
+	x_labels(b, c);
+	series(b, c, c->plan, c->nplan, true);
+	series(b, c, c->actual, c->nactual, false);
+	pc_buf_puts(b, "</svg><figcaption>");
+	pc_html_escape(b, c->ind->name);
+	pc_buf_puts(b, "</figcaption></figure>");
+}
+
+void pc_html_charts(pc_buf *b, const pc_doc *doc, const pc_node *table, unsigned *next_id)
+{
+	bool any = false, actuals = false;
+	pc_chart c;
+	for (size_t i = 0; i < doc->indicators.len; i++) {
+		const pc_indicator *ind = doc->indicators.items[i];
+		if (ind->table == table && pc_chart_of(ind, &c)) {
+			any = true;
+			actuals |= c.nactual > 0;
+		}
+	}
+	if (!any)
+		return;
+	/* The key, once per table, as text the reader can also hear. */
+	pc_buf_puts(b, "<div class=\"chart-block\"><p class=\"chart-key\"><span class=\"key-plan\">"
+	               "計画（基準値・中間目標値・目標値）</span>");
+	if (actuals)
+		pc_buf_puts(b, "<span class=\"key-actual\">実績値</span>");
+	pc_buf_puts(b, "</p><div class=\"charts\">");
+	for (size_t i = 0; i < doc->indicators.len; i++) {
+		const pc_indicator *ind = doc->indicators.items[i];
+		if (ind->table == table && pc_chart_of(ind, &c))
+			figure(b, &c, (*next_id)++);
+	}
+	pc_buf_puts(b, "</div></div>");
+}

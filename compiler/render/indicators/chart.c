@@ -1,0 +1,228 @@
+/* The progress chart of an indicator, as numbers. */
+#include "chart.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "indicators.h"
+
+static const pc_ivalue *first_numeric(const pc_indicator *ind, pc_field f)
+{
+	for (size_t i = 0; i < ind->nvalues; i++)
+		if (ind->values[i].field == f)
+			return ind->values[i].value.has_number ? &ind->values[i] : NULL;
+	return NULL;
+}
+
+/* Position of the value's cell in its row: the x of a chart without years,
+ * so the points keep the order the author gave the columns. */
+static double column_of(const pc_indicator *ind, const pc_ivalue *v)
+{
+	double c = 0;
+	for (const pc_node *cell = ind->row ? ind->row->first : NULL; cell; cell = cell->next, c++)
+		if (cell == v->cell)
+			return c;
+	return c;
+}
+
+static void add_point(pc_chart_point *p, const pc_ivalue *v)
+{
+	p->value = v;
+	p->y = v->value.number;
+}
+
+/* 1, 2, 2.5 or 5 × 10^k: the smallest such step not below raw. */
+static double nice_step(double raw)
+{
+	double p = pow(10, floor(log10(raw)));
+	static const double f[] = {1, 2, 2.5, 5, 10};
+	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
+		if (f[i] * p >= raw * (1 - 1e-9))
+			return f[i] * p;
+	return 10 * p;
+}
+
+/* Digits after the point that show every multiple of step exactly. */
+static int decimals_of(double step)
+{
+	for (int d = 0; d < 6; d++) {
+		double s = step * pow(10, d);
+		if (fabs(s - round(s)) < 1e-6 * s)
+			return d;
+	}
+	return 6;
+}
+
+static bool y_axis(pc_chart *c)
+{
+	double lo = INFINITY, hi = -INFINITY;
+	for (size_t i = 0; i < c->nplan; i++) {
+		lo = fmin(lo, c->plan[i].y);
+		hi = fmax(hi, c->plan[i].y);
+	}
+	for (size_t i = 0; i < c->nactual; i++) {
+		lo = fmin(lo, c->actual[i].y);
+		hi = fmax(hi, c->actual[i].y);
+	}
+	if (!isfinite(lo) || !isfinite(hi) || fabs(lo) > 1e300 || fabs(hi) > 1e300)
+		return false;
+	/* Zero on the axis when the values are near it (counts, shares);
+	 * not when they are far from it, which would flatten the line. */
+	if (lo > 0 && lo <= hi / 2)
+		lo = 0;
+	else if (hi < 0 && hi >= lo / 2)
+		hi = 0;
+	if (hi == lo) {
+		double pad = lo != 0 ? fabs(lo) / 10 : 1;
+		bool nonneg = lo >= 0;
+		lo -= pad;
+		hi += pad;
+		if (nonneg && lo < 0)
+			lo = 0;
+	}
+	double step = nice_step((hi - lo) / 4);
+	for (;;) {
+		c->ymin = floor(lo / step) * step;
+		c->ymax = ceil(hi / step) * step;
+		c->nyticks = (int)lround((c->ymax - c->ymin) / step) + 1;
+		if (c->nyticks <= PC_CHART_MAX_TICKS)
+			break;
+		step = nice_step(step * 1.01);
+	}
+	if (c->nyticks < 2) {
+		c->ymax = c->ymin + step;
+		c->nyticks = 2;
+	}
+	c->ystep = step;
+	c->decimals = decimals_of(step);
+	return true;
+}
+
+/* Every point in one unit, and either all with a year or none. */
+static bool shared_axes(pc_chart *c)
+{
+	const pc_chart_point *all[3 + PC_CHART_MAX_ACTUALS];
+	size_t n = 0;
+	for (size_t i = 0; i < c->nplan; i++)
+		all[n++] = &c->plan[i];
+	for (size_t i = 0; i < c->nactual; i++)
+		all[n++] = &c->actual[i];
+	if (n < 2)
+		return false;
+	size_t with_year = 0;
+	c->unit = all[0]->value->value.unit;
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(all[i]->value->value.unit, c->unit))
+			return false;
+		with_year += all[i]->value->year.year != 0;
+	}
+	if (with_year != 0 && with_year != n)
+		return false;
+	c->by_year = with_year == n;
+	c->xmin = INFINITY;
+	c->xmax = -INFINITY;
+	for (size_t i = 0; i < n; i++) {
+		pc_chart_point *p = (pc_chart_point *)all[i];
+		p->x = c->by_year ? p->value->year.year : column_of(c->ind, p->value);
+		c->xmin = fmin(c->xmin, p->x);
+		c->xmax = fmax(c->xmax, p->x);
+	}
+	return c->xmin < c->xmax;
+}
+
+bool pc_chart_of(const pc_indicator *ind, pc_chart *c)
+{
+	memset(c, 0, sizeof *c);
+	c->ind = ind;
+	static const pc_field planned[] = {PC_FIELD_BASELINE, PC_FIELD_MIDTERM, PC_FIELD_TARGET};
+	for (size_t k = 0; k < 3; k++) {
+		const pc_ivalue *v = first_numeric(ind, planned[k]);
+		if (v)
+			add_point(&c->plan[c->nplan++], v);
+	}
+	size_t nact = pc_indicator_nactuals(ind);
+	for (size_t k = 0; k < nact; k++) {
+		const pc_ivalue *v = pc_indicator_actual(ind, k);
+		if (!v || !v->value.has_number)
+			continue;
+		if (c->nactual == PC_CHART_MAX_ACTUALS) { /* keep the latest ones */
+			memmove(c->actual, c->actual + 1,
+			        (PC_CHART_MAX_ACTUALS - 1) * sizeof *c->actual);
+			c->nactual--;
+		}
+		add_point(&c->actual[c->nactual++], v);
+	}
+	return shared_axes(c) && y_axis(c);
+}
+
+void pc_chart_tick_label(const pc_chart *c, double v, char *buf, size_t size)
+{
+	if (fabs(v) < c->ystep * 1e-9)
+		v = 0; /* no "-0" */
+	char digits[400];
+	snprintf(digits, sizeof digits, "%.*f", c->decimals, fabs(v));
+	size_t intlen = strcspn(digits, ".");
+	size_t w = 0;
+	if (v < 0 && w + 1 < size)
+		buf[w++] = '-';
+	for (size_t i = 0; digits[i] && w + 1 < size; i++) {
+		if (i > 0 && i < intlen && (intlen - i) % 3 == 0 && w + 1 < size)
+			buf[w++] = ',';
+		if (w + 1 < size)
+			buf[w++] = digits[i];
+	}
+	buf[w] = '\0';
+}
+
+static const char *field_name(pc_field f)
+{
+	switch (f) {
+	case PC_FIELD_BASELINE:
+		return "基準値";
+	case PC_FIELD_MIDTERM:
+		return "中間目標値";
+	case PC_FIELD_TARGET:
+		return "目標値";
+	default:
+		return "実績値";
+	}
+}
+
+static void describe_point(pc_buf *out, const pc_chart_point *p, bool first)
+{
+	const pc_ivalue *v = p->value;
+	if (!first)
+		pc_buf_puts(out, "、");
+	pc_buf_puts(out, field_name(v->field));
+	if (v->year.year) {
+		pc_buf_printf(out, " %d年", v->year.year);
+		if (v->year.month)
+			pc_buf_printf(out, "%d月", v->year.month);
+		else if (v->year.fiscal)
+			pc_buf_puts(out, "度");
+	}
+	pc_buf_printf(out, " %s", v->value.text);
+}
+
+void pc_chart_describe(const pc_chart *c, pc_buf *out)
+{
+	pc_buf_printf(out, "%s：", c->ind->name);
+	bool first = true;
+	for (size_t i = 0; i < c->nplan; i++, first = false)
+		describe_point(out, &c->plan[i], first);
+	for (size_t i = 0; i < c->nactual; i++, first = false)
+		describe_point(out, &c->actual[i], first);
+	double rate;
+	if (pc_indicator_rate(c->ind, &rate))
+		pc_buf_printf(out, "（達成率 %.1f%%）", rate);
+}
+
+const char *pc_chart_x_label(const pc_chart *c, const pc_chart_point *p, char *buf, size_t size)
+{
+	if (c->by_year)
+		snprintf(buf, size, "%d", p->value->year.year);
+	else
+		snprintf(buf, size, "%s", field_name(p->value->field));
+	return buf;
+}

@@ -1,0 +1,57 @@
+/*
+ * The progress chart of one indicator, as numbers both back ends draw
+ * (PDF paths, HTML SVG): the planned series baseline → midterm → target,
+ * the results (実績値) as a second series, a shared x axis of years and a
+ * y axis with round ticks. No drawing here.
+ */
+#ifndef PC_RENDER_CHART_H
+#define PC_RENDER_CHART_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../../plancc.h"
+#include "../../util/buf.h"
+
+#define PC_CHART_MAX_ACTUALS 12 /* results drawn; older ones beyond are left out */
+#define PC_CHART_MAX_TICKS   8
+
+typedef struct pc_chart_point {
+	double x, y;            /* year (or column position), value */
+	const pc_ivalue *value; /* where it comes from */
+} pc_chart_point;
+
+typedef struct pc_chart {
+	const pc_indicator *ind;
+	pc_chart_point plan[3]; /* baseline, midterm, target: those with a number */
+	size_t nplan;
+	pc_chart_point actual[PC_CHART_MAX_ACTUALS]; /* in column order */
+	size_t nactual;
+	bool by_year;      /* x is the Gregorian year; else the column position */
+	double xmin, xmax; /* x range of the points (xmin < xmax) */
+	double ymin, ymax; /* axis range: the first and last tick */
+	double ystep;      /* tick spacing: 1, 2, 2.5 or 5 × 10^k */
+	int nyticks;       /* ymin, ymin + ystep, …, ymax */
+	int decimals;      /* digits after the point in tick labels */
+	const char *unit;  /* shared unit of the values ("" none) */
+} pc_chart;
+
+/*
+ * Fills c for the indicator. False when there is nothing to draw: fewer
+ * than two values with a number, values in different units (no common
+ * axis), or some values with a year and others without.
+ */
+bool pc_chart_of(const pc_indicator *ind, pc_chart *c);
+
+/* A tick value as printed: thousands separators, c->decimals digits. */
+void pc_chart_tick_label(const pc_chart *c, double v, char *buf, size_t size);
+
+/* The chart in words, its text alternative: 「名：基準値 2022年度 45.0%、
+ * 目標値 2030年度 55.0%、実績値 2024年度 47.5%（達成率 25.0%）」. */
+void pc_chart_describe(const pc_chart *c, pc_buf *out);
+
+/* The label of a point on the x axis: "2024" or, without years, the
+ * field's name (基準値…). */
+const char *pc_chart_x_label(const pc_chart *c, const pc_chart_point *p, char *buf, size_t size);
+
+#endif

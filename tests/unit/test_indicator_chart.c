@@ -1,0 +1,198 @@
+/*
+ * The chart model of an indicator: which values it draws, the x axis of
+ * years (eras converted), the y axis with round ticks, when it is left
+ * out, and its text alternative.
+ */
+#include <criterion/criterion.h>
+#include <math.h>
+#include <string.h>
+
+#include "plancc.h"
+#include "render/indicators/chart.h"
+#include "util/unicode.h"
+
+static pc_diags diags;
+
+#define FRONT "---\ntitle: 計画\n---\n# 1 章\n\n```indicators\n"
+
+static pc_doc *compile(const char *rows)
+{
+	char md[4096];
+	snprintf(md, sizeof md, "%s%s```\n", FRONT, rows);
+	pc_diags_init(&diags, false);
+	pc_doc *doc = pc_doc_new(".");
+	pc_load_memory(doc, "00.md", md, strlen(md), &diags);
+	pc_parse(doc, &diags);
+	pc_resolve(doc, &diags);
+	return doc;
+}
+
+static void done(pc_doc *doc)
+{
+	pc_doc_free(doc);
+	pc_diags_free(&diags);
+	pc_unicode_cleanup();
+}
+
+/* The chart of the plan's only indicator; false when none is drawn. */
+static bool chart_of(pc_doc *doc, pc_chart *c)
+{
+	cr_assert_eq(doc->indicators.len, 1, "%zu indicators", doc->indicators.len);
+	return pc_chart_of(doc->indicators.items[0], c);
+}
+
+Test(chart, planned_and_actual_series_on_a_year_axis)
+{
+	pc_doc *doc =
+	    compile("指標名\t現在値 (H29年度)\t中間目標値 (R4年度)\t最終目標値 (R8年度)\t実績値 "
+	            "(R6年度)\n特定健康診査の受診率\t38.2%\t50.0%\t60.0%\t44.1%\n");
+	pc_chart c;
+	cr_assert(chart_of(doc, &c));
+	cr_assert(c.by_year);
+	cr_assert_eq(c.nplan, 3);
+	cr_assert_eq(c.nactual, 1);
+	cr_assert_float_eq(c.plan[0].x, 2017, 1e-9);
+	cr_assert_float_eq(c.plan[1].x, 2022, 1e-9);
+	cr_assert_float_eq(c.plan[2].x, 2026, 1e-9);
+	cr_assert_float_eq(c.actual[0].x, 2024, 1e-9);
+	cr_assert_float_eq(c.xmin, 2017, 1e-9);
+	cr_assert_float_eq(c.xmax, 2026, 1e-9);
+	cr_assert_str_eq(c.unit, "%");
+	/* 38.2 … 60.0: zero is near enough (38.2 ≤ 30 is false, so not) */
+	cr_assert_leq(c.ymin, 38.2);
+	cr_assert_geq(c.ymax, 60.0);
+	cr_assert_gt(c.ymin, 0, "zero would flatten 38–60: ymin %g", c.ymin);
+	cr_assert_leq(c.nyticks, PC_CHART_MAX_TICKS);
+	done(doc);
+}
+
+Test(chart, ticks_are_round_and_cover_the_values)
+{
+	static const char *rows[] = {
+	    "指標名\t基準値 (R6年度)\t目標値 (R13年度)\nA\t4,812 人\t5,000 人\n",
+	    "指標名\t基準値 (R6年度)\t目標値 (R13年度)\nA\t8,640 件/年\t10,200 件/年\n",
+	    "指標名\t基準値 (R6年度)\t目標値 (R13年度)\nA\t0.6億円\t1.5億円\n",
+	    "指標名\t基準値 (R6年度)\t目標値 (R13年度)\nA\t81.2%\t81.0%\n",
+	    "指標名\t基準値 (R6年度)\t目標値 (R13年度)\nA\t3\t250\n",
+	    "指標名\t基準値 (R6年度)\t目標値 (R13年度)\nA\t-12.5\t-3\n",
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		pc_doc *doc = compile(rows[i]);
+		pc_chart c;
+		cr_assert(chart_of(doc, &c), "%s", rows[i]);
+		double lo = fmin(c.plan[0].y, c.plan[1].y), hi = fmax(c.plan[0].y, c.plan[1].y);
+		cr_assert_leq(c.ymin, lo, "%s", rows[i]);
+		cr_assert_geq(c.ymax, hi, "%s", rows[i]);
+		cr_assert(c.nyticks >= 2 && c.nyticks <= PC_CHART_MAX_TICKS, "%s: %d ticks",
+		          rows[i], c.nyticks);
+		cr_assert_float_eq(c.ymin + (c.nyticks - 1) * c.ystep, c.ymax,
+		                   1e-6 * fabs(c.ymax) + 1e-9);
+		/* the step is 1, 2, 2.5 or 5 times a power of ten */
+		double f = c.ystep / pow(10, floor(log10(c.ystep)));
+		cr_assert(fabs(f - 1) < 1e-9 || fabs(f - 2) < 1e-9 || fabs(f - 2.5) < 1e-9 ||
+		              fabs(f - 5) < 1e-9,
+		          "%s: step %g", rows[i], c.ystep);
+		/* ticks on whole multiples of the step */
+		cr_assert_float_eq(remainder(c.ymin, c.ystep), 0, 1e-6 * c.ystep);
+		done(doc);
+	}
+}
+
+Test(chart, zero_is_on_the_axis_when_values_are_near_it)
+{
+	pc_doc *doc = compile("指標名\t基準値 (R6年度)\t目標値 (R13年度)\nA\t40 人\t120 人\n");
+	pc_chart c;
+	cr_assert(chart_of(doc, &c));
+	cr_assert_float_eq(c.ymin, 0, 1e-12);
+	done(doc);
+}
+
+Test(chart, one_value_only_draws_nothing)
+{
+	pc_doc *doc = compile("指標名\t基準値 (R6年度)\t目標値 (R13年度)\nA\t312 件\t増加\n");
+	pc_chart c;
+	cr_assert_not(chart_of(doc, &c));
+	done(doc);
+}
+
+Test(chart, different_units_draw_nothing)
+{
+	pc_doc *doc = compile("指標名\t基準値 (R6年度)\t目標値 (R13年度)\nA\t312 件\t40%\n");
+	pc_chart c;
+	cr_assert_not(chart_of(doc, &c));
+	done(doc);
+}
+
+Test(chart, without_years_points_follow_the_columns)
+{
+	pc_doc *doc = compile("指標名\t基準値\t目標値\nA\t10 回\t20 回\n");
+	pc_chart c;
+	cr_assert(chart_of(doc, &c));
+	cr_assert_not(c.by_year);
+	cr_assert_lt(c.plan[0].x, c.plan[1].x);
+	char buf[64];
+	cr_assert_str_eq(pc_chart_x_label(&c, &c.plan[1], buf, sizeof buf), "目標値");
+	done(doc);
+}
+
+Test(chart, some_years_missing_draws_nothing)
+{
+	pc_doc *doc = compile("指標名\t基準値\t目標値 (R13年度)\nA\t10 回\t20 回\n");
+	pc_chart c;
+	cr_assert_not(chart_of(doc, &c));
+	done(doc);
+}
+
+Test(chart, a_falling_indicator_keeps_its_order)
+{
+	pc_doc *doc = compile("指標名\t基準値 (R6年度)\t目標値 (R13年度)\t方向\n"
+	                      "成人の喫煙率\t16.8%\t12.0%\t減\n");
+	pc_chart c;
+	cr_assert(chart_of(doc, &c));
+	cr_assert_gt(c.plan[0].y, c.plan[1].y);
+	cr_assert_lt(c.plan[0].x, c.plan[1].x);
+	done(doc);
+}
+
+Test(chart, tick_labels_have_separators_and_the_step_s_decimals)
+{
+	pc_doc *doc =
+	    compile("指標名\t基準値 (R6年度)\t目標値 (R13年度)\nA\t8,640 件\t10,200 件\n");
+	pc_chart c;
+	cr_assert(chart_of(doc, &c));
+	char buf[64];
+	pc_chart_tick_label(&c, 10000, buf, sizeof buf);
+	cr_assert_str_eq(buf, "10,000");
+	c.decimals = 1;
+	pc_chart_tick_label(&c, -1234.5, buf, sizeof buf);
+	cr_assert_str_eq(buf, "-1,234.5");
+	done(doc);
+}
+
+Test(chart, the_text_alternative_states_every_value)
+{
+	pc_doc *doc = compile("指標名\t現在値 (H29年度)\t最終目標値 (R8年度)\t実績値 (R6年度)\n"
+	                      "受診率\t38.2%\t60.0%\t44.1%\n");
+	pc_chart c;
+	cr_assert(chart_of(doc, &c));
+	pc_buf b = {0};
+	pc_chart_describe(&c, &b);
+	pc_buf_putc(&b, '\0');
+	cr_assert_str_eq(b.data,
+	                 "受診率：基準値 2017年度 38.2%、目標値 2026年度 60.0%、実績値 2024年度 "
+	                 "44.1%（達成率 27.1%）");
+	pc_buf_free(&b);
+	done(doc);
+}
+
+Test(chart, huge_numbers_draw_nothing_rather_than_overflow)
+{
+	char rows[1024] = "指標名\t基準値 (R6年度)\t目標値 (R13年度)\nA\t1";
+	for (int i = 0; i < 320; i++)
+		strcat(rows, "0");
+	strcat(rows, "\t2\n");
+	pc_doc *doc = compile(rows);
+	pc_chart c;
+	cr_assert_not(chart_of(doc, &c));
+	done(doc);
+}
