@@ -385,8 +385,10 @@ Test(pdf, outline_mirrors_the_sections)
 	int n = 0;
 	for (char *p = strstr(json, "\"title\""); p; p = strstr(p + 1, "\"title\""))
 		n++;
-	/* 序論, 1, 政策7, 7-1 and its 3 blocks, 7-2 and its 2 blocks */
-	cr_expect_eq(n, 10, "outline entries: %d", n);
+	/* 序論, 1, 政策7, 7-1 and its 3 blocks, 7-2 and its 2 blocks; then
+	 * the appendices 成果指標一覧, 用語解説 and 索引 */
+	cr_expect_eq(n, 13, "outline entries: %d", n);
+	cr_expect(strstr(json, "成果指標一覧") && strstr(json, "用語解説") && strstr(json, "索引"));
 	free(json);
 }
 

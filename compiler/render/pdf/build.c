@@ -14,7 +14,7 @@
 #include "../sdgs.h"
 #include "layout.h"
 
-static op *new_op(L *l, int kind)
+op *pdf_new_op(L *l, int kind)
 {
 	op o;
 	memset(&o, 0, sizeof o);
@@ -25,14 +25,14 @@ static op *new_op(L *l, int kind)
 }
 
 /* Starts an item; its ops are those added until the next item starts. */
-static item *new_item(L *l, float before, unsigned flags)
+item *pdf_new_item(L *l, float before, unsigned flags)
 {
 	item it = {0, before, flags, l->cur_box, -1, -1, l->ops.n, l->ops.n};
 	PUSH(l->items, it);
 	return &l->items.v[l->items.n - 1];
 }
 
-static void end_item(L *l, float h)
+void pdf_end_item(L *l, float h)
 {
 	item *it = &l->items.v[l->items.n - 1];
 	it->op1 = l->ops.n;
@@ -348,7 +348,7 @@ static void line_links(L *l, const pc_line *ln, float x, float top, float h)
 		while (j < ln->end && l->g.v[j].link == link)
 			j++;
 		const pc_glyph *a = &l->g.v[i], *b = &l->g.v[j - 1];
-		op *o = new_op(l, OP_LINK);
+		op *o = pdf_new_op(l, OP_LINK);
 		o->x = x + a->x;
 		o->y = top;
 		o->w = b->x + b->fw - a->x;
@@ -402,13 +402,13 @@ static size_t set_lines_mk(L *l, size_t mk0, size_t mk1, size_t g0, float x, con
 		/* body lines keep to the page's line grid */
 		if (pitch == BODY_PITCH)
 			flags |= IT_GRID;
-		new_item(l, k == 0 ? before : 0, flags);
+		pdf_new_item(l, k == 0 ? before : 0, flags);
 		float dx = 0;
 		if (align == AL_CENTER)
 			dx = (ln.avail - ln.width) / 2;
 		else if (align == AL_RIGHT)
 			dx = ln.avail - ln.width;
-		op *o = new_op(l, OP_TEXT);
+		op *o = pdf_new_op(l, OP_TEXT);
 		o->x = x + dx;
 		o->y = (h - maxsize) / 2 + maxsize * 0.88f;
 		o->g0 = ln.start;
@@ -420,21 +420,20 @@ static size_t set_lines_mk(L *l, size_t mk0, size_t mk1, size_t g0, float x, con
 				l->g.v[i].x = mx;
 				mx += l->g.v[i].fw;
 			}
-			op *m = new_op(l, OP_TEXT);
+			op *m = pdf_new_op(l, OP_TEXT);
 			m->x = x;
 			m->y = (h - maxsize) / 2 + maxsize * 0.88f;
 			m->g0 = mk0;
 			m->g1 = mk1;
 		}
-		end_item(l, h);
+		pdf_end_item(l, h);
 	}
 	return nl;
 }
 
 /* Lays out a short text as ops of the current item (no items of its own),
  * from y down; returns the height used. */
-static float text_ops(L *l, size_t g0, float x, float y, const pc_parshape *sh, float pitch,
-                      int align)
+float pdf_text_ops(L *l, size_t g0, float x, float y, const pc_parshape *sh, float pitch, int align)
 {
 	size_t n = l->g.n - g0;
 	if (!n)
@@ -459,7 +458,7 @@ static float text_ops(L *l, size_t g0, float x, float y, const pc_parshape *sh, 
 			dx = (ln.avail - ln.width) / 2;
 		else if (align == AL_RIGHT)
 			dx = ln.avail - ln.width;
-		op *o = new_op(l, OP_TEXT);
+		op *o = pdf_new_op(l, OP_TEXT);
 		o->x = x + dx;
 		o->y = yy + (h - maxsize) / 2 + maxsize * 0.88f;
 		o->g0 = ln.start;
@@ -509,7 +508,7 @@ static size_t marker_len(const pc_glyph *g, size_t n)
 	return k < n ? k : 0;
 }
 
-static float glyphs_width(const pc_glyph *g, size_t n)
+float pdf_glyphs_width(const pc_glyph *g, size_t n)
 {
 	float w = 0;
 	for (size_t i = 0; i < n; i++)
@@ -518,12 +517,6 @@ static float glyphs_width(const pc_glyph *g, size_t n)
 }
 
 /* ---- blocks ---------------------------------------------------------- */
-
-typedef struct frame {
-	float x, w;
-	pc_role role;
-	int list_depth;
-} frame;
 
 static void blocks(L *l, const pc_node *first, frame f);
 
@@ -542,8 +535,8 @@ static void image_block(L *l, const pc_node *img, frame f)
 		w = w * maxh / h;
 		h = maxh;
 	}
-	new_item(l, BODY_PITCH * 0.5f, 0);
-	op *o = new_op(l, OP_IMAGE);
+	pdf_new_item(l, BODY_PITCH * 0.5f, 0);
+	op *o = pdf_new_op(l, OP_IMAGE);
 	o->x = f.x + (f.w - w) / 2;
 	o->y = 0;
 	o->w = w;
@@ -556,9 +549,9 @@ static void image_block(L *l, const pc_node *img, frame f)
 		sty s = {l->f_table, TABLE_SIZE, C_GREY, -1, false, false, 0};
 		pdf_add_str(l, alt, &s);
 		pc_parshape sh = {f.w, 0, 0, true, true};
-		total += 4 + text_ops(l, g0, f.x, h + 4, &sh, TABLE_PITCH, AL_CENTER);
+		total += 4 + pdf_text_ops(l, g0, f.x, h + 4, &sh, TABLE_PITCH, AL_CENTER);
 	}
-	end_item(l, total + 4);
+	pdf_end_item(l, total + 4);
 }
 
 /*
@@ -607,7 +600,7 @@ static void paragraph(L *l, const pc_node *n, frame f, const pc_glyph *prefix, s
 		}
 		if (mk) {
 			sh.first = 0;
-			sh.rest = glyphs_width(l->g.v + g0, mk);
+			sh.rest = pdf_glyphs_width(l->g.v + g0, mk);
 			for (size_t i = g0 + 1; i < g0 + mk + (g0 + mk < l->g.n); i++)
 				l->g.v[i].flags |= PC_G_GLUE;
 		}
@@ -636,7 +629,7 @@ static void list_block(L *l, const pc_node *n, frame f)
 			char buf[24];
 			snprintf(buf, sizeof buf, "%d.", num);
 			pdf_add_str(l, buf, &s);
-			float w = glyphs_width(l->g.v + m0, l->g.n - m0);
+			float w = pdf_glyphs_width(l->g.v + m0, l->g.n - m0);
 			/* the text hangs at the next whole em after the number */
 			pad = ceilf((w + BODY_SIZE * 0.3f) / BODY_SIZE) * BODY_SIZE - w;
 		} else
@@ -647,7 +640,7 @@ static void list_block(L *l, const pc_node *n, frame f)
 			nm = 8;
 		memcpy(mk, l->g.v + m0, nm * sizeof *mk);
 		l->g.n = m0;
-		float hang = glyphs_width(mk, nm) + pad;
+		float hang = pdf_glyphs_width(mk, nm) + pad;
 		frame inner = {f.x + hang, f.w - hang, f.role, f.list_depth + 1};
 		const pc_node *c = it->first;
 		if (c && c->kind == PC_PARAGRAPH) {
@@ -669,8 +662,8 @@ static void list_block(L *l, const pc_node *n, frame f)
 static void code_block(L *l, const pc_node *n, frame f)
 {
 	int b = open_box(l, BOX_CODE, f.x, f.w);
-	new_item(l, BODY_PITCH * 0.3f, IT_KEEP);
-	end_item(l, 4);
+	pdf_new_item(l, BODY_PITCH * 0.3f, IT_KEEP);
+	pdf_end_item(l, 4);
 	const char *s = n->literal ? n->literal : "";
 	sty st = {l->f_table, TABLE_SIZE, C_TEXT, -1, false, false, 0};
 	while (*s) {
@@ -685,8 +678,8 @@ static void code_block(L *l, const pc_node *n, frame f)
 		set_lines(l, g0, f.x + 6, &sh, TABLE_PITCH, 0, AL_LEFT, 0);
 		s += len + (e ? 1 : 0);
 	}
-	new_item(l, 0, 0);
-	end_item(l, 4);
+	pdf_new_item(l, 0, 0);
+	pdf_end_item(l, 4);
 	close_box(l, b);
 }
 
@@ -726,7 +719,7 @@ static bool numeric_field(pc_field f)
 	       f == PC_FIELD_ACTUAL || f == PC_FIELD_UNIT || f == PC_FIELD_DIRECTION;
 }
 
-static void table_block(L *l, const pc_node *n, frame f)
+void pdf_table_block(L *l, const pc_node *n, frame f)
 {
 	const pc_table *t = &n->u.table;
 	size_t ncols = t->ncols;
@@ -748,10 +741,10 @@ static void table_block(L *l, const pc_node *n, frame f)
 		set_lines(l, g0, f.x, &sh, TABLE_PITCH + 2, BODY_PITCH * 0.5f, AL_LEFT, IT_KEEP);
 		attach_dest(l, i0, key); /* at the caption's first line */
 	} else if (key >= 0) {
-		new_item(l, 0, IT_KEEP);
-		op *o = new_op(l, OP_DEST);
+		pdf_new_item(l, 0, IT_KEEP);
+		op *o = pdf_new_op(l, OP_DEST);
 		o->id = key;
-		end_item(l, 0);
+		pdf_end_item(l, 0);
 	}
 	cellinfo *cells = pc_xcalloc(nrows * ncols, sizeof *cells);
 	size_t r = 0;
@@ -861,7 +854,7 @@ static void table_block(L *l, const pc_node *n, frame f)
 					ln.end += ci->g0;
 					float dx =
 					    align == AL_CENTER ? (ln.avail - ln.width) / 2 : 0;
-					op *o = new_op(l, OP_TEXT);
+					op *o = pdf_new_op(l, OP_TEXT);
 					o->x = x + CELL_PAD + dx;
 					o->y = yy + (TABLE_PITCH - TABLE_SIZE) / 2 +
 					       TABLE_SIZE * 0.88f;
@@ -893,15 +886,15 @@ static void table_block(L *l, const pc_node *n, frame f)
 			float top = piece * chunk, h = rowh;
 			if (pieces > 1)
 				h = piece + 1 < pieces ? chunk + 2 * CELL_PAD : rowh - top;
-			new_item(l, r == 0 && piece == 0 ? BODY_PITCH * 0.2f : 0,
-			         r == 0 ? (IT_HEADROW | IT_KEEP) : IT_ROW);
+			pdf_new_item(l, r == 0 && piece == 0 ? BODY_PITCH * 0.2f : 0,
+			             r == 0 ? (IT_HEADROW | IT_KEEP) : IT_ROW);
 			item *it = &l->items.v[l->items.n - 1];
 			it->table = r == 0 ? (int)l->items.n - 1 : header_item;
 			if (r == 0 && piece == 0)
 				header_item = (int)l->items.n - 1;
 			x = f.x;
 			for (size_t c = 0; c < ncols; c++) {
-				op *o = new_op(l, OP_RECT);
+				op *o = pdf_new_op(l, OP_RECT);
 				o->x = x;
 				o->y = 0;
 				o->w = cw[c];
@@ -935,13 +928,13 @@ static void table_block(L *l, const pc_node *n, frame f)
 				}
 			}
 			if (piece + 1 < pieces)
-				end_item(l, h);
+				pdf_end_item(l, h);
 		}
 		rowh = pieces > 1 ? rowh - (pieces - 1) * chunk : rowh;
 		free(saved);
 		free(cop0);
 		free(ch);
-		end_item(l, rowh);
+		pdf_end_item(l, rowh);
 	}
 	/* the last row need not keep the table's next block */
 	free(cells);
@@ -949,8 +942,10 @@ static void table_block(L *l, const pc_node *n, frame f)
 	free(mn);
 	free(cw);
 	/* space after the table */
-	new_item(l, 0, 0);
-	end_item(l, BODY_PITCH * 0.4f);
+	pdf_new_item(l, 0, 0);
+	pdf_end_item(l, BODY_PITCH * 0.4f);
+	if (t->kind == PC_TABLE_INDICATORS && l->doc->meta.charts)
+		pdf_kpi_charts(l, n, f);
 }
 
 /* The glossary box: every term of a glossary table, with its reading. */
@@ -960,8 +955,8 @@ static void glossary_box(L *l, const pc_node *n, frame f, bool titled)
 	int b = open_box(l, BOX_FILL, f.x, f.w);
 	float pad = 8;
 	frame in = {f.x + pad, f.w - 2 * pad, PC_ROLE_NONE, 0};
-	new_item(l, BODY_PITCH * 0.6f, IT_KEEP);
-	end_item(l, 4);
+	pdf_new_item(l, BODY_PITCH * 0.6f, IT_KEEP);
+	pdf_end_item(l, 4);
 	if (titled) {
 		size_t g0 = l->g.n;
 		sty s = {l->f_head, 10, C_ACCENT, -1, false, false, 0};
@@ -997,8 +992,8 @@ static void glossary_box(L *l, const pc_node *n, frame f, bool titled)
 		attach_dest(l, i0, (int)(l->nsec + l->ntab + term->index));
 	}
 	l->in_glossary = false;
-	new_item(l, 0, 0);
-	end_item(l, 6);
+	pdf_new_item(l, 0, 0);
+	pdf_end_item(l, 6);
 	close_box(l, b);
 }
 
@@ -1037,20 +1032,20 @@ static void blocks(L *l, const pc_node *first, frame f)
 			code_block(l, n, f);
 			break;
 		case PC_THEMATIC_BREAK: {
-			new_item(l, BODY_PITCH * 0.5f, 0);
-			op *o = new_op(l, OP_LINE);
+			pdf_new_item(l, BODY_PITCH * 0.5f, 0);
+			op *o = pdf_new_op(l, OP_LINE);
 			o->x = f.x;
 			o->y = BODY_PITCH * 0.5f;
 			o->w = f.w;
 			o->stroke = C_RULE;
 			o->lw = 0.6f;
-			end_item(l, BODY_PITCH);
+			pdf_end_item(l, BODY_PITCH);
 			break;
 		}
 		case PC_TABLE:
 			if (n->u.table.kind == PC_TABLE_GLOSSARY)
 				break; /* set at the end of its section */
-			table_block(l, n, f);
+			pdf_table_block(l, n, f);
 			break;
 		default:
 			break;
@@ -1086,7 +1081,7 @@ static void dest_op(L *l, int key)
 {
 	if (key < 0)
 		return;
-	op *o = new_op(l, OP_DEST);
+	op *o = pdf_new_op(l, OP_DEST);
 	o->id = key;
 }
 
@@ -1095,18 +1090,18 @@ static void sdg_badges(L *l, const pc_section *s, frame f)
 	if (!s->nsdgs)
 		return;
 	float sz = 26, gap = 4;
-	new_item(l, 6, IT_KEEP);
+	pdf_new_item(l, 6, IT_KEEP);
 	float x = f.x + f.w - s->nsdgs * (sz + gap) + gap;
 	size_t g0 = l->g.n;
 	sty lab = {l->f_head, 8, C_GREY, -1, false, false, 0};
 	pdf_add_str(l, "SDGs", &lab);
 	pc_parshape sh = {60, 0, 0, true, false};
-	text_ops(l, g0, x - 32, sz / 2 - 6, &sh, 12, AL_LEFT);
+	pdf_text_ops(l, g0, x - 32, sz / 2 - 6, &sh, 12, AL_LEFT);
 	for (int i = 0; i < s->nsdgs; i++) {
 		int goal = s->sdgs[i];
 		if (goal < 1 || goal > 17)
 			continue;
-		op *o = new_op(l, OP_RECT);
+		op *o = pdf_new_op(l, OP_RECT);
 		o->x = x;
 		o->y = 0;
 		o->w = sz;
@@ -1118,10 +1113,10 @@ static void sdg_badges(L *l, const pc_section *s, frame f)
 		snprintf(buf, sizeof buf, "%d", goal);
 		pdf_add_str(l, buf, &num);
 		pc_parshape nsh = {sz, 0, 0, true, false};
-		text_ops(l, g1, x, (sz - 16) / 2, &nsh, 16, AL_CENTER);
+		pdf_text_ops(l, g1, x, (sz - 16) / 2, &nsh, 16, AL_CENTER);
 		x += sz + gap;
 	}
-	end_item(l, sz);
+	pdf_end_item(l, sz);
 }
 
 static void heading(L *l, const pc_node *n, frame f, int key)
@@ -1130,10 +1125,10 @@ static void heading(L *l, const pc_node *n, frame f, int key)
 	const char *nl = pdf_number_label(l, s);
 	if (s->level == 1) {
 		/* chapter opening: a new page, the number and a large title */
-		item *it = new_item(l, 0, IT_NEWPAGE | IT_KEEP | IT_CHAPTER);
+		item *it = pdf_new_item(l, 0, IT_NEWPAGE | IT_KEEP | IT_CHAPTER);
 		it->chapter = key;
 		dest_op(l, key);
-		op *bar = new_op(l, OP_RECT);
+		op *bar = pdf_new_op(l, OP_RECT);
 		bar->x = f.x;
 		bar->y = 0;
 		bar->w = f.w;
@@ -1145,30 +1140,30 @@ static void heading(L *l, const pc_node *n, frame f, int key)
 			sty st = {l->f_head, 13, C_ACCENT, -1, false, false, 0};
 			pdf_add_str(l, nl, &st);
 			pc_parshape sh = {f.w, 0, 0, true, true};
-			y += text_ops(l, g0, f.x, y, &sh, 20, AL_LEFT);
+			y += pdf_text_ops(l, g0, f.x, y, &sh, 20, AL_LEFT);
 		}
 		size_t g0 = l->g.n;
 		sty st = {l->f_head, 22, C_TEXT, -1, false, false, 0};
 		heading_glyphs(l, s, &st);
 		pc_parshape sh = {f.w, 0, 0, true, true};
-		y += text_ops(l, g0, f.x, y, &sh, 32, AL_LEFT);
+		y += pdf_text_ops(l, g0, f.x, y, &sh, 32, AL_LEFT);
 		y += 10;
-		op *rule = new_op(l, OP_LINE);
+		op *rule = pdf_new_op(l, OP_LINE);
 		rule->x = f.x;
 		rule->y = y;
 		rule->w = f.w;
 		rule->stroke = C_RULE;
 		rule->lw = 0.8f;
-		end_item(l, y + 16);
+		pdf_end_item(l, y + 16);
 		return;
 	}
 	if (s->level == 2) {
 		/* measure: a tinted band with the number on the accent colour */
-		new_item(l, BODY_PITCH * 1.2f, IT_KEEP);
+		pdf_new_item(l, BODY_PITCH * 1.2f, IT_KEEP);
 		dest_op(l, key);
 		float numw = 0;
 		size_t ops_band = l->ops.n;
-		op *band = new_op(l, OP_RECT);
+		op *band = pdf_new_op(l, OP_RECT);
 		band->x = f.x;
 		band->y = 0;
 		band->w = f.w;
@@ -1179,24 +1174,24 @@ static void heading(L *l, const pc_node *n, frame f, int key)
 			size_t g0 = l->g.n;
 			sty st = {l->f_head, 12, C_WHITE, -1, false, false, 0};
 			pdf_add_str(l, nl, &st);
-			numw = glyphs_width(l->g.v + g0, l->g.n - g0) + 16;
+			numw = pdf_glyphs_width(l->g.v + g0, l->g.n - g0) + 16;
 			if (numw > f.w / 3)
 				numw = f.w / 3;
-			op *nb = new_op(l, OP_RECT);
+			op *nb = pdf_new_op(l, OP_RECT);
 			nb->x = f.x;
 			nb->y = 0;
 			nb->w = numw;
 			nb->fill = C_ACCENT;
 			numbox = (size_t)(nb - l->ops.v) + 1;
 			pc_parshape sh = {numw - 8, 0, 0, true, true};
-			text_ops(l, g0, f.x + 4, 0, &sh, 0, AL_CENTER); /* placed below */
+			pdf_text_ops(l, g0, f.x + 4, 0, &sh, 0, AL_CENTER); /* placed below */
 		}
 		size_t nl_ops = l->ops.n;
 		size_t g0 = l->g.n;
 		sty st = {l->f_head, 15, C_TEXT, -1, false, false, 0};
 		heading_glyphs(l, s, &st);
 		pc_parshape sh = {f.w - numw - 20, 0, 0, true, true};
-		float th = text_ops(l, g0, f.x + numw + 10, 8, &sh, 22, AL_LEFT);
+		float th = pdf_text_ops(l, g0, f.x + numw + 10, 8, &sh, 22, AL_LEFT);
 		float h = th + 16;
 		if (h < 34)
 			h = 34;
@@ -1208,7 +1203,7 @@ static void heading(L *l, const pc_node *n, frame f, int key)
 				if (l->ops.v[k].kind == OP_TEXT)
 					l->ops.v[k].y += (h - 12 * 1.3f) / 2;
 		}
-		end_item(l, h);
+		pdf_end_item(l, h);
 		sdg_badges(l, s, f);
 		return;
 	}
@@ -1238,7 +1233,7 @@ static void heading(L *l, const pc_node *n, frame f, int key)
 		attach_dest(l, i0, key);
 		if (s->level == 3) {
 			item *last = &l->items.v[l->items.n - 1];
-			op *rule = new_op(l, OP_LINE);
+			op *rule = pdf_new_op(l, OP_LINE);
 			rule->x = f.x;
 			rule->y = last->h - 1;
 			rule->w = f.w;
@@ -1269,13 +1264,13 @@ static void section(L *l, const pc_node *n, frame f)
 		b = open_box(l, BOX_FRAME, f.x, f.w);
 		in.x += 10;
 		in.w -= 20;
-		new_item(l, 4, IT_KEEP);
-		end_item(l, 8);
+		pdf_new_item(l, 4, IT_KEEP);
+		pdf_end_item(l, 8);
 	}
 	blocks(l, n->first, in);
 	if (b >= 0) {
-		new_item(l, 0, 0);
-		end_item(l, 8);
+		pdf_new_item(l, 0, 0);
+		pdf_end_item(l, 8);
 		close_box(l, b);
 	}
 	/* the glossary box at the end of the section that defines the terms */
@@ -1306,15 +1301,15 @@ static void add_meta(L *l, const char *s, const sty *st)
 static void cover(L *l)
 {
 	const pc_meta *m = &l->doc->meta;
-	new_item(l, 0, IT_ABS | IT_FRONT);
+	pdf_new_item(l, 0, IT_ABS | IT_FRONT);
 	float W = PC_DEV_PAGE_W, x = BLOCK_X - 10, w = BLOCK_W + 20;
-	op *band = new_op(l, OP_RECT);
+	op *band = pdf_new_op(l, OP_RECT);
 	band->x = 0;
 	band->y = 250;
 	band->w = W;
 	band->h = 210;
 	band->fill = C_ACCENT_LIGHT;
-	op *bar = new_op(l, OP_RECT);
+	op *bar = pdf_new_op(l, OP_RECT);
 	bar->x = 0;
 	bar->y = 250;
 	bar->w = 14;
@@ -1326,7 +1321,7 @@ static void cover(L *l)
 		sty s = {l->f_head, 13, C_ACCENT, -1, false, false, 0};
 		pdf_add_str(l, pc_arena_printf(l->doc->arena, "計画期間 %s", m->period), &s);
 		pc_parshape sh = {w, 0, 0, true, true};
-		text_ops(l, g0, x, y, &sh, 20, AL_CENTER);
+		pdf_text_ops(l, g0, x, y, &sh, 20, AL_CENTER);
 	}
 	y = 290;
 	{
@@ -1334,16 +1329,16 @@ static void cover(L *l)
 		sty s = {l->f_head, 30, C_TEXT, -1, false, false, 0};
 		add_meta(l, m->title ? m->title : "", &s);
 		pc_parshape sh = {w, 0, 0, true, true};
-		y += text_ops(l, g0, x, y, &sh, 44, AL_CENTER);
+		y += pdf_text_ops(l, g0, x, y, &sh, 44, AL_CENTER);
 	}
 	if (m->subtitle) {
 		size_t g0 = l->g.n;
 		sty s = {l->f_head, 18, C_ACCENT, -1, false, false, 0};
 		add_meta(l, m->subtitle, &s);
 		pc_parshape sh = {w, 0, 0, true, true};
-		y += 14 + text_ops(l, g0, x, y + 14, &sh, 28, AL_CENTER);
+		y += 14 + pdf_text_ops(l, g0, x, y + 14, &sh, 28, AL_CENTER);
 	}
-	op *rule = new_op(l, OP_LINE);
+	op *rule = pdf_new_op(l, OP_LINE);
 	rule->x = BLOCK_X + BLOCK_W * 0.2f;
 	rule->y = 440;
 	rule->w = BLOCK_W * 0.6f;
@@ -1354,35 +1349,92 @@ static void cover(L *l)
 		sty s = {l->f_table, 13, C_TEXT, -1, false, false, 0};
 		add_meta(l, m->edition, &s);
 		pc_parshape sh = {w, 0, 0, true, true};
-		text_ops(l, g0, x, 680, &sh, 20, AL_CENTER);
+		pdf_text_ops(l, g0, x, 680, &sh, 20, AL_CENTER);
 	}
 	if (m->city) {
 		size_t g0 = l->g.n;
 		sty s = {l->f_head, 22, C_TEXT, -1, false, false, 0};
 		add_meta(l, m->city, &s);
 		pc_parshape sh = {w, 0, 0, true, true};
-		text_ops(l, g0, x, 712, &sh, 32, AL_CENTER);
+		pdf_text_ops(l, g0, x, 712, &sh, 32, AL_CENTER);
 	}
-	end_item(l, 0);
+	pdf_end_item(l, 0);
+}
+
+/* One line of the contents: number label (aligned at labelw), title,
+ * dot leader and the page of key. */
+static void contents_entry(L *l, frame f, int level, const char *nl, const char *title, int key,
+                           float labelw)
+{
+	bool ch = level == 1;
+	float size = ch ? 11.5f : 10;
+	float indent = ch ? 0 : 2 * BODY_SIZE;
+	float numw = 4 * BODY_SIZE;
+	sty ts = {ch ? l->f_head : l->f_body, size, C_TEXT, key, !ch, false, 0};
+	pdf_new_item(l, ch ? 10 : 1, ch ? IT_KEEP : 0);
+	float tab = 0;
+	if (nl) {
+		size_t a = l->g.n;
+		pdf_add_str(l, nl, &ts);
+		float w = pdf_glyphs_width(l->g.v + a, l->g.n - a) + size;
+		tab = w > labelw ? w : labelw;
+		pc_parshape lsh = {tab, 0, 0, true, true};
+		pdf_text_ops(l, a, f.x + indent, 0, &lsh, ch ? 20 : 17, AL_LEFT);
+	}
+	size_t a = l->g.n;
+	pdf_add_str(l, title ? title : "", &ts);
+	pc_parshape psh = {f.w - indent - numw - tab, 0, 0, true, true};
+	float th = pdf_text_ops(l, a, f.x + indent + tab, 0, &psh, ch ? 20 : 17, AL_LEFT);
+	/* dot leader from the end of the title's last line to the number */
+	op *last = NULL;
+	for (size_t k = l->items.v[l->items.n - 1].op0; k < l->ops.n; k++)
+		if (l->ops.v[k].kind == OP_TEXT)
+			last = &l->ops.v[k];
+	float endx = f.x + indent;
+	float base = 12;
+	if (last) {
+		const pc_glyph *q = &l->g.v[last->g1 - 1];
+		endx = last->x + q->x + q->fw;
+		base = last->y;
+	}
+	size_t b = l->g.n;
+	sty ps = {ch ? l->f_head : l->f_body, size, C_TEXT, key, true, false, 0};
+	char buf[16];
+	snprintf(buf, sizeof buf, "%d", l->printed[key] > 0 ? l->printed[key] : 0);
+	pdf_add_str(l, buf, &ps);
+	float pw = pdf_glyphs_width(l->g.v + b, l->g.n - b);
+	pc_parshape nsh = {numw, 0, 0, true, false};
+	size_t o0 = l->ops.n;
+	pdf_text_ops(l, b, f.x + f.w - numw, 0, &nsh, ch ? 20 : 17, AL_RIGHT);
+	for (size_t k = o0; k < l->ops.n; k++)
+		if (l->ops.v[k].kind == OP_TEXT)
+			l->ops.v[k].y = base;
+	op *dots = pdf_new_op(l, OP_DOTS);
+	dots->x = endx + 6;
+	dots->y = base - 2.5f;
+	dots->w = f.x + f.w - pw - 6 - dots->x;
+	dots->stroke = C_GREY;
+	dots->lw = 0.9f;
+	pdf_end_item(l, th);
 }
 
 static void contents(L *l)
 {
 	frame f = {BLOCK_X, BLOCK_W, PC_ROLE_NONE, 0};
 	/* IT_CHAPTER: no running header above the big title */
-	new_item(l, 0, IT_NEWPAGE | IT_KEEP | IT_FRONT | IT_CHAPTER);
+	pdf_new_item(l, 0, IT_NEWPAGE | IT_KEEP | IT_FRONT | IT_CHAPTER);
 	size_t g0 = l->g.n;
 	sty st = {l->f_head, 20, C_TEXT, -1, false, false, 0};
 	pdf_add_str(l, "目次", &st);
 	pc_parshape sh = {f.w, 0, 0, true, true};
-	float h = text_ops(l, g0, f.x, 6, &sh, 30, AL_LEFT);
-	op *rule = new_op(l, OP_LINE);
+	float h = pdf_text_ops(l, g0, f.x, 6, &sh, 30, AL_LEFT);
+	op *rule = pdf_new_op(l, OP_LINE);
 	rule->x = f.x;
 	rule->y = h + 12;
 	rule->w = f.w;
 	rule->stroke = C_ACCENT;
 	rule->lw = 1.2f;
-	end_item(l, h + 28);
+	pdf_end_item(l, h + 28);
 	/* titles of one level line up after the widest number of that level */
 	float labelw[3] = {0, 0, 0};
 	for (size_t i = 0; i < l->doc->sections.len; i++) {
@@ -1394,69 +1446,24 @@ static void contents(L *l)
 		bool ch = s->level == 1;
 		sty ts = {ch ? l->f_head : l->f_body, ch ? 11.5f : 10, C_TEXT, -1, !ch, false, 0};
 		pdf_add_str(l, nl, &ts);
-		float w = glyphs_width(l->g.v + a, l->g.n - a) + (ch ? 11.5f : 10);
+		float w = pdf_glyphs_width(l->g.v + a, l->g.n - a) + (ch ? 11.5f : 10);
 		if (w > labelw[s->level] && w < f.w / 3)
 			labelw[s->level] = w;
 		l->g.n = a;
 	}
 	for (size_t i = 0; i < l->doc->sections.len; i++) {
-		const pc_node *n = l->doc->sections.items[i];
-		const pc_section *s = &n->u.section;
-		if (s->level > 2)
-			continue;
-		int key = (int)i;
-		bool ch = s->level == 1;
-		float size = ch ? 11.5f : 10;
-		float indent = ch ? 0 : 2 * BODY_SIZE;
-		float numw = 4 * BODY_SIZE;
-		sty ts = {ch ? l->f_head : l->f_body, size, C_TEXT, key, !ch, false, 0};
-		const char *nl = pdf_number_label(l, s);
-		new_item(l, ch ? 10 : 1, ch ? IT_KEEP : 0);
-		float tab = 0;
-		if (nl) {
-			size_t a = l->g.n;
-			pdf_add_str(l, nl, &ts);
-			float w = glyphs_width(l->g.v + a, l->g.n - a) + size;
-			tab = w > labelw[s->level] ? w : labelw[s->level];
-			pc_parshape lsh = {tab, 0, 0, true, true};
-			text_ops(l, a, f.x + indent, 0, &lsh, ch ? 20 : 17, AL_LEFT);
-		}
-		size_t a = l->g.n;
-		pdf_add_str(l, s->title ? s->title : "", &ts);
-		pc_parshape psh = {f.w - indent - numw - tab, 0, 0, true, true};
-		float th = text_ops(l, a, f.x + indent + tab, 0, &psh, ch ? 20 : 17, AL_LEFT);
-		/* dot leader from the end of the title's last line to the number */
-		op *last = NULL;
-		for (size_t k = l->items.v[l->items.n - 1].op0; k < l->ops.n; k++)
-			if (l->ops.v[k].kind == OP_TEXT)
-				last = &l->ops.v[k];
-		float endx = f.x + indent;
-		float base = 12;
-		if (last) {
-			const pc_glyph *q = &l->g.v[last->g1 - 1];
-			endx = last->x + q->x + q->fw;
-			base = last->y;
-		}
-		size_t b = l->g.n;
-		sty ps = {ch ? l->f_head : l->f_body, size, C_TEXT, key, true, false, 0};
-		char buf[16];
-		snprintf(buf, sizeof buf, "%d", l->printed[key] > 0 ? l->printed[key] : 0);
-		pdf_add_str(l, buf, &ps);
-		float pw = glyphs_width(l->g.v + b, l->g.n - b);
-		pc_parshape nsh = {numw, 0, 0, true, false};
-		size_t o0 = l->ops.n;
-		text_ops(l, b, f.x + f.w - numw, 0, &nsh, ch ? 20 : 17, AL_RIGHT);
-		for (size_t k = o0; k < l->ops.n; k++)
-			if (l->ops.v[k].kind == OP_TEXT)
-				l->ops.v[k].y = base;
-		op *dots = new_op(l, OP_DOTS);
-		dots->x = endx + 6;
-		dots->y = base - 2.5f;
-		dots->w = f.x + f.w - pw - 6 - dots->x;
-		dots->stroke = C_GREY;
-		dots->lw = 0.9f;
-		end_item(l, th);
+		const pc_section *s = &((const pc_node *)l->doc->sections.items[i])->u.section;
+		if (s->level <= 2)
+			contents_entry(l, f, s->level, pdf_number_label(l, s), s->title, (int)i,
+			               labelw[s->level]);
 	}
+	/* the appendices, as chapters without numbers, when printed */
+	static const char *appx[APPX_COUNT] = {"成果指標一覧", "用語解説", "索引"};
+	bool has[APPX_COUNT] = {l->doc->indicators.len > 0, l->index && l->doc->terms.len > 0,
+	                        l->index && l->index->nentries > 0};
+	for (size_t k = 0; k < APPX_COUNT; k++)
+		if (has[k])
+			contents_entry(l, f, 1, NULL, appx[k], (int)(l->key_appx + k), 0);
 }
 
 /* ---- the index (索引) ------------------------------------------------- */
@@ -1470,31 +1477,32 @@ static int cmp_int(const void *a, const void *b)
  * with the pages of its definition (bold) and uses; each number links to
  * its place. */
 /* A page title with its rule, as the index and the glossary have. */
-static void appendix_title(L *l, const char *title, int chapter, frame f)
+void pdf_appendix_title(L *l, const char *title, int chapter, int key, frame f)
 {
 	/* A page of its own, except as the first thing of a document. */
 	unsigned newpage = l->items.n ? IT_NEWPAGE : 0;
-	item *it = new_item(l, 0, newpage | IT_KEEP | IT_CHAPTER);
+	item *it = pdf_new_item(l, 0, newpage | IT_KEEP | IT_CHAPTER);
 	it->chapter = chapter;
+	pdf_new_op(l, OP_DEST)->id = key; /* for the contents and the outline */
 	size_t g0 = l->g.n;
 	sty st = {l->f_head, 20, C_TEXT, -1, false, false, 0};
 	pdf_add_str(l, title, &st);
 	pc_parshape sh = {f.w, 0, 0, true, true};
-	float h = text_ops(l, g0, f.x, 6, &sh, 30, AL_LEFT);
-	op *rule = new_op(l, OP_LINE);
+	float h = pdf_text_ops(l, g0, f.x, 6, &sh, 30, AL_LEFT);
+	op *rule = pdf_new_op(l, OP_LINE);
 	rule->x = f.x;
 	rule->y = h + 12;
 	rule->w = f.w;
 	rule->stroke = C_ACCENT;
 	rule->lw = 1.2f;
-	end_item(l, h + 24);
+	pdf_end_item(l, h + 24);
 }
 
 /* A kana row or letter heading: a tinted band w wide. */
-static void group_band(L *l, const char *name, float x, float w, unsigned flags)
+void pdf_group_band(L *l, const char *name, float x, float w, unsigned flags)
 {
-	new_item(l, 8, IT_KEEP | flags);
-	op *band = new_op(l, OP_RECT);
+	pdf_new_item(l, 8, IT_KEEP | flags);
+	op *band = pdf_new_op(l, OP_RECT);
 	band->x = x;
 	band->y = 0;
 	band->w = w;
@@ -1504,8 +1512,8 @@ static void group_band(L *l, const char *name, float x, float w, unsigned flags)
 	sty gs = {l->f_head, 10.5f, C_ACCENT, -1, false, false, 0};
 	pdf_add_str(l, name, &gs);
 	pc_parshape gsh = {w - 12, 0, 0, true, false};
-	text_ops(l, a, x + 6, 0, &gsh, 17, AL_LEFT);
-	end_item(l, 17);
+	pdf_text_ops(l, a, x + 6, 0, &gsh, 17, AL_LEFT);
+	pdf_end_item(l, 17);
 }
 
 /*
@@ -1519,7 +1527,7 @@ static void glossary_appendix(L *l)
 	if (!ix || !l->doc->terms.len)
 		return;
 	frame f = {BLOCK_X, BLOCK_W, PC_ROLE_NONE, 0};
-	appendix_title(l, "用語解説", -4, f);
+	pdf_appendix_title(l, "用語解説", -4, (int)(l->key_appx + APPX_GLOSSARY), f);
 	for (size_t gi = 0; gi < ix->ngroups; gi++) {
 		const pc_ix_group *grp = &ix->groups[gi];
 		bool any = false;
@@ -1529,7 +1537,7 @@ static void glossary_appendix(L *l)
 			    (l->term_selected && !l->term_selected[e->term->index]))
 				continue;
 			if (!any)
-				group_band(l, grp->name, f.x, f.w, 0);
+				pdf_group_band(l, grp->name, f.x, f.w, 0);
 			any = true;
 			const pc_term *term = e->term;
 			size_t g0 = l->g.n;
@@ -1594,12 +1602,12 @@ static void index_page_list(L *l, const int *pages, size_t np, int def_page, con
 static void index_entry_leader(L *l, const pc_ix_entry *e, const sty *es, const sty *ps,
                                const int *pages, size_t np, int def_page, float pw, float x)
 {
-	new_item(l, 0, IT_COL);
+	pdf_new_item(l, 0, IT_COL);
 	size_t b = l->g.n;
 	pdf_add_str(l, e->text, es);
 	pc_parshape tsh = {COL_W - pw - 14, 0, 2 * 9.5f, true, false};
 	size_t o_text = l->ops.n;
-	float th = text_ops(l, b, x, 0, &tsh, 15, AL_LEFT);
+	float th = pdf_text_ops(l, b, x, 0, &tsh, 15, AL_LEFT);
 	op *last = NULL;
 	for (size_t k = o_text; k < l->ops.n; k++)
 		if (l->ops.v[k].kind == OP_TEXT)
@@ -1614,20 +1622,20 @@ static void index_entry_leader(L *l, const pc_ix_entry *e, const sty *es, const 
 	index_page_list(l, pages, np, def_page, ps, "");
 	pc_parshape nsh = {pw + 1, 0, 0, true, false};
 	size_t o0 = l->ops.n;
-	text_ops(l, pb, x + COL_W - pw - 1, 0, &nsh, 15, AL_RIGHT);
+	pdf_text_ops(l, pb, x + COL_W - pw - 1, 0, &nsh, 15, AL_RIGHT);
 	for (size_t k = o0; k < l->ops.n; k++)
 		if (l->ops.v[k].kind == OP_TEXT)
 			l->ops.v[k].y = base;
 	float dx = endx + 4, dw = x + COL_W - pw - 4 - dx;
 	if (dw > 6) {
-		op *dots = new_op(l, OP_DOTS);
+		op *dots = pdf_new_op(l, OP_DOTS);
 		dots->x = dx;
 		dots->y = base - 2.5f;
 		dots->w = dw;
 		dots->stroke = C_GREY;
 		dots->lw = 0.9f;
 	}
-	end_item(l, th);
+	pdf_end_item(l, th);
 }
 
 static void index_pages(L *l)
@@ -1636,13 +1644,13 @@ static void index_pages(L *l)
 	if (!ix || !ix->nentries)
 		return;
 	frame f = {BLOCK_X, BLOCK_W, PC_ROLE_NONE, 0};
-	appendix_title(l, "索引", -3, f);
+	pdf_appendix_title(l, "索引", -3, (int)(l->key_appx + APPX_INDEX), f);
 	int *pages = NULL;
 	int *keys = NULL;
 	size_t cap = 0;
 	for (size_t gi = 0; gi < ix->ngroups; gi++) {
 		const pc_ix_group *grp = &ix->groups[gi];
-		group_band(l, grp->name, f.x, COL_W, IT_COL);
+		pdf_group_band(l, grp->name, f.x, COL_W, IT_COL);
 		for (size_t ei = grp->first; ei < grp->first + grp->count; ei++) {
 			const pc_ix_entry *e = ix->entries[ei];
 			sty es = {e->kind == PC_IX_ENTRY ? l->f_table : l->f_bold,
@@ -1678,7 +1686,7 @@ static void index_pages(L *l)
 			/* How wide the page list is, set on its own. */
 			size_t a = l->g.n;
 			index_page_list(l, pages, np, def_page, &ps, "");
-			float pw = glyphs_width(l->g.v + a, l->g.n - a);
+			float pw = pdf_glyphs_width(l->g.v + a, l->g.n - a);
 			l->g.n = a;
 			if (np && pw < COL_W * 0.45f) {
 				index_entry_leader(l, e, &es, &ps, pages, np, def_page, pw, f.x);
@@ -1708,7 +1716,7 @@ static void index_pages(L *l)
 
 void pdf_build(L *l)
 {
-	l->g.n = l->ops.n = l->items.n = l->boxes.n = l->urls.n = 0;
+	l->g.n = l->ops.n = l->items.n = l->boxes.n = l->urls.n = l->alts.n = 0;
 	l->cur_box = -1;
 	for (size_t i = 0; i < l->nterm; i++) {
 		l->term_mark_sec[i] = -2;
@@ -1726,11 +1734,12 @@ void pdf_build(L *l)
 	/* blocks before the first chapter start on their own page */
 	const pc_node *root = l->doc->root;
 	if (root && root->first && root->first->kind != PC_SECTION) {
-		new_item(l, 0, IT_NEWPAGE);
-		end_item(l, 0);
+		pdf_new_item(l, 0, IT_NEWPAGE);
+		pdf_end_item(l, 0);
 	}
 	if (root)
 		blocks(l, root->first, f);
+	pdf_kpi_appendix(l);
 	glossary_appendix(l);
 	index_pages(l);
 }

@@ -490,6 +490,29 @@ void pc_dev_line(pc_dev *d, float x1, float y1, float x2, float y2, uint32_t rgb
 	HPDF_Page_Stroke(d->page);
 }
 
+void pc_dev_circle(pc_dev *d, float x, float y, float r, uint32_t fill, uint32_t stroke, float lw)
+{
+	if (!d->page || d->err)
+		return;
+	end_text(d);
+	if (fill != PC_DEV_NONE)
+		set_fill(d, fill);
+	if (stroke != PC_DEV_NONE) {
+		set_stroke(d, stroke);
+		if (d->cur_lw != lw) {
+			HPDF_Page_SetLineWidth(d->page, lw);
+			d->cur_lw = lw;
+		}
+	}
+	HPDF_Page_Circle(d->page, x, y, r);
+	if (fill != PC_DEV_NONE && stroke != PC_DEV_NONE)
+		HPDF_Page_FillStroke(d->page);
+	else if (fill != PC_DEV_NONE)
+		HPDF_Page_Fill(d->page);
+	else
+		HPDF_Page_Stroke(d->page);
+}
+
 void pc_dev_draw_image(pc_dev *d, int img, float x, float y, float w, float h)
 {
 	if (!d->page || d->err || img < 0 || (size_t)img >= d->nimages || !d->images[img].img)

@@ -61,6 +61,8 @@ void pc_dev_rect(pc_dev *d, float x, float y, float w, float h, uint32_t fill, u
                  float lw);
 void pc_dev_line(pc_dev *d, float x1, float y1, float x2, float y2, uint32_t rgb, float lw,
                  bool dotted);
+/* A circle of radius r around (x, y). */
+void pc_dev_circle(pc_dev *d, float x, float y, float r, uint32_t fill, uint32_t stroke, float lw);
 void pc_dev_draw_image(pc_dev *d, int img, float x, float y, float w, float h);
 
 /* Destinations: a place (page, top y) that links and outline entries

@@ -25,7 +25,8 @@ static void draw_text_op(L *l, const op *o, float ytop, bool abs, float dx)
 	/* The line's text as it should be extracted: squeezed punctuation and
 	 * stretched gaps make pdftotext insert spaces and breaks otherwise. */
 	pc_buf *actual = &l->actual;
-	bool span = o->g1 - o->g0 > 1;
+	/* inside a chart, the chart's words stand for all of its labels */
+	bool span = o->g1 - o->g0 > 1 && !l->in_alt;
 	if (span) {
 		pc_buf_clear(actual);
 		for (size_t k = o->g0; k < o->g1; k++) {
@@ -83,6 +84,22 @@ static void draw_op(L *l, const op *o, float ytop, bool abs, const int *dest_han
 		break;
 	case OP_LINE:
 		pc_dev_line(l->dev, x, top, x + o->w, top, o->stroke, o->lw, false);
+		break;
+	case OP_SEG: {
+		float y2 = abs ? PC_DEV_PAGE_H - (ytop + o->y + o->h) : page_y(ytop + o->y + o->h);
+		pc_dev_line(l->dev, x, top, x + o->w, y2, o->stroke, o->lw, o->id == 1);
+		break;
+	}
+	case OP_DISC:
+		pc_dev_circle(l->dev, x, top, o->w, o->fill, o->stroke, o->lw);
+		break;
+	case OP_ALT_BEGIN:
+		pc_dev_span_begin(l->dev, l->alts.v[o->id]);
+		l->in_alt = true;
+		break;
+	case OP_ALT_END:
+		pc_dev_span_end(l->dev);
+		l->in_alt = false;
 		break;
 	case OP_DOTS:
 		if (o->w > 4)
@@ -208,6 +225,8 @@ void pdf_draw(L *l)
 	int *dest_handle = pc_xcalloc(l->nkeys ? l->nkeys : 1, sizeof *dest_handle);
 	for (size_t k = 0; k < l->nsec; k++)
 		dest_handle[k] = 1;
+	for (size_t k = 0; k < APPX_COUNT; k++)
+		dest_handle[l->key_appx + k] = 1;
 	for (size_t k = 0; k < l->ops.n; k++)
 		if (l->ops.v[k].kind == OP_LINK && l->ops.v[k].id >= 0 &&
 		    (size_t)l->ops.v[k].id < l->nkeys)
@@ -227,7 +246,7 @@ void pdf_draw(L *l)
 	for (size_t k = 0; k < l->places.n; k++) {
 		const place *p = &l->places.v[k];
 		const item *it = &l->items.v[p->item];
-		if (it->chapter >= 0 || it->chapter <= -3) /* -3: index, -4: glossary */
+		if (it->chapter >= 0 || it->chapter <= -3) /* -3, -4, -5: appendices */
 			chapter = it->chapter;
 		if (it->flags & IT_FRONT)
 			chapter = -2;
@@ -269,6 +288,8 @@ void pdf_draw(L *l)
 				head = "索引";
 			else if (pchap[page] == -4)
 				head = "用語解説";
+			else if (pchap[page] == -5)
+				head = "成果指標一覧";
 			if (head) {
 				simple_text(l, head, l->f_table, 8.5f, C_GREY, BLOCK_X, HEAD_BASE,
 				            AL_LEFT, BLOCK_W * 0.65f);
@@ -299,6 +320,11 @@ void pdf_draw(L *l)
 		                              : (s->title ? s->title : "");
 		outline[i] = pc_dev_outline(l->dev, parent, title, dest_handle[i], s->level <= 1);
 	}
+	/* and the appendices, at the top level after the chapters */
+	static const char *appx[APPX_COUNT] = {"成果指標一覧", "用語解説", "索引"};
+	for (size_t a = 0; a < APPX_COUNT; a++)
+		if (dest_handle[l->key_appx + a] >= 0)
+			pc_dev_outline(l->dev, -1, appx[a], dest_handle[l->key_appx + a], false);
 	free(outline);
 	free(dest_handle);
 	free(pflags);

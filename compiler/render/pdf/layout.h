@@ -50,10 +50,28 @@
 #define C_CODE_FILL    0xF2F2F2u
 #define C_HEADER_FILL  0xDCEBE4u
 #define C_WATERMARK    0xE6E6E6u
+#define C_ACTUAL       0xA3470Bu /* results in charts: apart from the green */
+#define C_GRID         0xDDE5E1u
 
 /* ---- the layout's data --------------------------------------------- */
 
-enum { OP_TEXT, OP_RECT, OP_LINE, OP_DOTS, OP_IMAGE, OP_DEST, OP_LINK };
+/* OP_SEG: a line from (x, y) to (x + w, y + h), dotted when id is 1;
+ * OP_DISC: a circle of radius w around (x, y); OP_ALT_BEGIN/END: what the
+ * ops between them say in words (id: index in L.alts), for extraction and
+ * screen readers (ActualText). */
+enum {
+	OP_TEXT,
+	OP_RECT,
+	OP_LINE,
+	OP_DOTS,
+	OP_IMAGE,
+	OP_DEST,
+	OP_LINK,
+	OP_SEG,
+	OP_DISC,
+	OP_ALT_BEGIN,
+	OP_ALT_END
+};
 
 /* One drawing operation of an item; x absolute on the page, y from the
  * item's top downward. */
@@ -131,6 +149,13 @@ typedef struct ptrmap {
 	size_t cap;
 } ptrmap;
 
+/* An appendix table: the indicators of one measure (made once, kept in
+ * the document's arena). */
+typedef struct kpi_group {
+	const pc_node *chapter;
+	pc_node *table;
+} kpi_group;
+
 typedef struct L {
 	pc_doc *doc;
 	pc_dev *dev;
@@ -143,6 +168,10 @@ typedef struct L {
 	VEC(box) boxes;
 	VEC(place) places;
 	VEC(const char *) urls;
+	VEC(const char *) alts; /* text alternatives of charts */
+	VEC(kpi_group) kpi;     /* the indicators appendix, by measure */
+	bool kpi_made;
+	bool in_alt; /* drawing: inside OP_ALT_BEGIN … OP_ALT_END */
 	pc_lines lines;
 	pc_buf actual;      /* scratch: a line's text for /ActualText */
 	float *btop, *bbot; /* scratch: extents of boxes on a page */
@@ -153,6 +182,7 @@ typedef struct L {
 	/* destinations: sections, then tables, then terms, then the places the
 	 * index points to (uses of terms and index entries) */
 	size_t nsec, ntab, nterm, nuse, nkeys;
+	size_t key_appx; /* first of the appendices' keys, APPX_* after it */
 	pc_index *index;
 	bool glossary_only;        /* the glossary appendix alone (plancc glossary) */
 	const bool *term_selected; /* terms to print there; NULL: all */
@@ -176,6 +206,17 @@ typedef struct L {
 
 enum { AL_JUSTIFY, AL_LEFT, AL_CENTER, AL_RIGHT };
 
+/* The appendices, in the order they are printed; their destination keys
+ * are l->key_appx + APPX_*. Chapter codes for running heads: -5, -4, -3. */
+enum { APPX_KPI, APPX_GLOSSARY, APPX_INDEX, APPX_COUNT };
+
+/* Where blocks are set: the column and what kind of block holds them. */
+typedef struct frame {
+	float x, w;
+	pc_role role;
+	int list_depth;
+} frame;
+
 /* pdf.c */
 void pdf_ptrmap_put(ptrmap *m, const void *k, int v);
 int pdf_ptrmap_get(const ptrmap *m, const void *k);
@@ -183,6 +224,20 @@ int pdf_ptrmap_get(const ptrmap *m, const void *k);
 void pdf_build(L *l);
 void pdf_add_str(L *l, const char *s, const sty *st);
 const char *pdf_number_label(L *l, const pc_section *s);
+/* build.c: pieces the appendices and charts are made of */
+op *pdf_new_op(L *l, int kind);
+item *pdf_new_item(L *l, float before, unsigned flags);
+void pdf_end_item(L *l, float h);
+float pdf_text_ops(L *l, size_t g0, float x, float y, const pc_parshape *sh, float pitch,
+                   int align);
+float pdf_glyphs_width(const pc_glyph *g, size_t n);
+void pdf_table_block(L *l, const pc_node *n, frame f);
+void pdf_appendix_title(L *l, const char *title, int chapter, int key, frame f);
+void pdf_group_band(L *l, const char *name, float x, float w, unsigned flags);
+/* kpi.c: charts after an indicators table; the indicators appendix */
+void pdf_kpi_charts(L *l, const pc_node *table, frame f);
+void pdf_kpi_appendix(L *l);
+void pdf_kpi_free(L *l);
 /* paginate.c: places the items on pages, records where the keys land */
 void pdf_paginate(L *l);
 /* draw.c: creates the pages and draws every item, the outline */

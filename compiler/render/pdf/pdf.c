@@ -100,7 +100,9 @@ static bool render(pc_doc *doc, const pc_fontmap *fonts, const bool *glossary_on
 			l.nuse++;
 		}
 	}
-	size_t nk = l.nkeys ? l.nkeys : 1;
+	l.key_appx = l.nkeys;
+	l.nkeys += APPX_COUNT;
+	size_t nk = l.nkeys;
 	l.printed = pc_xcalloc(nk, sizeof *l.printed);
 	l.found = pc_xcalloc(nk, sizeof *l.found);
 	l.found_y = pc_xcalloc(nk, sizeof *l.found_y);
@@ -159,6 +161,8 @@ static bool render(pc_doc *doc, const pc_fontmap *fonts, const bool *glossary_on
 	free(l.boxes.v);
 	free(l.places.v);
 	free(l.urls.v);
+	free(l.alts.v);
+	pdf_kpi_free(&l);
 	pc_lines_free(&l.lines);
 	pc_buf_free(&l.actual);
 	free(l.btop);

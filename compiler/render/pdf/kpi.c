@@ -1,0 +1,389 @@
+/*
+ * PDF back end, indicators: the small progress charts after an indicators
+ * table (vector paths from the shared chart model), and the appendix
+ * 成果指標一覧 that lists every indicator by chapter and measure.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../indicators/chart.h"
+#include "../indicators/indicators.h"
+#include "layout.h"
+
+/* ---- charts ------------------------------------------------------------ */
+
+#define CH_PER_ROW 3
+#define CH_GAP     9.0f  /* between charts */
+#define CH_PAD     5.0f  /* inside a chart's frame */
+#define CH_NAME    7.5f  /* indicator name */
+#define CH_LABEL   6.5f  /* ticks, years, unit */
+#define CH_AXIS_W  30.0f /* room for the tick labels */
+#define CH_PLOT_H  64.0f
+
+/* A short text in a box w wide with its line top at y. */
+static float label(L *l, const char *s, float x, float y, float w, float size, int align)
+{
+	size_t g0 = l->g.n;
+	sty st = {l->f_table, size, C_GREY, -1, true, false, 0};
+	pdf_add_str(l, s, &st);
+	pc_parshape sh = {w, 0, 0, true, true};
+	return pdf_text_ops(l, g0, x, y, &sh, size * 1.3f, align);
+}
+
+/* Height of the name block: the tallest name of the row, up to 3 lines. */
+static float name_height(L *l, const pc_indicator *ind, float w)
+{
+	size_t g0 = l->g.n, o0 = l->ops.n;
+	sty st = {l->f_bold, CH_NAME, C_TEXT, -1, true, false, 0};
+	pdf_add_str(l, ind->name, &st);
+	pc_parshape sh = {w, 0, 0, true, true};
+	float h = pdf_text_ops(l, g0, 0, 0, &sh, CH_NAME * 1.35f, AL_LEFT);
+	l->ops.n = o0; /* measured only */
+	l->g.n = g0;
+	return h;
+}
+
+typedef struct plot {
+	float x, y, w, h; /* the plot area inside the item */
+	const pc_chart *c;
+} plot;
+
+static float plot_x(const plot *p, double x)
+{
+	return p->x + 6 + (float)((x - p->c->xmin) / (p->c->xmax - p->c->xmin)) * (p->w - 12);
+}
+
+static float plot_y(const plot *p, double y)
+{
+	return p->y + (float)((p->c->ymax - y) / (p->c->ymax - p->c->ymin)) * p->h;
+}
+
+static void grid(L *l, const plot *p)
+{
+	const pc_chart *c = p->c;
+	for (int i = 0; i < c->nyticks; i++) {
+		double v = c->ymin + i * c->ystep;
+		float y = plot_y(p, v);
+		op *o = pdf_new_op(l, OP_LINE);
+		o->x = p->x;
+		o->y = y;
+		o->w = p->w;
+		o->stroke = i == 0 ? C_RULE : C_GRID;
+		o->lw = i == 0 ? 0.6f : 0.4f;
+		char buf[64];
+		pc_chart_tick_label(c, v, buf, sizeof buf);
+		label(l, buf, p->x - CH_AXIS_W, y - CH_LABEL * 0.65f, CH_AXIS_W - 3, CH_LABEL,
+		      AL_RIGHT);
+	}
+	if (c->unit[0]) {
+		char buf[128];
+		snprintf(buf, sizeof buf, "（%s）", c->unit);
+		label(l, buf, p->x - CH_AXIS_W, p->y - CH_LABEL * 2.4f, p->w + CH_AXIS_W, CH_LABEL,
+		      AL_LEFT);
+	}
+}
+
+/* Year labels under the points, left out where they would collide. */
+static void x_labels(L *l, const plot *p)
+{
+	const pc_chart *c = p->c;
+	const pc_chart_point *pts[3 + PC_CHART_MAX_ACTUALS];
+	size_t n = 0;
+	for (size_t i = 0; i < c->nplan; i++)
+		pts[n++] = &c->plan[i];
+	for (size_t i = 0; i < c->nactual; i++)
+		pts[n++] = &c->actual[i];
+	for (size_t i = 1; i < n; i++)
+		for (size_t k = i; k > 0 && pts[k]->x < pts[k - 1]->x; k--) {
+			const pc_chart_point *t = pts[k];
+			pts[k] = pts[k - 1];
+			pts[k - 1] = t;
+		}
+	float last = -1e9f, room = c->by_year ? 17 : 30, w = c->by_year ? 24 : 34;
+	for (size_t i = 0; i < n; i++) {
+		float x = plot_x(p, pts[i]->x);
+		if (x - last < room)
+			continue;
+		char buf[64];
+		label(l, pc_chart_x_label(c, pts[i], buf, sizeof buf), x - w / 2, p->y + p->h + 2,
+		      w, CH_LABEL, AL_CENTER);
+		last = x;
+	}
+}
+
+static void sort_points(pc_chart_point *pt, size_t n)
+{
+	for (size_t i = 1; i < n; i++)
+		for (size_t k = i; k > 0 && pt[k].x < pt[k - 1].x; k--) {
+			pc_chart_point t = pt[k];
+			pt[k] = pt[k - 1];
+			pt[k - 1] = t;
+		}
+}
+
+static void series(L *l, const plot *p, const pc_chart_point *pt, size_t n, bool plan)
+{
+	uint32_t colour = plan ? C_ACCENT : C_ACTUAL;
+	for (size_t i = 0; i + 1 < n; i++) {
+		op *o = pdf_new_op(l, OP_SEG);
+		o->x = plot_x(p, pt[i].x);
+		o->y = plot_y(p, pt[i].y);
+		o->w = plot_x(p, pt[i + 1].x) - o->x;
+		o->h = plot_y(p, pt[i + 1].y) - o->y;
+		o->stroke = colour;
+		o->lw = 1.2f;
+		o->id = plan ? 0 : 1; /* results dotted */
+	}
+	for (size_t i = 0; i < n; i++) {
+		float x = plot_x(p, pt[i].x), y = plot_y(p, pt[i].y);
+		op *o;
+		if (plan) { /* circles; the target hollow */
+			o = pdf_new_op(l, OP_DISC);
+			o->x = x;
+			o->y = y;
+			o->w = 2.3f;
+			o->fill = pt[i].value->field == PC_FIELD_TARGET ? C_WHITE : colour;
+			o->stroke = colour;
+			o->lw = 1;
+		} else { /* squares */
+			o = pdf_new_op(l, OP_RECT);
+			o->x = x - 2.3f;
+			o->y = y - 2.3f;
+			o->w = o->h = 4.6f;
+			o->fill = colour;
+		}
+	}
+}
+
+/* One chart in a frame at x, w wide, h high, its name nh high. */
+static void chart(L *l, pc_chart *c, float x, float w, float h, float nh)
+{
+	sort_points(c->plan, c->nplan);
+	sort_points(c->actual, c->nactual);
+	pc_buf alt = {0};
+	pc_chart_describe(c, &alt);
+	pc_buf_putc(&alt, '\0');
+	PUSH(l->alts, pc_arena_strdup(l->doc->arena, alt.data));
+	pc_buf_free(&alt);
+	/* In words for extraction and screen readers: the name, the values,
+	 * the rate. The drawn labels stay visible, their text replaced. */
+	pdf_new_op(l, OP_ALT_BEGIN)->id = (int)l->alts.n - 1;
+	op *f = pdf_new_op(l, OP_RECT);
+	f->x = x;
+	f->y = 0;
+	f->w = w;
+	f->h = h;
+	f->stroke = C_RULE;
+	f->lw = 0.5f;
+	size_t g0 = l->g.n;
+	sty st = {l->f_bold, CH_NAME, C_TEXT, -1, true, false, 0};
+	pdf_add_str(l, c->ind->name, &st);
+	pc_parshape sh = {w - 2 * CH_PAD, 0, 0, true, true};
+	pdf_text_ops(l, g0, x + CH_PAD, CH_PAD, &sh, CH_NAME * 1.35f, AL_LEFT);
+	plot p = {x + CH_PAD + CH_AXIS_W, CH_PAD + nh + CH_LABEL * 2.6f,
+	          w - 2 * CH_PAD - CH_AXIS_W - 4, CH_PLOT_H, c};
+	grid(l, &p);
+	x_labels(l, &p);
+	series(l, &p, c->plan, c->nplan, true);
+	series(l, &p, c->actual, c->nactual, false);
+	pdf_new_op(l, OP_ALT_END);
+}
+
+/* The key above the charts: a line for the plan, a square for results. */
+static void key(L *l, frame f, bool actuals)
+{
+	pdf_new_item(l, BODY_PITCH * 0.2f, IT_KEEP);
+	op *o = pdf_new_op(l, OP_SEG);
+	o->x = f.x;
+	o->y = 6;
+	o->w = 14;
+	o->stroke = C_ACCENT;
+	o->lw = 1.2f;
+	float h = label(l, "計画（基準値・中間目標値・目標値）", f.x + 18, 1, 160, CH_LABEL + 0.5f,
+	                AL_LEFT);
+	if (actuals) {
+		op *sq = pdf_new_op(l, OP_RECT);
+		sq->x = f.x + 178;
+		sq->y = 3.7f;
+		sq->w = sq->h = 4.6f;
+		sq->fill = C_ACTUAL;
+		label(l, "実績値", f.x + 186, 1, 60, CH_LABEL + 0.5f, AL_LEFT);
+	}
+	pdf_end_item(l, h + 3);
+}
+
+void pdf_kpi_charts(L *l, const pc_node *table, frame f)
+{
+	pc_chart row[CH_PER_ROW];
+	size_t n = 0;
+	bool keyed = false, actuals = false;
+	for (size_t i = 0; i < l->doc->indicators.len; i++) {
+		const pc_indicator *ind = l->doc->indicators.items[i];
+		pc_chart c;
+		if (ind->table == table && pc_chart_of(ind, &c))
+			actuals |= c.nactual > 0;
+	}
+	float w = (f.w - (CH_PER_ROW - 1) * CH_GAP) / CH_PER_ROW;
+	for (size_t i = 0; i <= l->doc->indicators.len; i++) {
+		const pc_indicator *ind =
+		    i < l->doc->indicators.len ? l->doc->indicators.items[i] : NULL;
+		if (ind && (ind->table != table || !pc_chart_of(ind, &row[n])))
+			continue;
+		if (ind)
+			n++;
+		if (n < CH_PER_ROW && ind)
+			continue;
+		if (!n)
+			break;
+		if (!keyed)
+			key(l, f, actuals);
+		keyed = true;
+		/* one item per row of charts: never split across pages */
+		float nh = 0;
+		for (size_t k = 0; k < n; k++)
+			nh = fmaxf(nh, name_height(l, row[k].ind, w - 2 * CH_PAD));
+		float h = CH_PAD + nh + CH_LABEL * 2.6f + CH_PLOT_H + CH_LABEL * 1.3f + 4 + CH_PAD;
+		pdf_new_item(l, CH_GAP * 0.6f, 0);
+		for (size_t k = 0; k < n; k++)
+			chart(l, &row[k], f.x + k * (w + CH_GAP), w, h, nh);
+		pdf_end_item(l, h);
+		n = 0;
+	}
+	if (keyed) {
+		pdf_new_item(l, 0, 0);
+		pdf_end_item(l, BODY_PITCH * 0.5f);
+	}
+}
+
+/* ---- the appendix ------------------------------------------------------ */
+
+static pc_node *text_node(pc_doc *doc, const char *s)
+{
+	pc_node *t = pc_node_new(doc, PC_TEXT, (pc_pos){0});
+	t->literal = s;
+	return t;
+}
+
+/* A cell: the lines given (NULL ends), with line breaks between. */
+static pc_node *cell(pc_doc *doc, const char *a, const char *b)
+{
+	pc_node *c = pc_node_new(doc, PC_CELL, (pc_pos){0});
+	if (a)
+		pc_node_append(c, text_node(doc, a));
+	if (a && b)
+		pc_node_append(c, pc_node_new(doc, PC_LINEBREAK, (pc_pos){0}));
+	if (b)
+		pc_node_append(c, text_node(doc, b));
+	return c;
+}
+
+/* The value of field f (the latest for results) and its year. */
+static pc_node *value_cell(pc_doc *doc, const pc_indicator *ind, pc_field f)
+{
+	const pc_ivalue *v = NULL;
+	if (f == PC_FIELD_ACTUAL)
+		v = pc_indicator_latest_actual(ind);
+	for (size_t i = 0; !v && i < ind->nvalues; i++)
+		if (ind->values[i].field == f)
+			v = &ind->values[i];
+	if (!v)
+		return cell(doc, "－", NULL);
+	const char *year = NULL;
+	if (v->year.text)
+		year = pc_arena_printf(doc->arena, "（%s）", v->year.text);
+	else if (v->year.year)
+		year = pc_arena_printf(doc->arena, "（%d%s）", v->year.year,
+		                       v->year.fiscal ? "年度" : "年");
+	return cell(doc, v->value.text, year);
+}
+
+static const pc_node *measure_of(const pc_indicator *ind)
+{
+	const pc_node *m = ind->section;
+	while (m && m->u.section.level > 2)
+		m = pc_node_section(m);
+	return m;
+}
+
+/* The appendix's tables, one per measure, made once for all passes. */
+static void make_tables(L *l)
+{
+	pc_doc *doc = l->doc;
+	static const char *heads[] = {"指標名", "基準値", "中間目標値",
+	                              "目標値", "実績値", "達成率"};
+	static const pc_field fields[] = {PC_FIELD_NAME,   PC_FIELD_BASELINE, PC_FIELD_MIDTERM,
+	                                  PC_FIELD_TARGET, PC_FIELD_ACTUAL,   PC_FIELD_UNIT};
+	const size_t ncols = sizeof heads / sizeof heads[0];
+	pc_node *table = NULL;
+	const pc_node *measure = NULL;
+	for (size_t i = 0; i < doc->indicators.len; i++) {
+		const pc_indicator *ind = doc->indicators.items[i];
+		const pc_node *m = measure_of(ind);
+		if (!table || m != measure) {
+			measure = m;
+			table = pc_node_new(doc, PC_TABLE, ind->pos);
+			pc_table *t = &table->u.table;
+			t->kind = PC_TABLE_INDICATORS;
+			t->ncols = ncols;
+			t->columns = pc_arena_alloc(doc->arena, ncols * sizeof *t->columns);
+			for (size_t c = 0; c < ncols; c++)
+				t->columns[c] = (pc_column){heads[c], fields[c], {0}};
+			const pc_section *s = m ? &m->u.section : NULL;
+			const char *nl = s ? pdf_number_label(l, s) : NULL;
+			t->caption = !s         ? "成果指標"
+			             : nl       ? pc_arena_printf(doc->arena, "%s %s", nl, s->title)
+			             : s->title ? s->title
+			                        : "成果指標";
+			pc_node *head = pc_node_new(doc, PC_ROW, ind->pos);
+			for (size_t c = 0; c < ncols; c++)
+				pc_node_append(head, cell(doc, heads[c], NULL));
+			pc_node_append(table, head);
+			kpi_group g = {pc_node_chapter(ind->table), table};
+			PUSH(l->kpi, g);
+		}
+		pc_node *row = pc_node_new(doc, PC_ROW, ind->pos);
+		pc_node_append(row, cell(doc, ind->name, NULL));
+		for (size_t c = 1; c + 1 < ncols; c++)
+			pc_node_append(row, value_cell(doc, ind, fields[c]));
+		double rate;
+		pc_node_append(row, cell(doc,
+		                         pc_indicator_rate(ind, &rate)
+		                             ? pc_arena_printf(doc->arena, "%.1f%%", rate)
+		                             : "－",
+		                         NULL));
+		pc_node_append(table, row);
+	}
+}
+
+void pdf_kpi_appendix(L *l)
+{
+	if (!l->doc->indicators.len)
+		return;
+	if (!l->kpi_made)
+		make_tables(l);
+	l->kpi_made = true;
+	frame f = {BLOCK_X, BLOCK_W, PC_ROLE_NONE, 0};
+	pdf_appendix_title(l, "成果指標一覧", -5, (int)(l->key_appx + APPX_KPI), f);
+	const pc_node *chapter = (const pc_node *)&l->kpi; /* none yet */
+	for (size_t i = 0; i < l->kpi.n; i++) {
+		const kpi_group *g = &l->kpi.v[i];
+		if (g->chapter != chapter) {
+			chapter = g->chapter;
+			const pc_section *s = chapter ? &chapter->u.section : NULL;
+			const char *nl = s ? pdf_number_label(l, s) : NULL;
+			const char *name =
+			    !s   ? "計画全体"
+			    : nl ? pc_arena_printf(l->doc->arena, "%s %s", nl, s->title)
+			         : s->title;
+			pdf_group_band(l, name, f.x, f.w, 0);
+		}
+		pdf_table_block(l, g->table, f);
+	}
+}
+
+void pdf_kpi_free(L *l)
+{
+	free(l->kpi.v);
+}
