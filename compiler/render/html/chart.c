@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "../indicators/chart.h"
+#include "../indicators/indicators.h"
 #include "html.h"
 
 /* The SVG's coordinate box and the plot area inside it. */
@@ -140,6 +141,9 @@ static void figure(pc_buf *b, pc_chart *c, unsigned id)
 	series(b, c, c->actual, c->nactual, false);
 	pc_buf_puts(b, "</svg><figcaption>");
 	pc_html_escape(b, c->ind->name);
+	double rate;
+	if (pc_indicator_rate(c->ind, &rate))
+		pc_buf_printf(b, "<span class=\"rate\">達成率 %.1f%%</span>", rate);
 	pc_buf_puts(b, "</figcaption></figure>");
 }
 

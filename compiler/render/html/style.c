@@ -103,6 +103,7 @@ const char pc_html_style[] =
     ".chart text{fill:#333}.chart .grid{stroke:#dde5e1;stroke-width:1}"
     ".chart .axis{stroke:#7a8c84;stroke-width:1}\n"
     ".chart figcaption{font-size:.85rem;line-height:1.5;margin-top:.2rem}\n"
+    ".chart .rate{display:block;color:var(--muted)}\n"
     ".chart-key{font-size:.85rem;margin:.2rem 0 .5rem;display:flex;flex-wrap:wrap;gap:1.2rem}\n"
     ".key-plan::before,.key-actual::before{content:\"\";display:inline-block;width:1.8em;"
     "vertical-align:middle;margin-right:.4em}\n"

@@ -32,12 +32,25 @@ static float label(L *l, const char *s, float x, float y, float w, float size, i
 	return pdf_text_ops(l, g0, x, y, &sh, size * 1.3f, align);
 }
 
-/* Height of the name block: the tallest name of the row, up to 3 lines. */
+/* The chart's title: the indicator's name and, when known, the rate. */
+static void add_name(L *l, const pc_indicator *ind)
+{
+	sty st = {l->f_bold, CH_NAME, C_TEXT, -1, true, false, 0};
+	pdf_add_str(l, ind->name, &st);
+	double rate;
+	if (pc_indicator_rate(ind, &rate)) {
+		char buf[64];
+		snprintf(buf, sizeof buf, "（達成率 %.1f%%）", rate);
+		sty rs = {l->f_table, CH_NAME - 0.5f, C_GREY, -1, true, false, 0};
+		pdf_add_str(l, buf, &rs);
+	}
+}
+
+/* Height of the name block: the tallest name of the row. */
 static float name_height(L *l, const pc_indicator *ind, float w)
 {
 	size_t g0 = l->g.n, o0 = l->ops.n;
-	sty st = {l->f_bold, CH_NAME, C_TEXT, -1, true, false, 0};
-	pdf_add_str(l, ind->name, &st);
+	add_name(l, ind);
 	pc_parshape sh = {w, 0, 0, true, true};
 	float h = pdf_text_ops(l, g0, 0, 0, &sh, CH_NAME * 1.35f, AL_LEFT);
 	l->ops.n = o0; /* measured only */
@@ -178,8 +191,7 @@ static void chart(L *l, pc_chart *c, float x, float w, float h, float nh)
 	f->stroke = C_RULE;
 	f->lw = 0.5f;
 	size_t g0 = l->g.n;
-	sty st = {l->f_bold, CH_NAME, C_TEXT, -1, true, false, 0};
-	pdf_add_str(l, c->ind->name, &st);
+	add_name(l, c->ind);
 	pc_parshape sh = {w - 2 * CH_PAD, 0, 0, true, true};
 	pdf_text_ops(l, g0, x + CH_PAD, CH_PAD, &sh, CH_NAME * 1.35f, AL_LEFT);
 	plot p = {x + CH_PAD + CH_AXIS_W, CH_PAD + nh + CH_LABEL * 2.6f,
