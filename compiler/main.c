@@ -14,6 +14,7 @@
 #include "render/indicators/indicators.h"
 #include "render/json/json.h"
 #include "render/pdf/pdf.h"
+#include "serve/serve.h"
 #include "util/buf.h"
 #include "util/output.h"
 #include "util/unicode.h"
@@ -34,6 +35,8 @@ typedef struct args {
 	const char *fonts;     /* --fonts: the font map for the PDF; NULL: look for it */
 	const char **chapters; /* glossary --chapter: ids or numbers, NULL-terminated */
 	bool out_given;
+	bool open; /* serve --open */
+	int port;  /* serve --port */
 	unsigned formats;
 	pc_options opt;
 } args;
@@ -44,12 +47,15 @@ static void usage(FILE *f)
 	      "       plancc build [DIR] [-o OUT] [--format LIST] [--draft] [--strict]\n"
 	      "       plancc glossary [DIR] -o FILE.{pdf,html,csv,md} [--chapter LIST]\n"
 	      "       plancc indicators [DIR] -o FILE.{csv,json}\n"
+	      "       plancc serve [DIR] [--port N] [--open]\n"
 	      "       plancc --help | --version\n"
 	      "\n"
 	      "  check     read the plan in DIR (default: source-docs) and report problems\n"
 	      "  build     check, then write the outputs into OUT (default: output)\n"
 	      "  indicators write the indicators with their years and achievement\n"
 	      "            rates to FILE (data: the same as indicators.csv/.json of build)\n"
+	      "  serve     preview the plan at http://127.0.0.1:N/ (default 8000; 0 any free\n"
+	      "            port), rebuilt whenever a file of DIR is saved\n"
 	      "  glossary  write the glossary alone, in reading order, to FILE (its\n"
 	      "            extension picks the format; CSV is UTF-8 with a BOM for Excel)\n"
 	      "\n"
@@ -119,6 +125,7 @@ static int parse_args(int argc, char **argv, args *a)
 	a->dir = "source-docs";
 	a->out = "output";
 	a->formats = ~0u;
+	a->port = 8000;
 	if (argc < 2)
 		return usage_error("%s", "a command is needed");
 	a->command = argv[1];
@@ -131,10 +138,12 @@ static int parse_args(int argc, char **argv, args *a)
 		return EXIT_CLEAN;
 	}
 	if (strcmp(a->command, "check") && strcmp(a->command, "build") &&
-	    strcmp(a->command, "glossary") && strcmp(a->command, "indicators"))
+	    strcmp(a->command, "glossary") && strcmp(a->command, "indicators") &&
+	    strcmp(a->command, "serve"))
 		return usage_error("unknown command '%s'", a->command);
 	bool indicators = !strcmp(a->command, "indicators");
 	bool glossary = !strcmp(a->command, "glossary");
+	bool serve = !strcmp(a->command, "serve");
 	bool build = !strcmp(a->command, "build") || glossary || indicators;
 	bool one_file = glossary || indicators;
 	bool have_dir = false;
@@ -164,7 +173,15 @@ static int parse_args(int argc, char **argv, args *a)
 			for (char *t = strtok_r(list, ",", &save); t;
 			     t = strtok_r(NULL, ",", &save))
 				a->chapters[n++] = t;
-		} else if (build && !strcmp(s, "--fonts")) {
+		} else if (serve && !strcmp(s, "--open"))
+			a->open = true;
+		else if (serve && !strcmp(s, "--port")) {
+			char *end = NULL;
+			long port = ++i < argc ? strtol(argv[i], &end, 10) : -1;
+			if (!end || *end || port < 0 || port > 65535)
+				return usage_error("%s", "--port needs a number from 0 to 65535");
+			a->port = (int)port;
+		} else if ((build || serve) && !strcmp(s, "--fonts")) {
 			if (++i >= argc)
 				return usage_error("%s", "--fonts needs a file");
 			a->fonts = argv[i];
@@ -329,6 +346,10 @@ int main(int argc, char **argv)
 	int st = parse_args(argc, argv, &a);
 	if (st >= 0)
 		return st;
+	if (!strcmp(a.command, "serve")) {
+		pc_serve_options so = {a.dir, argv[0], a.fonts, a.port, a.open};
+		return pc_serve(&so);
+	}
 	pc_diags d;
 	pc_diags_init(&d, a.opt.strict);
 	pc_doc *doc = pc_compile(a.dir, &a.opt, &d);
