@@ -11,7 +11,6 @@
 #include <string.h>
 #include <unicode/ucol.h>
 #include <unicode/ustring.h>
-#include <unicode/utrans.h>
 
 #include "../util/map.h"
 #include "../util/unicode.h"
@@ -25,7 +24,6 @@ typedef struct ctx {
 	pc_doc *doc;
 	UCollator *coll;    /* tertiary: the order */
 	UCollator *primary; /* for kana rows */
-	UTransliterator *kata_hira;
 } ctx;
 
 static UChar *u16(const char *s, int32_t *len)
@@ -40,17 +38,14 @@ static UChar *u16(const char *s, int32_t *len)
 	return u;
 }
 
-/* The key text: NFKC, katakana → hiragana with ー spelt as its vowel. */
+/* The key text: NFKC, katakana → hiragana with ー spelt as its vowel. The
+ * kana step is the fixed code-point offset ICU's Katakana-Hiragana
+ * applies to these letters; opening that transliterator would build
+ * ICU's whole registry, a tenth of a small plan's build. */
 static UChar *key_text(ctx *c, const char *reading, int32_t *len)
 {
 	const char *n = pc_nfkc(c->doc->arena, reading, strlen(reading));
-	UChar *u = u16(n, len);
-	if (c->kata_hira) {
-		int32_t cap = *len * 2 + 16, limit = *len;
-		UErrorCode st = U_ZERO_ERROR;
-		utrans_transUChars(c->kata_hira, u, len, cap, 0, &limit, &st);
-	}
-	return u;
+	return u16(pc_to_hiragana(c->doc->arena, n, strlen(n)), len);
 }
 
 static void make_key(ctx *c, pc_ix_entry *e)
@@ -230,10 +225,6 @@ static bool open_ctx(ctx *c, pc_doc *doc)
 	if (U_FAILURE(st))
 		return false;
 	ucol_setStrength(c->primary, UCOL_PRIMARY);
-	st = U_ZERO_ERROR;
-	c->kata_hira = utrans_openU(u"Katakana-Hiragana", -1, UTRANS_FORWARD, NULL, 0, NULL, &st);
-	if (U_FAILURE(st))
-		c->kata_hira = NULL;
 	return true;
 }
 
@@ -243,8 +234,6 @@ static void close_ctx(ctx *c)
 		ucol_close(c->coll);
 	if (c->primary)
 		ucol_close(c->primary);
-	if (c->kata_hira)
-		utrans_close(c->kata_hira);
 }
 
 pc_index *pc_index_build(pc_doc *doc)
