@@ -57,19 +57,8 @@ static void grid(pc_buf *b, const pc_chart *c)
  * is left out, so they never overlap. */
 static void x_labels(pc_buf *b, const pc_chart *c)
 {
-	const pc_chart_point *pts[3 + PC_CHART_MAX_ACTUALS];
-	size_t n = 0;
-	for (size_t i = 0; i < c->nplan; i++)
-		pts[n++] = &c->plan[i];
-	for (size_t i = 0; i < c->nactual; i++)
-		pts[n++] = &c->actual[i];
-	/* in x order (insertion sort: a handful of points) */
-	for (size_t i = 1; i < n; i++)
-		for (size_t k = i; k > 0 && pts[k]->x < pts[k - 1]->x; k--) {
-			const pc_chart_point *t = pts[k];
-			pts[k] = pts[k - 1];
-			pts[k - 1] = t;
-		}
+	const pc_chart_point *pts[PC_CHART_MAX_POINTS];
+	size_t n = pc_chart_points(c, pts);
 	double last = -1e9, room = c->by_year ? 34 : 58;
 	for (size_t i = 0; i < n; i++) {
 		double x = px(c, pts[i]->x);
@@ -110,21 +99,8 @@ static void series(pc_buf *b, const pc_chart *c, const pc_chart_point *p, size_t
 	}
 }
 
-/* Points in x order, for a line that runs left to right. */
-static void sort_points(pc_chart_point *p, size_t n)
-{
-	for (size_t i = 1; i < n; i++)
-		for (size_t k = i; k > 0 && p[k].x < p[k - 1].x; k--) {
-			pc_chart_point t = p[k];
-			p[k] = p[k - 1];
-			p[k - 1] = t;
-		}
-}
-
 static void figure(pc_buf *b, pc_chart *c, unsigned id)
 {
-	sort_points(c->plan, c->nplan);
-	sort_points(c->actual, c->nactual);
 	pc_buf_printf(b,
 	              "<figure class=\"chart\"><svg viewBox=\"0 0 %.0f %.0f\" role=\"img\" "
 	              "aria-labelledby=\"chart.%u\"><title id=\"chart.%u\">",

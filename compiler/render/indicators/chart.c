@@ -131,6 +131,34 @@ static bool shared_axes(pc_chart *c)
 	return c->xmin < c->xmax;
 }
 
+/* Points in x order, so that lines run left to right (a table may give
+ * its results before its baseline). Insertion sort: a handful of points. */
+static void sort_points(pc_chart_point *p, size_t n)
+{
+	for (size_t i = 1; i < n; i++)
+		for (size_t k = i; k > 0 && p[k].x < p[k - 1].x; k--) {
+			pc_chart_point t = p[k];
+			p[k] = p[k - 1];
+			p[k - 1] = t;
+		}
+}
+
+size_t pc_chart_points(const pc_chart *c, const pc_chart_point **out)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < c->nplan; i++)
+		out[n++] = &c->plan[i];
+	for (size_t i = 0; i < c->nactual; i++)
+		out[n++] = &c->actual[i];
+	for (size_t i = 1; i < n; i++)
+		for (size_t k = i; k > 0 && out[k]->x < out[k - 1]->x; k--) {
+			const pc_chart_point *t = out[k];
+			out[k] = out[k - 1];
+			out[k - 1] = t;
+		}
+	return n;
+}
+
 bool pc_chart_of(const pc_indicator *ind, pc_chart *c)
 {
 	memset(c, 0, sizeof *c);
@@ -153,7 +181,11 @@ bool pc_chart_of(const pc_indicator *ind, pc_chart *c)
 		}
 		add_point(&c->actual[c->nactual++], v);
 	}
-	return shared_axes(c) && y_axis(c);
+	if (!shared_axes(c) || !y_axis(c))
+		return false;
+	sort_points(c->plan, c->nplan);
+	sort_points(c->actual, c->nactual);
+	return true;
 }
 
 void pc_chart_tick_label(const pc_chart *c, double v, char *buf, size_t size)

@@ -43,6 +43,11 @@ typedef struct pc_chart {
  */
 bool pc_chart_of(const pc_indicator *ind, pc_chart *c);
 
+/* Every point, plan and results, in x order (out holds PC_CHART_MAX_POINTS);
+ * returns how many. Each series is itself in x order after pc_chart_of. */
+#define PC_CHART_MAX_POINTS (3 + PC_CHART_MAX_ACTUALS)
+size_t pc_chart_points(const pc_chart *c, const pc_chart_point **out);
+
 /* A tick value as printed: thousands separators, c->decimals digits. */
 void pc_chart_tick_label(const pc_chart *c, double v, char *buf, size_t size);
 

@@ -434,11 +434,12 @@ void pc_dev_multiply_end(pc_dev *d)
 	d->cur_dash = -1;
 }
 
-void pc_dev_rect(pc_dev *d, float x, float y, float w, float h, uint32_t fill, uint32_t stroke,
-                 float lw)
+/* Colours, width and a solid line for a shape that is filled, stroked or
+ * both (PC_DEV_NONE leaves one out); false when nothing may be drawn. */
+static bool begin_shape(pc_dev *d, uint32_t fill, uint32_t stroke, float lw)
 {
 	if (!d->page || d->err)
-		return;
+		return false;
 	end_text(d);
 	if (fill != PC_DEV_NONE)
 		set_fill(d, fill);
@@ -454,13 +455,26 @@ void pc_dev_rect(pc_dev *d, float x, float y, float w, float h, uint32_t fill, u
 			d->cur_dash = 0;
 		}
 	}
-	HPDF_Page_Rectangle(d->page, x, y, w, h);
+	return true;
+}
+
+static void end_shape(pc_dev *d, uint32_t fill, uint32_t stroke)
+{
 	if (fill != PC_DEV_NONE && stroke != PC_DEV_NONE)
 		HPDF_Page_FillStroke(d->page);
 	else if (fill != PC_DEV_NONE)
 		HPDF_Page_Fill(d->page);
 	else
 		HPDF_Page_Stroke(d->page);
+}
+
+void pc_dev_rect(pc_dev *d, float x, float y, float w, float h, uint32_t fill, uint32_t stroke,
+                 float lw)
+{
+	if (!begin_shape(d, fill, stroke, lw))
+		return;
+	HPDF_Page_Rectangle(d->page, x, y, w, h);
+	end_shape(d, fill, stroke);
 }
 
 void pc_dev_line(pc_dev *d, float x1, float y1, float x2, float y2, uint32_t rgb, float lw,
@@ -492,25 +506,10 @@ void pc_dev_line(pc_dev *d, float x1, float y1, float x2, float y2, uint32_t rgb
 
 void pc_dev_circle(pc_dev *d, float x, float y, float r, uint32_t fill, uint32_t stroke, float lw)
 {
-	if (!d->page || d->err)
+	if (!begin_shape(d, fill, stroke, lw))
 		return;
-	end_text(d);
-	if (fill != PC_DEV_NONE)
-		set_fill(d, fill);
-	if (stroke != PC_DEV_NONE) {
-		set_stroke(d, stroke);
-		if (d->cur_lw != lw) {
-			HPDF_Page_SetLineWidth(d->page, lw);
-			d->cur_lw = lw;
-		}
-	}
 	HPDF_Page_Circle(d->page, x, y, r);
-	if (fill != PC_DEV_NONE && stroke != PC_DEV_NONE)
-		HPDF_Page_FillStroke(d->page);
-	else if (fill != PC_DEV_NONE)
-		HPDF_Page_Fill(d->page);
-	else
-		HPDF_Page_Stroke(d->page);
+	end_shape(d, fill, stroke);
 }
 
 void pc_dev_draw_image(pc_dev *d, int img, float x, float y, float w, float h)

@@ -102,18 +102,8 @@ static void grid(L *l, const plot *p)
 static void x_labels(L *l, const plot *p)
 {
 	const pc_chart *c = p->c;
-	const pc_chart_point *pts[3 + PC_CHART_MAX_ACTUALS];
-	size_t n = 0;
-	for (size_t i = 0; i < c->nplan; i++)
-		pts[n++] = &c->plan[i];
-	for (size_t i = 0; i < c->nactual; i++)
-		pts[n++] = &c->actual[i];
-	for (size_t i = 1; i < n; i++)
-		for (size_t k = i; k > 0 && pts[k]->x < pts[k - 1]->x; k--) {
-			const pc_chart_point *t = pts[k];
-			pts[k] = pts[k - 1];
-			pts[k - 1] = t;
-		}
+	const pc_chart_point *pts[PC_CHART_MAX_POINTS];
+	size_t n = pc_chart_points(c, pts);
 	float last = -1e9f, room = c->by_year ? 17 : 30, w = c->by_year ? 24 : 34;
 	for (size_t i = 0; i < n; i++) {
 		float x = plot_x(p, pts[i]->x);
@@ -124,16 +114,6 @@ static void x_labels(L *l, const plot *p)
 		      w, CH_LABEL, AL_CENTER);
 		last = x;
 	}
-}
-
-static void sort_points(pc_chart_point *pt, size_t n)
-{
-	for (size_t i = 1; i < n; i++)
-		for (size_t k = i; k > 0 && pt[k].x < pt[k - 1].x; k--) {
-			pc_chart_point t = pt[k];
-			pt[k] = pt[k - 1];
-			pt[k - 1] = t;
-		}
 }
 
 static void series(L *l, const plot *p, const pc_chart_point *pt, size_t n, bool plan)
@@ -173,8 +153,6 @@ static void series(L *l, const plot *p, const pc_chart_point *pt, size_t n, bool
 /* One chart in a frame at x, w wide, h high, its name nh high. */
 static void chart(L *l, pc_chart *c, float x, float w, float h, float nh)
 {
-	sort_points(c->plan, c->nplan);
-	sort_points(c->actual, c->nactual);
 	pc_buf alt = {0};
 	pc_chart_describe(c, &alt);
 	pc_buf_putc(&alt, '\0');
