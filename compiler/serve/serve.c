@@ -589,6 +589,14 @@ int pc_serve(const pc_serve_options *opt)
 	pthread_mutex_init(&s.lock, NULL);
 	if (!realpath("/proc/self/exe", s.self))
 		snprintf(s.self, sizeof s.self, "%s", opt->self);
+	struct stat dir;
+	int bad = stat(opt->dir, &dir) != 0 ? errno : !S_ISDIR(dir.st_mode) ? ENOTDIR : 0;
+	if (bad) {
+		fprintf(stderr,
+		        "%s: error: 計画フォルダを開けません（%s）。フォルダ名を確かめてください\n",
+		        opt->dir, strerror(bad));
+		return 1;
+	}
 	const char *tmp = getenv("TMPDIR");
 	snprintf(s.root, sizeof s.root, "%s/plancc-serve-XXXXXX", tmp && *tmp ? tmp : "/tmp");
 	if (!mkdtemp(s.root)) {

@@ -288,3 +288,14 @@ Test(serve, sigint_stops_it_cleanly)
 	closedir(d);
 	cr_expect_eq(left, 0, "files left in TMPDIR");
 }
+
+Test(serve_usage, a_missing_plan_folder_is_an_error)
+{
+	run_result r = plancc("serve", "/nonexistent-plan-folder", "--port", "0", NULL);
+	cr_expect_eq(r.status, 1);
+	cr_expect(has_line(r.err, "/nonexistent-plan-folder: error:"), "%s", r.err);
+	run_free(&r);
+	r = plancc("serve", "--port", "x", NULL);
+	cr_expect_eq(r.status, 2);
+	run_free(&r);
+}
