@@ -890,6 +890,10 @@ void pdf_table_block(L *l, const pc_node *n, frame f)
 			             r == 0 ? (IT_HEADROW | IT_KEEP) : IT_ROW);
 			item *it = &l->items.v[l->items.n - 1];
 			it->table = r == 0 ? (int)l->items.n - 1 : header_item;
+			/* the last row never goes alone to the next page (under a
+			 * repeated header), nor does the first leave the header */
+			if (pieces == 1 && nrows > 3 && r + 2 == nrows)
+				it->flags |= IT_KEEP;
 			if (r == 0 && piece == 0)
 				header_item = (int)l->items.n - 1;
 			x = f.x;
