@@ -851,10 +851,12 @@ static void terms_page(html *h)
 static void value_cell(html *h, const pc_indicator *ind, pc_field f)
 {
 	put(h, "<td>");
+	bool any = false;
 	for (size_t v = 0; v < ind->nvalues; v++) {
 		const pc_ivalue *iv = &ind->values[v];
 		if (iv->field != f)
 			continue;
+		any = true;
 		text(h, iv->value.text);
 		if (iv->year.text) {
 			put(h, "<span class=\"year\">（");
@@ -864,6 +866,8 @@ static void value_cell(html *h, const pc_indicator *ind, pc_field f)
 		if (v + 1 < ind->nvalues && ind->values[v + 1].field == f)
 			put(h, "<br>");
 	}
+	if (!any)
+		put(h, "－");
 	put(h, "</td>");
 }
 
