@@ -546,8 +546,10 @@ static void open_browser(const char *url)
 	}
 }
 
-/* Waits for changes and signals; returns on SIGINT or SIGTERM. */
-static void watch_and_build(server *s, int sigfd)
+/* Starts watching the plan folder. It is called before the first build,
+ * so a file saved while that build runs, or just after the URL is
+ * printed, is never missed. */
+static int start_watching(const server *s)
 {
 	int in = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
 	int count = 0;
@@ -555,6 +557,12 @@ static void watch_and_build(server *s, int sigfd)
 		watch_tree(in, s->opt->dir, 0, &count);
 	else
 		fputs("plancc serve: フォルダを監視できません。保存しても更新されません\n", stderr);
+	return in;
+}
+
+/* Waits for changes and signals; returns on SIGINT or SIGTERM. */
+static void watch_and_build(server *s, int in, int sigfd)
+{
 	bool pending = false;
 	for (;;) {
 		struct pollfd p[2] = {{sigfd, POLLIN, 0}, {in, POLLIN, 0}};
@@ -565,10 +573,10 @@ static void watch_and_build(server *s, int sigfd)
 			break;
 		if (r == 0 && pending) {
 			pending = false;
-			/* folders made since the last build are watched too */
-			close(in);
-			in = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
-			count = 0;
+			/* Folders made since the last build are watched too. The
+			 * same descriptor is kept (adding a watch twice is
+			 * harmless), so no event falls between two of them. */
+			int count = 0;
 			if (in >= 0)
 				watch_tree(in, s->opt->dir, 0, &count);
 			build(s);
@@ -577,8 +585,6 @@ static void watch_and_build(server *s, int sigfd)
 		if (in >= 0 && (p[1].revents & POLLIN) && read_events(in))
 			pending = true;
 	}
-	if (in >= 0)
-		close(in);
 }
 
 int pc_serve(const pc_serve_options *opt)
@@ -613,6 +619,7 @@ int pc_serve(const pc_serve_options *opt)
 	sigprocmask(SIG_BLOCK, &stop, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	int sigfd = signalfd(-1, &stop, SFD_CLOEXEC);
+	int in = start_watching(&s);
 	build(&s);
 	int port = opt->port;
 	struct MHD_Daemon *d = start_daemon(&s, &port);
@@ -632,9 +639,11 @@ int pc_serve(const pc_serve_options *opt)
 		fflush(stdout);
 		if (opt->open)
 			open_browser(url);
-		watch_and_build(&s, sigfd);
+		watch_and_build(&s, in, sigfd);
 		MHD_stop_daemon(d);
 	}
+	if (in >= 0)
+		close(in);
 	if (sigfd >= 0)
 		close(sigfd);
 	remove_tree(s.root);

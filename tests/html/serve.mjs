@@ -42,7 +42,7 @@ try {
   const marker = 'ブラウザが自動で更新した段落です。';
   writeFileSync(file, original + '\n' + marker + '\n');
   const t0 = Date.now();
-  await tab.waitForFunction((m) => document.body.innerText.includes(m), marker, { timeout: 5000 })
+  await tab.waitForFunction((m) => document.body.innerText.includes(m), marker, { timeout: 15000 })
     .catch(() => problems.push('the page did not update after a save'));
   const secs = (Date.now() - t0) / 1000;
   await tab.waitForTimeout(200);
@@ -51,7 +51,7 @@ try {
   console.log(`updated in ${secs.toFixed(2)} s, scroll ${y}`);
 
   writeFileSync(file, original + '\n[壊れた参照](ref:no-such-id)\n');
-  await tab.waitForSelector('[id="plancc.overlay"]', { timeout: 5000 })
+  await tab.waitForSelector('[id="plancc.overlay"]', { timeout: 15000 })
     .catch(() => problems.push('no overlay after an error'));
   const text = await tab.evaluate(() => document.getElementById('plancc.overlay')?.innerText || '');
   if (!new RegExp(chapter.replace('.', '\\.') + ':\\d+:\\d+: error:').test(text))
@@ -61,7 +61,7 @@ try {
   await tab.screenshot({ path: join(process.env.SHOTS || work, 'serve-overlay.png') });
 
   writeFileSync(file, original);
-  await tab.waitForFunction(() => !document.getElementById('plancc.overlay'), null, { timeout: 5000 })
+  await tab.waitForFunction(() => !document.getElementById('plancc.overlay'), null, { timeout: 15000 })
     .catch(() => problems.push('the overlay stayed after the fix'));
 } finally {
   await browser.close();
