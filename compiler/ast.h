@@ -273,6 +273,7 @@ typedef struct pc_meta {
 	pc_term_mark term_mark;
 	bool latin_first; /* index-order: latin-first */
 	bool charts;      /* charts beside indicator tables (default true) */
+	bool recto;       /* chapter-start: right (a blank page before, if needed) */
 } pc_meta;
 
 /* A loaded source file. */

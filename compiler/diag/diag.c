@@ -34,7 +34,7 @@ static const struct {
          "計画の表題がありません。最初のファイルの計画情報に「title: …」を書いてください"},
     [PC_W_FRONT_UNKNOWN_KEY] = {PC_SEV_WARNING, "計画情報のキー「%s」は使われません（使えるキー: "
                                                 "title, subtitle, city, period, edition, draft, "
-                                                "term-mark, index-order, charts）"},
+                                                "term-mark, index-order, charts, chapter-start）"},
     [PC_E_FRONT_BAD_VALUE] = {PC_SEV_ERROR, "計画情報「%s」の値「%s」は使えません（%s）"},
     [PC_W_FRONT_DUP_KEY] = {PC_SEV_WARNING,
                             "計画情報のキー「%s」が二度書かれています。後の値を使います"},

@@ -126,6 +126,14 @@ static void set_key(pc_doc *doc, const pc_source *src, unsigned lineno, unsigned
 		else
 			pc_diag(d, PC_E_FRONT_BAD_VALUE, src->name, lineno, vcol, key, val,
 			        "※、※n、none のどれかを書いてください");
+	} else if (!strcmp(key, "chapter-start")) {
+		if (!strcmp(val, "any"))
+			m->recto = false;
+		else if (!strcmp(val, "right"))
+			m->recto = true;
+		else
+			pc_diag(d, PC_E_FRONT_BAD_VALUE, src->name, lineno, vcol, key, val,
+			        "right か any を書いてください");
 	} else if (!strcmp(key, "index-order")) {
 		if (!strcmp(val, "kana-first"))
 			m->latin_first = false;
@@ -167,7 +175,11 @@ static void read_keys(pc_doc *doc, const pc_source *src, size_t close, pc_diags 
 		const char *key = pc_trimmed(doc->arena, l.s, (size_t)c);
 		const char *val =
 		    unquoted(doc->arena, l.s + c + seplen, l.len - (size_t)c - seplen);
-		unsigned vcol = (unsigned)pc_utf8_count(l.s, (size_t)c + seplen) + 1;
+		/* the column of the value itself, past the blanks after the colon */
+		size_t v = (size_t)c + seplen;
+		while (v < l.len && (l.s[v] == ' ' || l.s[v] == '\t'))
+			v++;
+		unsigned vcol = (unsigned)pc_utf8_count(l.s, v) + 1;
 		if (pc_map_put(&seen, key, (void *)1))
 			pc_diag(d, PC_W_FRONT_DUP_KEY, src->name, (unsigned)i + 1, 1, key);
 		set_key(doc, src, (unsigned)i + 1, vcol, key, val, d);

@@ -557,10 +557,19 @@ Test(diagnostics, unclosed_front_matter)
 
 Test(diagnostics, bad_front_matter_value)
 {
-	/* "draft: maybe": the value starts at character 7. */
+	/* "draft: maybe": the value starts at character 8. */
 	write_file(plan, "00-a.md", "---\ntitle: テスト計画\ndraft: maybe\n---\n");
 	run_result r = check();
-	expect_diag(&r, "00-a.md:3:7: error: ", "maybe");
+	expect_diag(&r, "00-a.md:3:8: error: ", "maybe");
+	expect_status(&r, 1);
+	run_free(&r);
+}
+
+Test(diagnostics, bad_chapter_start)
+{
+	write_file(plan, "00-a.md", "---\ntitle: テスト計画\nchapter-start: left\n---\n");
+	run_result r = check();
+	expect_diag(&r, "00-a.md:3:16: error: ", "right か any");
 	expect_status(&r, 1);
 	run_free(&r);
 }

@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 
 #include "support.h"
+#include "util/buf.h"
 #include "util/utf8.h"
 
 /* The page geometry of render/pdf/layout.c (points). */
@@ -472,4 +473,103 @@ Test(pdf_errors, missing_font_map_is_an_error, .init = no_setup)
 	remove_tree(out);
 	free(dir);
 	free(out);
+}
+
+/* chapter-start: right. Three chapters: the first and the third one page
+ * long, the second about two; the contents one page. */
+static void write_recto_plan(const char *dir, bool right)
+{
+	pc_buf b = {0};
+	pc_buf_printf(&b, "---\ntitle: 両面印刷の計画\n%s---\n\n",
+	              right ? "chapter-start: right\n" : "");
+	static const char *names[] = {"一", "二", "三"};
+	for (int c = 0; c < 3; c++) {
+		pc_buf_printf(&b, "# %d 第%sの章\n\n%sの章の最初の段落です。\n\n", c + 1, names[c],
+		              names[c]);
+		for (int p = 0; p < (c == 1 ? 40 : 3); p++)
+			pc_buf_printf(&b, "%sの章の本文です。計画の内容をここに書きます。\n\n",
+			              names[c]);
+	}
+	pc_buf_putc(&b, '\0');
+	write_file(dir, "00.md", b.data);
+	pc_buf_free(&b);
+}
+
+/* Builds it; returns the number of pages, the text of each in text[]. */
+static int build_recto_plan(bool right, char *text[], int max)
+{
+	char *dir = tmp_dir(), *out = tmp_dir();
+	write_recto_plan(dir, right);
+	const char *argv[] = {"build",    dir,   "-o",      out,
+	                      "--format", "pdf", "--fonts", PLANCC_SOURCE_DIR "/fonts/fonts.map",
+	                      NULL};
+	run_result r = run_plancc(NULL, argv);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	run_free(&r);
+	char cmd[8192];
+	snprintf(cmd, sizeof cmd, "pdfinfo '%s/plan.pdf'", out);
+	char *info = capture(cmd, NULL);
+	char *p = strstr(info, "Pages:");
+	int n = p ? atoi(p + 6) : 0;
+	free(info);
+	cr_assert(n > 0 && n <= max, "%d pages", n);
+	for (int i = 0; i < n; i++) {
+		snprintf(cmd, sizeof cmd, "pdftotext -f %d -l %d '%s/plan.pdf' -", i + 1, i + 1,
+		         out);
+		char *t = capture(cmd, NULL);
+		text[i] = squeeze(t);
+		free(t);
+	}
+	remove_tree(dir);
+	remove_tree(out);
+	free(dir);
+	free(out);
+	return n;
+}
+
+/* The 1-based page on which a chapter opens (its first paragraph). */
+static int opening_page(char *text[], int n, const char *name)
+{
+	char first[64];
+	snprintf(first, sizeof first, "%sの章の最初の段落です。", name);
+	for (int i = 0; i < n; i++)
+		if (strstr(text[i], first))
+			return i + 1;
+	return 0;
+}
+
+Test(pdf_errors, chapters_open_on_right_hand_pages_when_asked, .init = no_setup)
+{
+	if (!have_tools())
+		cr_skip_test("pdftotext is not installed");
+	char *text[64];
+	static const char *names[] = {"一", "二", "三"};
+	/* by default chapters follow on the next page, whichever side */
+	int n = build_recto_plan(false, text, 64);
+	bool some_left = false;
+	for (int c = 0; c < 3; c++)
+		some_left |= opening_page(text, n, names[c]) % 2 == 0;
+	cr_expect(some_left, "the plan should have a chapter on a left-hand page by default");
+	for (int i = 0; i < n; i++) {
+		cr_expect(text[i][0], "page %d is blank without chapter-start: right", i + 1);
+		free(text[i]);
+	}
+	/* asked: every chapter and the contents on an odd page; a blank page
+	 * (not even a page number) only just before one of them */
+	n = build_recto_plan(true, text, 64);
+	for (int c = 0; c < 3; c++) {
+		int p = opening_page(text, n, names[c]);
+		cr_expect(p > 0 && p % 2 == 1, "chapter %s opens on page %d", names[c], p);
+	}
+	for (int i = 0; i < n; i++) {
+		bool opens_next = i + 1 < n && (strstr(text[i + 1], "の章の最初の段落です。") ||
+		                                strstr(text[i + 1], "目次"));
+		if (!text[i][0])
+			cr_expect(opens_next && (i + 1) % 2 == 0,
+			          "page %d is blank but no chapter follows it", i + 1);
+	}
+	cr_expect(!text[1][0], "the back of the cover is not blank");
+	cr_expect(strstr(text[2], "目次"), "the contents are not on page 3");
+	for (int i = 0; i < n; i++)
+		free(text[i]);
 }

@@ -47,6 +47,8 @@ static void meta(pc_json *j, const pc_meta *m)
 	pc_json_string(j, m->latin_first ? "latin-first" : "kana-first");
 	pc_json_key(j, "charts");
 	pc_json_bool(j, m->charts);
+	pc_json_key(j, "chapter_start");
+	pc_json_string(j, m->recto ? "right" : "any");
 	pc_json_end_object(j);
 }
 

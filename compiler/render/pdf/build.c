@@ -1129,7 +1129,7 @@ static void heading(L *l, const pc_node *n, frame f, int key)
 	const char *nl = pdf_number_label(l, s);
 	if (s->level == 1) {
 		/* chapter opening: a new page, the number and a large title */
-		item *it = pdf_new_item(l, 0, IT_NEWPAGE | IT_KEEP | IT_CHAPTER);
+		item *it = pdf_new_item(l, 0, IT_NEWPAGE | IT_KEEP | IT_CHAPTER | pdf_recto(l));
 		it->chapter = key;
 		dest_op(l, key);
 		op *bar = pdf_new_op(l, OP_RECT);
@@ -1426,7 +1426,7 @@ static void contents(L *l)
 {
 	frame f = {BLOCK_X, BLOCK_W, PC_ROLE_NONE, 0};
 	/* IT_CHAPTER: no running header above the big title */
-	pdf_new_item(l, 0, IT_NEWPAGE | IT_KEEP | IT_FRONT | IT_CHAPTER);
+	pdf_new_item(l, 0, IT_NEWPAGE | IT_KEEP | IT_FRONT | IT_CHAPTER | pdf_recto(l));
 	size_t g0 = l->g.n;
 	sty st = {l->f_head, 20, C_TEXT, -1, false, false, 0};
 	pdf_add_str(l, "目次", &st);
@@ -1480,11 +1480,18 @@ static int cmp_int(const void *a, const void *b)
 /* Every term, alias and index entry in reading order, grouped by kana row,
  * with the pages of its definition (bold) and uses; each number links to
  * its place. */
+/* IT_RECTO when the plan asks chapters to open on right-hand pages
+ * (chapter-start: right), as a booklet printed on both sides does. */
+unsigned pdf_recto(const L *l)
+{
+	return l->doc->meta.recto ? IT_RECTO : 0;
+}
+
 /* A page title with its rule, as the index and the glossary have. */
 void pdf_appendix_title(L *l, const char *title, int chapter, int key, frame f)
 {
 	/* A page of its own, except as the first thing of a document. */
-	unsigned newpage = l->items.n ? IT_NEWPAGE : 0;
+	unsigned newpage = l->items.n ? IT_NEWPAGE | pdf_recto(l) : 0;
 	item *it = pdf_new_item(l, 0, newpage | IT_KEEP | IT_CHAPTER);
 	it->chapter = chapter;
 	pdf_new_op(l, OP_DEST)->id = key; /* for the contents and the outline */
@@ -1738,7 +1745,7 @@ void pdf_build(L *l)
 	/* blocks before the first chapter start on their own page */
 	const pc_node *root = l->doc->root;
 	if (root && root->first && root->first->kind != PC_SECTION) {
-		pdf_new_item(l, 0, IT_NEWPAGE);
+		pdf_new_item(l, 0, IT_NEWPAGE | pdf_recto(l));
 		pdf_end_item(l, 0);
 	}
 	if (root)

@@ -272,6 +272,8 @@ void pdf_draw(L *l)
 			watermark(l); /* over everything, multiplied: the cover's band too */
 		if (pflags[page] & IT_ABS)
 			continue; /* the cover has neither header nor footer */
+		if (p0 == k)
+			continue; /* a blank left-hand page before a chapter: no folio */
 		/* running header: chapter number and title */
 		if (!(pflags[page] & IT_CHAPTER)) {
 			const char *head = NULL;

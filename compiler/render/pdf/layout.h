@@ -94,6 +94,7 @@ enum {
 	IT_FRONT = 1 << 6,   /* front matter page: no header */
 	IT_GRID = 1 << 7,    /* a body line: its top snaps to the line grid */
 	IT_COL = 1 << 8,     /* set in two columns (the index): built for the left one */
+	IT_RECTO = 1 << 9,   /* with IT_NEWPAGE: on a right-hand (odd) page */
 };
 
 typedef struct item {
@@ -232,6 +233,7 @@ float pdf_text_ops(L *l, size_t g0, float x, float y, const pc_parshape *sh, flo
                    int align);
 float pdf_glyphs_width(const pc_glyph *g, size_t n);
 void pdf_table_block(L *l, const pc_node *n, frame f);
+unsigned pdf_recto(const L *l);
 void pdf_appendix_title(L *l, const char *title, int chapter, int key, frame f);
 void pdf_group_band(L *l, const char *name, float x, float w, unsigned flags);
 /* kpi.c: charts after an indicators table; the indicators appendix */

@@ -48,6 +48,9 @@ void pdf_paginate(L *l)
 			y = 0;
 			empty = true;
 		}
+		/* page is 0-based: odd indices are left-hand pages, left blank */
+		if ((it->flags & IT_RECTO) && empty && page % 2 == 1)
+			page++;
 		float before = empty || (col >= 0 && y == col_top) ? 0 : it->before;
 		if (it->flags & IT_GRID) {
 			/* the line's top goes down to the next line of the grid */
