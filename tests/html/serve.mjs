@@ -37,7 +37,8 @@ const browser = await chromium.launch({
 try {
   const tab = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await tab.goto(url + 'html/' + page);
-  await tab.waitForTimeout(600); // the first status poll
+  // the page knows the current build once it has polled the status
+  await tab.waitForResponse((r) => r.url().endsWith('/_plancc/status'), { timeout: 15000 });
   await tab.evaluate(() => window.scrollTo(0, 600));
   const marker = 'ブラウザが自動で更新した段落です。';
   writeFileSync(file, original + '\n' + marker + '\n');
