@@ -431,7 +431,7 @@ def symlink_loop_chapter(d, t):
 
 @case
 def unreadable_file(d, t):
-    # mode 000: skipped when run as root, who reads it anyway
+    # mode 000: as root, the test runs this case as nobody (root reads it anyway)
     put(f"{d}/00.md", FM + "\n# 1 総論\n")
     put(f"{d}/01.md", "## 1-1 施策\n")
     os.chmod(f"{d}/01.md", 0)
