@@ -1,6 +1,7 @@
 /* The message catalogue and its collector. */
 #include "diag.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -229,4 +230,41 @@ void pc_diags_print(const pc_diags *d, FILE *out)
 		pc_diags_print_one(&d->items[i], out);
 	if (d->len)
 		fprintf(out, "plancc: エラー %zu 件、警告 %zu 件\n", d->errors, d->warnings);
+}
+
+const char *pc_errno_text(int e)
+{
+	switch (e) {
+	case ENOENT:
+		return "見つかりません";
+	case EACCES:
+	case EPERM:
+		return "権限がありません";
+	case ENOTDIR:
+		return "途中の名前がフォルダではありません";
+	case EISDIR:
+		return "ファイルではなくフォルダです";
+	case ENOSPC:
+		return "ディスクの空きがありません";
+	case EDQUOT:
+		return "使える容量の上限を超えました";
+	case EROFS:
+		return "書き込みできない場所です";
+	case ENAMETOOLONG:
+		return "名前が長すぎます";
+	case ELOOP:
+		return "リンクがたどれません（循環しています）";
+	case EMFILE:
+	case ENFILE:
+		return "開いているファイルが多すぎます";
+	case EIO:
+		return "読み書きに失敗しました（装置の故障のおそれがあります）";
+	case ENOMEM:
+		return "メモリが足りません";
+	case EBUSY:
+	case ETXTBSY:
+		return "ほかのプログラムが使用中です";
+	default:
+		return strerror(e);
+	}
 }

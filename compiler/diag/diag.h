@@ -118,6 +118,9 @@ pc_severity pc_diag_default_severity(pc_diag_code code);
 void pc_diags_sort(pc_diags *d);
 /* Prints every message as FILE:LINE:COL: error|warning: text, then the count. */
 void pc_diags_print(const pc_diags *d, FILE *out);
+/* What a system error means, in words for an author: Japanese for the
+ * errors a plan folder or an output folder meets, strerror() otherwise. */
+const char *pc_errno_text(int e);
 void pc_diags_print_one(const pc_message *g, FILE *out);
 
 #endif

@@ -47,7 +47,7 @@ static char **list_chapters(pc_doc *doc, pc_diags *d, size_t *count)
 	*count = 0;
 	DIR *dir = opendir(doc->dir);
 	if (!dir) {
-		pc_diag(d, PC_E_DIR_OPEN, doc->dir, 0, 0, strerror(errno));
+		pc_diag(d, PC_E_DIR_OPEN, doc->dir, 0, 0, pc_errno_text(errno));
 		return NULL;
 	}
 	pc_vec names = {0};
@@ -252,7 +252,7 @@ static void load_one(pc_doc *doc, pc_source *src, pc_diags *d)
 	char *text = read_file(doc, path, &len, d, src->name);
 	if (!text) {
 		if (errno)
-			pc_diag(d, PC_E_READ, src->name, 0, 0, strerror(errno));
+			pc_diag(d, PC_E_READ, src->name, 0, 0, pc_errno_text(errno));
 		src->text = "";
 		return;
 	}

@@ -39,6 +39,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../diag/diag.h"
 #include "../util/buf.h"
 #include "../util/json.h"
 
@@ -600,14 +601,14 @@ int pc_serve(const pc_serve_options *opt)
 	if (bad) {
 		fprintf(stderr,
 		        "%s: error: 計画フォルダを開けません（%s）。フォルダ名を確かめてください\n",
-		        opt->dir, strerror(bad));
+		        opt->dir, pc_errno_text(bad));
 		return 1;
 	}
 	const char *tmp = getenv("TMPDIR");
 	snprintf(s.root, sizeof s.root, "%s/plancc-serve-XXXXXX", tmp && *tmp ? tmp : "/tmp");
 	if (!mkdtemp(s.root)) {
 		fprintf(stderr, "plancc: error: 作業用フォルダを作れません（%s）\n",
-		        strerror(errno));
+		        pc_errno_text(errno));
 		return 1;
 	}
 	/* Signals are read from a descriptor; the server's thread, started

@@ -59,7 +59,7 @@ static bool make_dirs(pc_output *o, const char *path)
 static void fail(pc_output *o, const char *what)
 {
 	char msg[1024];
-	snprintf(msg, sizeof msg, "%s: %s", what, strerror(errno));
+	snprintf(msg, sizeof msg, "%s: %s", what, pc_errno_text(errno));
 	pc_diag(o->diags, PC_E_OUTPUT, "", 0, 0, msg);
 	o->failed = true;
 }

@@ -217,6 +217,7 @@ Test(cli, missing_plan_folder)
 	expect_status(&r, 1);
 	cr_assert(strstr(r.err, "no-such-plan"), "the folder is named:\n%s", r.err);
 	cr_assert(strstr(r.err, "error:"), "reported as an error:\n%s", r.err);
+	cr_assert(strstr(r.err, "（見つかりません）"), "the reason in Japanese:\n%s", r.err);
 	free(missing);
 	run_free(&r);
 }

@@ -305,6 +305,7 @@ Test(serve_usage, a_missing_plan_folder_is_an_error)
 	run_result r = plancc("serve", "/nonexistent-plan-folder", "--port", "0", NULL);
 	cr_expect_eq(r.status, 1);
 	cr_expect(has_line(r.err, "/nonexistent-plan-folder: error:"), "%s", r.err);
+	cr_expect(strstr(r.err, "（見つかりません）"), "%s", r.err);
 	run_free(&r);
 	r = plancc("serve", "--port", "x", NULL);
 	cr_expect_eq(r.status, 2);
