@@ -92,10 +92,30 @@ static bool parse_bool(const char *v, bool *out)
 	return false;
 }
 
+/* Where a value was written, for its diagnostic. */
+typedef struct value_at {
+	const pc_source *src;
+	unsigned line, col;
+	pc_diags *d;
+} value_at;
+
+/* The index of val among names (NULL-terminated); -1 after an error at
+ * the value that says what may be written (hint). */
+static int choice(const value_at *at, const char *key, const char *val, const char *const names[],
+                  const char *hint)
+{
+	for (int i = 0; names[i]; i++)
+		if (!strcmp(val, names[i]))
+			return i;
+	pc_diag(at->d, PC_E_FRONT_BAD_VALUE, at->src->name, at->line, at->col, key, val, hint);
+	return -1;
+}
+
 static void set_key(pc_doc *doc, const pc_source *src, unsigned lineno, unsigned vcol,
                     const char *key, const char *val, pc_diags *d)
 {
 	pc_meta *m = &doc->meta;
+	value_at at = {src, lineno, vcol, d};
 	const char **slot = NULL;
 	if (!strcmp(key, "title"))
 		slot = &m->title;
@@ -117,31 +137,22 @@ static void set_key(pc_doc *doc, const pc_source *src, unsigned lineno, unsigned
 			pc_diag(d, PC_E_FRONT_BAD_VALUE, src->name, lineno, vcol, key, val,
 			        "true か false を書いてください");
 	} else if (!strcmp(key, "term-mark")) {
-		if (!strcmp(val, "※"))
-			m->term_mark = PC_MARK_ASTERISK;
-		else if (!strcmp(val, "※n"))
-			m->term_mark = PC_MARK_NUMBERED;
-		else if (!strcmp(val, "none"))
-			m->term_mark = PC_MARK_NONE;
-		else
-			pc_diag(d, PC_E_FRONT_BAD_VALUE, src->name, lineno, vcol, key, val,
-			        "※、※n、none のどれかを書いてください");
+		static const char *const names[] = {"※", "※n", "none", NULL};
+		static const pc_term_mark marks[] = {PC_MARK_ASTERISK, PC_MARK_NUMBERED,
+		                                     PC_MARK_NONE};
+		int k = choice(&at, key, val, names, "※、※n、none のどれかを書いてください");
+		if (k >= 0)
+			m->term_mark = marks[k];
 	} else if (!strcmp(key, "chapter-start")) {
-		if (!strcmp(val, "any"))
-			m->recto = false;
-		else if (!strcmp(val, "right"))
-			m->recto = true;
-		else
-			pc_diag(d, PC_E_FRONT_BAD_VALUE, src->name, lineno, vcol, key, val,
-			        "right か any を書いてください");
+		static const char *const names[] = {"any", "right", NULL};
+		int k = choice(&at, key, val, names, "right か any を書いてください");
+		if (k >= 0)
+			m->recto = k == 1;
 	} else if (!strcmp(key, "index-order")) {
-		if (!strcmp(val, "kana-first"))
-			m->latin_first = false;
-		else if (!strcmp(val, "latin-first"))
-			m->latin_first = true;
-		else
-			pc_diag(d, PC_E_FRONT_BAD_VALUE, src->name, lineno, vcol, key, val,
-			        "kana-first か latin-first を書いてください");
+		static const char *const names[] = {"kana-first", "latin-first", NULL};
+		int k = choice(&at, key, val, names, "kana-first か latin-first を書いてください");
+		if (k >= 0)
+			m->latin_first = k == 1;
 	} else {
 		pc_diag(d, PC_W_FRONT_UNKNOWN_KEY, src->name, lineno, 1, key);
 	}

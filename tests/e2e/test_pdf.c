@@ -291,15 +291,21 @@ static int page_of(const char *needle, const char *needle2, int pages)
 	return 0;
 }
 
-static int page_count(void)
+/* The pages of OUT/plan.pdf, as pdfinfo counts them. */
+static int pages_in(const char *out)
 {
 	char cmd[8192];
-	snprintf(cmd, sizeof cmd, "pdfinfo '%s/plan.pdf'", out_dir);
+	snprintf(cmd, sizeof cmd, "pdfinfo '%s/plan.pdf'", out);
 	char *info = capture(cmd, NULL);
 	char *p = strstr(info, "Pages:");
 	int n = p ? atoi(p + 6) : 0;
 	free(info);
 	return n;
+}
+
+static int page_count(void)
+{
+	return pages_in(out_dir);
 }
 
 Test(pdf, page_references_are_the_real_pages)
@@ -506,13 +512,9 @@ static int build_recto_plan(bool right, char *text[], int max)
 	run_result r = run_plancc(NULL, argv);
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	run_free(&r);
-	char cmd[8192];
-	snprintf(cmd, sizeof cmd, "pdfinfo '%s/plan.pdf'", out);
-	char *info = capture(cmd, NULL);
-	char *p = strstr(info, "Pages:");
-	int n = p ? atoi(p + 6) : 0;
-	free(info);
+	int n = pages_in(out);
 	cr_assert(n > 0 && n <= max, "%d pages", n);
+	char cmd[8192];
 	for (int i = 0; i < n; i++) {
 		snprintf(cmd, sizeof cmd, "pdftotext -f %d -l %d '%s/plan.pdf' -", i + 1, i + 1,
 		         out);
