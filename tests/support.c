@@ -9,7 +9,10 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
+
+#include "util/unicode.h"
 
 char *tmp_dir(void)
 {
@@ -74,7 +77,7 @@ char *read_whole(const char *path, size_t *len)
 	return buf;
 }
 
-static char *slurp_fd(int fd)
+char *read_fd(int fd)
 {
 	size_t cap = 4096, n = 0;
 	char *buf = malloc(cap);
@@ -122,8 +125,8 @@ run_result run_plancc(const char *cwd, const char *const *argv)
 	res.status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
 	lseek(outfd, 0, SEEK_SET);
 	lseek(errfd, 0, SEEK_SET);
-	res.out = slurp_fd(outfd);
-	res.err = slurp_fd(errfd);
+	res.out = read_fd(outfd);
+	res.err = read_fd(errfd);
 	close(outfd);
 	close(errfd);
 	unlink(outp);
@@ -204,4 +207,52 @@ void compile_done(pc_doc *doc, char *dir, pc_diags *d)
 	pc_diags_free(d);
 	remove_tree(dir);
 	free(dir);
+}
+
+pc_doc *compile_text(const char *md, pc_diags *d)
+{
+	pc_diags_init(d, false);
+	pc_doc *doc = pc_doc_new(".");
+	pc_load_memory(doc, "00.md", md, strlen(md), d);
+	pc_parse(doc, d);
+	pc_resolve(doc, d);
+	return doc;
+}
+
+void compile_text_done(pc_doc *doc, pc_diags *d)
+{
+	pc_doc_free(doc);
+	pc_diags_free(d);
+	pc_unicode_cleanup();
+}
+
+char *capture(const char *cmd, int *status)
+{
+	FILE *p = popen(cmd, "r");
+	if (!p) {
+		if (status)
+			*status = 128;
+		return strdup("");
+	}
+	char *out = read_fd(fileno(p));
+	int st = pclose(p);
+	if (status)
+		*status = WIFEXITED(st) ? WEXITSTATUS(st) : 128;
+	return out;
+}
+
+double seconds_now(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+int count_in(const char *s, const char *needle)
+{
+	int n = 0;
+	size_t len = strlen(needle);
+	for (const char *p = s; len && (p = strstr(p, needle)); p += len)
+		n++;
+	return n;
 }

@@ -115,33 +115,11 @@ static size_t read_cases(hcase **out)
 	return n;
 }
 
-static char *slurp(int fd)
-{
-	lseek(fd, 0, SEEK_SET);
-	size_t cap = 4096, len = 0;
-	char *s = malloc(cap);
-	ssize_t got;
-	while ((got = read(fd, s + len, cap - len - 1)) > 0) {
-		len += (size_t)got;
-		if (cap - len < 2)
-			s = realloc(s, cap *= 2);
-	}
-	s[len] = '\0';
-	return s;
-}
-
-static double now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-/* Runs plancc build DIR -o OUT from the corpus folder, with the time limit;
- * the peak memory comes from the child's own rusage (wait4). */
 /* The user a `nonroot` case runs as when the test runs as root. */
 #define NOBODY 65534
 
+/* Runs plancc build DIR -o OUT from the corpus folder, with the time limit;
+ * the peak memory comes from the child's own rusage (wait4). */
 static outcome run_build(const char *dir, const char *out, bool as_nobody)
 {
 	outcome o = {0};
@@ -149,7 +127,7 @@ static outcome run_build(const char *dir, const char *out, bool as_nobody)
 	int errfd = mkstemp(errp);
 	cr_assert_geq(errfd, 0);
 	unlink(errp);
-	double t0 = now();
+	double t0 = seconds_now();
 	pid_t pid = fork();
 	if (pid == 0) {
 		if (chdir(target) != 0)
@@ -175,16 +153,17 @@ static outcome run_build(const char *dir, const char *out, bool as_nobody)
 			break;
 		if (w < 0 && errno != EINTR)
 			break;
-		if (!killed && now() - t0 > TIME_LIMIT_S) {
+		if (!killed && seconds_now() - t0 > TIME_LIMIT_S) {
 			kill(pid, SIGKILL);
 			killed = true;
 		}
 		usleep(5000);
 	}
-	o.secs = now() - t0;
+	o.secs = seconds_now() - t0;
 	o.maxrss_kb = ru.ru_maxrss;
 	o.status = killed ? -1 : WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
-	o.err = slurp(errfd);
+	lseek(errfd, 0, SEEK_SET);
+	o.err = read_fd(errfd);
 	close(errfd);
 	return o;
 }

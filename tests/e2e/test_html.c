@@ -230,14 +230,6 @@ static char *page(const char *out, const char *name)
 	return s;
 }
 
-static int count(const char *s, const char *needle)
-{
-	int n = 0;
-	for (const char *p = s; (p = strstr(p, needle)); p += strlen(needle))
-		n++;
-	return n;
-}
-
 /* The text of s from the first from up to the next to (both included). */
 static char *between(const char *s, const char *from, const char *to)
 {
@@ -417,7 +409,7 @@ Test(html, terms_marked_once_per_section_with_tooltip)
 	char *s = page(out, "c-c1.html");
 	/* 目指す姿: the explicit reference is the mark; later occurrences are plain */
 	char *vision = between(s, "<section id=\"v11\"", "</section>");
-	cr_assert_eq(count(vision, "class=\"term\""), 1, "%s", vision);
+	cr_assert_eq(count_in(vision, "class=\"term\""), 1, "%s", vision);
 	char *tip = between(vision, "aria-describedby=\"", "\"");
 	char id[64];
 	sscanf(tip + strlen("aria-describedby=\""), "%63[^\"]", id);
@@ -427,7 +419,7 @@ Test(html, terms_marked_once_per_section_with_tooltip)
 	cr_assert_not_null(strstr(vision, "多様な価値観を活かすこと。"));
 	/* 現状と課題: the first occurrence of each term */
 	char *issues = between(s, "<section id=\"i11\"", "</ul>");
-	cr_assert_eq(count(issues, "class=\"term\""), 2, "%s", issues);
+	cr_assert_eq(count_in(issues, "class=\"term\""), 2, "%s", issues);
 	cr_assert_not_null(strstr(issues, "<a class=\"ref\" href=\"c-c2.html#m21\">2-1 観光</a>"));
 	free(vision);
 	free(tip);

@@ -99,26 +99,6 @@ static void write_plan(void)
 	free(a);
 }
 
-/* Runs a shell command; returns its standard output, sets *status. */
-static char *capture(const char *cmd, int *status)
-{
-	FILE *p = popen(cmd, "r");
-	cr_assert(p, "cannot run %s", cmd);
-	size_t cap = 1 << 16, n = 0;
-	char *out = malloc(cap);
-	size_t k;
-	while ((k = fread(out + n, 1, cap - n - 1, p)) > 0) {
-		n += k;
-		if (n + 1 >= cap)
-			out = realloc(out, cap *= 2);
-	}
-	out[n] = '\0';
-	int st = pclose(p);
-	if (status)
-		*status = WIFEXITED(st) ? WEXITSTATUS(st) : 128;
-	return out;
-}
-
 static bool have_tools(void)
 {
 	int st;

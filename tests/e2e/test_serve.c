@@ -38,13 +38,6 @@ static int port;
 
 static const char *CHAPTER = "---\ntitle: 試験計画\n---\n# 1 総論 {#intro}\n\n最初の本文です。\n";
 
-static double now(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
 /* Starts `plancc serve PLAN --port 0` with TMPDIR=tmp, and reads the
  * port from the URL it prints. */
 static void start(void)
@@ -116,15 +109,7 @@ static reply request(const char *method, const char *path)
 	int n =
 	    snprintf(req, sizeof req, "%s %s HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n", method, path);
 	cr_assert_eq(write(fd, req, (size_t)n), n);
-	size_t cap = 1 << 16, len = 0;
-	char *all = malloc(cap);
-	ssize_t got;
-	while ((got = read(fd, all + len, cap - len - 1)) > 0) {
-		len += (size_t)got;
-		if (cap - len < 2)
-			all = realloc(all, cap *= 2);
-	}
-	all[len] = '\0';
+	char *all = read_fd(fd);
 	close(fd);
 	sscanf(all, "HTTP/1.%*d %d", &r.code);
 	char *sep = strstr(all, "\r\n\r\n");
@@ -150,8 +135,8 @@ static void reply_free(reply *r)
  * true when it did. */
 static bool served_within(const char *path, const char *text)
 {
-	double t0 = now();
-	while (now() - t0 < SERVE_WITHIN) {
+	double t0 = seconds_now();
+	while (seconds_now() - t0 < SERVE_WITHIN) {
 		reply r = get(path);
 		bool found = strstr(r.body, text) != NULL;
 		reply_free(&r);
@@ -283,9 +268,9 @@ Test(serve, sigint_stops_it_cleanly)
 {
 	cr_assert_eq(kill(server, SIGINT), 0);
 	int st = 0;
-	double t0 = now();
+	double t0 = seconds_now();
 	pid_t w;
-	while ((w = waitpid(server, &st, WNOHANG)) == 0 && now() - t0 < 5)
+	while ((w = waitpid(server, &st, WNOHANG)) == 0 && seconds_now() - t0 < 5)
 		usleep(20000);
 	cr_assert_eq(w, server, "still running 5 s after SIGINT");
 	server = 0;

@@ -9,6 +9,7 @@
 
 #include "plancc.h"
 #include "render/indicators/chart.h"
+#include "support.h"
 #include "util/unicode.h"
 
 static pc_diags diags;
@@ -19,19 +20,12 @@ static pc_doc *compile(const char *rows)
 {
 	char md[4096];
 	snprintf(md, sizeof md, "%s%s```\n", FRONT, rows);
-	pc_diags_init(&diags, false);
-	pc_doc *doc = pc_doc_new(".");
-	pc_load_memory(doc, "00.md", md, strlen(md), &diags);
-	pc_parse(doc, &diags);
-	pc_resolve(doc, &diags);
-	return doc;
+	return compile_text(md, &diags);
 }
 
 static void done(pc_doc *doc)
 {
-	pc_doc_free(doc);
-	pc_diags_free(&diags);
-	pc_unicode_cleanup();
+	compile_text_done(doc, &diags);
 }
 
 /* The chart of the plan's only indicator; false when none is drawn. */

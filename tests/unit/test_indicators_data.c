@@ -14,6 +14,7 @@
 
 #include "plancc.h"
 #include "render/indicators/indicators.h"
+#include "support.h"
 #include "util/csv.h"
 #include "util/unicode.h"
 
@@ -24,19 +25,12 @@ static pc_diags diags;
 /* Compiles one chapter file "00.md" from memory. */
 static pc_doc *compile(const char *md)
 {
-	pc_diags_init(&diags, false);
-	pc_doc *doc = pc_doc_new(".");
-	pc_load_memory(doc, "00.md", md, strlen(md), &diags);
-	pc_parse(doc, &diags);
-	pc_resolve(doc, &diags);
-	return doc;
+	return compile_text(md, &diags);
 }
 
 static void done(pc_doc *doc)
 {
-	pc_doc_free(doc);
-	pc_diags_free(&diags);
-	pc_unicode_cleanup();
+	compile_text_done(doc, &diags);
 }
 
 static const pc_indicator *ind(const pc_doc *doc, size_t i)
