@@ -7,6 +7,7 @@
 #include "chart.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../indicators/chart.h"
@@ -123,29 +124,22 @@ static void figure(pc_buf *b, pc_chart *c, unsigned id)
 	pc_buf_puts(b, "</figcaption></figure>");
 }
 
-void pc_html_charts(pc_buf *b, const pc_doc *doc, const pc_node *table, unsigned *next_id)
+void pc_html_charts(pc_buf *b, const pc_node *table, unsigned *next_id)
 {
-	bool any = false, actuals = false;
-	pc_chart c;
-	for (size_t i = 0; i < doc->indicators.len; i++) {
-		const pc_indicator *ind = doc->indicators.items[i];
-		if (ind->table == table && pc_chart_of(ind, &c)) {
-			any = true;
-			actuals |= c.nactual > 0;
-		}
+	pc_chart *charts;
+	bool actuals;
+	size_t n = pc_charts_of_table(&table->u.table, &charts, &actuals);
+	if (n) {
+		/* The key, once per table, as text the reader can also hear. */
+		pc_buf_puts(b,
+		            "<div class=\"chart-block\"><p class=\"chart-key\">"
+		            "<span class=\"key-plan\">計画（基準値・中間目標値・目標値）</span>");
+		if (actuals)
+			pc_buf_puts(b, "<span class=\"key-actual\">実績値</span>");
+		pc_buf_puts(b, "</p><div class=\"charts\">");
+		for (size_t i = 0; i < n; i++)
+			figure(b, &charts[i], (*next_id)++);
+		pc_buf_puts(b, "</div></div>");
 	}
-	if (!any)
-		return;
-	/* The key, once per table, as text the reader can also hear. */
-	pc_buf_puts(b, "<div class=\"chart-block\"><p class=\"chart-key\"><span class=\"key-plan\">"
-	               "計画（基準値・中間目標値・目標値）</span>");
-	if (actuals)
-		pc_buf_puts(b, "<span class=\"key-actual\">実績値</span>");
-	pc_buf_puts(b, "</p><div class=\"charts\">");
-	for (size_t i = 0; i < doc->indicators.len; i++) {
-		const pc_indicator *ind = doc->indicators.items[i];
-		if (ind->table == table && pc_chart_of(ind, &c))
-			figure(b, &c, (*next_id)++);
-	}
-	pc_buf_puts(b, "</div></div>");
+	free(charts);
 }

@@ -384,7 +384,7 @@ static void table(html *h, const pc_node *n)
 	}
 	put(h, "</tbody></table></div>");
 	if (kpi && h->doc->meta.charts)
-		pc_html_charts(&h->b, h->doc, n, &h->charts);
+		pc_html_charts(&h->b, n, &h->charts);
 }
 
 static void glossary(html *h, const pc_node *n)

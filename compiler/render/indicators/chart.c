@@ -3,8 +3,10 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "../../util/arena.h"
 #include "indicators.h"
 
 static const pc_ivalue *first_numeric(const pc_indicator *ind, pc_field f)
@@ -186,6 +188,19 @@ bool pc_chart_of(const pc_indicator *ind, pc_chart *c)
 	sort_points(c->plan, c->nplan);
 	sort_points(c->actual, c->nactual);
 	return true;
+}
+
+size_t pc_charts_of_table(const pc_table *t, pc_chart **out, bool *any_actuals)
+{
+	*out = pc_xcalloc(t->nindicators ? t->nindicators : 1, sizeof **out);
+	*any_actuals = false;
+	size_t n = 0;
+	for (size_t i = 0; i < t->nindicators; i++)
+		if (pc_chart_of(t->indicators[i], &(*out)[n])) {
+			*any_actuals |= (*out)[n].nactual > 0;
+			n++;
+		}
+	return n;
 }
 
 void pc_chart_tick_label(const pc_chart *c, double v, char *buf, size_t size)

@@ -43,6 +43,12 @@ typedef struct pc_chart {
  */
 bool pc_chart_of(const pc_indicator *ind, pc_chart *c);
 
+/* The charts of an indicators table's indicators that can be drawn, in
+ * the table's order: a new array in *out (to free, also when 0 is
+ * returned); returns how many. *any_actuals tells whether one of them has
+ * results (the key then names the second series). */
+size_t pc_charts_of_table(const pc_table *t, pc_chart **out, bool *any_actuals);
+
 /* Every point, plan and results, in x order (out holds PC_CHART_MAX_POINTS);
  * returns how many. Each series is itself in x order after pc_chart_of. */
 #define PC_CHART_MAX_POINTS (3 + PC_CHART_MAX_ACTUALS)

@@ -206,45 +206,30 @@ static void key(L *l, frame f, bool actuals)
 
 void pdf_kpi_charts(L *l, const pc_node *table, frame f)
 {
-	pc_chart row[CH_PER_ROW];
-	size_t n = 0;
-	bool keyed = false, actuals = false;
-	for (size_t i = 0; i < l->doc->indicators.len; i++) {
-		const pc_indicator *ind = l->doc->indicators.items[i];
-		pc_chart c;
-		if (ind->table == table && pc_chart_of(ind, &c))
-			actuals |= c.nactual > 0;
-	}
-	float w = (f.w - (CH_PER_ROW - 1) * CH_GAP) / CH_PER_ROW;
-	for (size_t i = 0; i <= l->doc->indicators.len; i++) {
-		const pc_indicator *ind =
-		    i < l->doc->indicators.len ? l->doc->indicators.items[i] : NULL;
-		if (ind && (ind->table != table || !pc_chart_of(ind, &row[n])))
-			continue;
-		if (ind)
-			n++;
-		if (n < CH_PER_ROW && ind)
-			continue;
-		if (!n)
-			break;
-		if (!keyed)
-			key(l, f, actuals);
-		keyed = true;
-		/* one item per row of charts: never split across pages */
-		float nh = 0;
-		for (size_t k = 0; k < n; k++)
-			nh = fmaxf(nh, name_height(l, row[k].ind, w - 2 * CH_PAD));
-		float h = CH_PAD + nh + CH_LABEL * 2.6f + CH_PLOT_H + CH_LABEL * 1.3f + 4 + CH_PAD;
-		pdf_new_item(l, CH_GAP * 0.6f, 0);
-		for (size_t k = 0; k < n; k++)
-			chart(l, &row[k], f.x + k * (w + CH_GAP), w, h, nh);
-		pdf_end_item(l, h);
-		n = 0;
-	}
-	if (keyed) {
+	pc_chart *charts;
+	bool actuals;
+	size_t n = pc_charts_of_table(&table->u.table, &charts, &actuals);
+	if (n) {
+		key(l, f, actuals);
+		float w = (f.w - (CH_PER_ROW - 1) * CH_GAP) / CH_PER_ROW;
+		for (size_t r = 0; r < n; r += CH_PER_ROW) {
+			pc_chart *row = &charts[r];
+			size_t in_row = n - r < CH_PER_ROW ? n - r : CH_PER_ROW;
+			/* one item per row of charts: never split across pages */
+			float nh = 0;
+			for (size_t k = 0; k < in_row; k++)
+				nh = fmaxf(nh, name_height(l, row[k].ind, w - 2 * CH_PAD));
+			float h = CH_PAD + nh + CH_LABEL * 2.6f + CH_PLOT_H + CH_LABEL * 1.3f + 4 +
+			          CH_PAD;
+			pdf_new_item(l, CH_GAP * 0.6f, 0);
+			for (size_t k = 0; k < in_row; k++)
+				chart(l, &row[k], f.x + k * (w + CH_GAP), w, h, nh);
+			pdf_end_item(l, h);
+		}
 		pdf_new_item(l, 0, 0);
 		pdf_end_item(l, BODY_PITCH * 0.5f);
 	}
+	free(charts);
 }
 
 /* ---- the appendix ------------------------------------------------------ */
