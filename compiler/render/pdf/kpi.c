@@ -282,6 +282,13 @@ static const pc_node *measure_of(const pc_indicator *ind)
 	return m;
 }
 
+/* 「1-1 地域医療の充実」: the section's number label and title. */
+static const char *numbered_title(L *l, const pc_section *s)
+{
+	const char *nl = pdf_number_label(l, s);
+	return nl ? pc_arena_printf(l->doc->arena, "%s %s", nl, s->title) : s->title;
+}
+
 /* The appendix's tables, one per measure, made once for all passes. */
 static void make_tables(L *l)
 {
@@ -305,12 +312,8 @@ static void make_tables(L *l)
 			t->columns = pc_arena_alloc(doc->arena, ncols * sizeof *t->columns);
 			for (size_t c = 0; c < ncols; c++)
 				t->columns[c] = (pc_column){heads[c], fields[c], {0}};
-			const pc_section *s = m ? &m->u.section : NULL;
-			const char *nl = s ? pdf_number_label(l, s) : NULL;
-			t->caption = !s         ? "成果指標"
-			             : nl       ? pc_arena_printf(doc->arena, "%s %s", nl, s->title)
-			             : s->title ? s->title
-			                        : "成果指標";
+			const char *name = m ? numbered_title(l, &m->u.section) : NULL;
+			t->caption = name ? name : "成果指標";
 			pc_node *head = pc_node_new(doc, PC_ROW, ind->pos);
 			for (size_t c = 0; c < ncols; c++)
 				pc_node_append(head, cell(doc, heads[c], NULL));
@@ -346,13 +349,9 @@ void pdf_kpi_appendix(L *l)
 		const kpi_group *g = &l->kpi.v[i];
 		if (g->chapter != chapter) {
 			chapter = g->chapter;
-			const pc_section *s = chapter ? &chapter->u.section : NULL;
-			const char *nl = s ? pdf_number_label(l, s) : NULL;
-			const char *name =
-			    !s   ? "計画全体"
-			    : nl ? pc_arena_printf(l->doc->arena, "%s %s", nl, s->title)
-			         : s->title;
-			pdf_group_band(l, name, f.x, f.w, 0);
+			pdf_group_band(
+			    l, chapter ? numbered_title(l, &chapter->u.section) : "計画全体", f.x,
+			    f.w, 0);
 		}
 		pdf_table_block(l, g->table, f);
 	}
