@@ -89,15 +89,16 @@ struct pc_breaker {
 	UBreakIterator *strict, *phrase;
 	size_t cap; /* glyphs the arrays below hold */
 	UChar *u16;
-	uint8_t *brk;     /* BRK_* before glyph i */
-	float *pen;       /* cost of breaking before glyph i (soft keeps) */
-	double *sum;      /* NSUMS prefix arrays of cap + 1 */
-	size_t *start;    /* first glyph of a line that begins at break i */
-	size_t *end;      /* end of the ink of a line that ends at break i */
-	double *cost;     /* least cost of the paragraph up to break i */
-	size_t *prev;     /* the break before i on that best way */
-	size_t *active;   /* breaks a line may still start from */
-	memo_line *lines; /* the paragraph's lines as chosen */
+	uint8_t *brk;        /* BRK_* before glyph i */
+	float *pen;          /* cost of breaking before glyph i (soft keeps) */
+	double *sum;         /* NSUMS prefix arrays of cap + 1 */
+	double *sums[NSUMS]; /* each of them */
+	size_t *start;       /* first glyph of a line that begins at break i */
+	size_t *end;         /* end of the ink of a line that ends at break i */
+	double *cost;        /* least cost of the paragraph up to break i */
+	size_t *prev;        /* the break before i on that best way */
+	size_t *active;      /* breaks a line may still start from */
+	memo_line *lines;    /* the paragraph's lines as chosen */
 	memo_entry *memo;
 	size_t nmemo, memo_cap;
 	unsigned char *store;
@@ -158,6 +159,8 @@ static void reserve(pc_breaker *b, size_t n)
 	b->active = pc_xrealloc(b->active, c * sizeof *b->active);
 	b->lines = pc_xrealloc(b->lines, c * sizeof *b->lines);
 	b->cap = c;
+	for (int k = 0; k < NSUMS; k++)
+		b->sums[k] = b->sum + (size_t)k * (c + 1);
 }
 
 void pc_lines_free(pc_lines *l)
@@ -291,6 +294,11 @@ uint8_t pc_text_class(uint32_t cp)
 		return PC_CC_NOSTART;
 	if (cp < 0x80)
 		return PC_CC_LATIN;
+	/* kana, kanji and full-width forms, without asking ICU: the
+	 * punctuation among them is classed above */
+	if ((cp >= 0x3041 && cp <= 0x3096) || (cp >= 0x3099 && cp <= 0x30FF) ||
+	    (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xFF01 && cp <= 0xFF60))
+		return PC_CC_CJK;
 	int w = u_getIntPropertyValue((UChar32)cp, UCHAR_EAST_ASIAN_WIDTH);
 	if (w == U_EA_WIDE || w == U_EA_FULLWIDTH)
 		return PC_CC_CJK;
@@ -322,21 +330,24 @@ void pc_text_prepare(pc_glyph *g, size_t n)
 			q->flags |= PC_G_HIDDEN;
 		q->adv = (q->flags & PC_G_HIDDEN) ? 0 : q->fw;
 		q->lead = q->trail = q->off = q->gap = 0;
-		if (q->cls == PC_CC_OPEN && q->fw >= 0.9f * q->size)
+		if (q->cls == PC_CC_CJK || q->cls == PC_CC_LATIN || q->fw < 0.9f * q->size)
+			continue;
+		if (q->cls == PC_CC_OPEN)
 			q->lead = q->fw / 2;
-		if (halfblank_right(q))
+		else if (halfblank_right(q))
 			q->trail = q->fw / 2;
-		if (middle_dot(q))
+		else if (middle_dot(q))
 			q->lead = q->trail = q->fw / 4;
 	}
 	for (size_t i = 1; i < n; i++) {
 		pc_glyph *a = &g[i - 1], *b = &g[i];
 		if ((a->flags | b->flags) & PC_G_HIDDEN)
 			continue;
-		/* Where two half-em punctuation blanks meet, one goes (JLREQ 3.1.4). */
+		/* Where two half-em punctuation blanks meet, one goes (JLREQ 3.1.4);
+		 * a blank on the right is half an em unless it is a middle dot's. */
 		bool b_open = b->cls == PC_CC_OPEN && b->lead > 0;
-		if (a->trail > 0 && halfblank_right(a) &&
-		    (b_open || (b->trail > 0 && halfblank_right(b)))) {
+		if (a->trail > 0 && a->cls != PC_CC_NOSTART &&
+		    (b_open || (b->trail > 0 && b->cls != PC_CC_NOSTART))) {
 			a->adv -= a->trail;
 			a->trail = 0;
 		} else if (a->cls == PC_CC_OPEN && a->lead > 0 && b_open) {
@@ -561,8 +572,9 @@ static bool starts_with(const pc_glyph *g, size_t n, size_t i, const char *s)
 static void url_breaks(pc_breaker *b, const pc_glyph *g, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		if (!starts_with(g, n, i, "http://") && !starts_with(g, n, i, "https://") &&
-		    !starts_with(g, n, i, "www."))
+		if ((g[i].cp != 'h' && g[i].cp != 'w') ||
+		    (!starts_with(g, n, i, "http://") && !starts_with(g, n, i, "https://") &&
+		     !starts_with(g, n, i, "www.")))
 			continue;
 		size_t k = i;
 		while (k < n && g[k].cp > ' ' && g[k].cp < 0x7F && g[k].cp != ')' && g[k].cp != '>')
@@ -644,21 +656,14 @@ typedef struct fit {
 	bool empty;
 } fit;
 
-static double *sum(const pc_breaker *b, int k)
-{
-	return b->sum + (size_t)k * (b->cap + 1);
-}
-
 /* Prefix sums of the paragraph's advances, gaps and blanks; line starts
  * after leading spaces and line ends before trailing ones; returns the
  * paragraph's em (its largest unraised size). */
 static double measure_paragraph(pc_breaker *b, const pc_glyph *g, size_t n)
 {
-	double *s[NSUMS];
-	for (int k = 0; k < NSUMS; k++) {
-		s[k] = sum(b, k);
+	double *const *s = b->sums;
+	for (int k = 0; k < NSUMS; k++)
 		s[k][0] = 0;
-	}
 	float em = 0;
 	for (size_t i = 0; i < n; i++) {
 		const pc_glyph *q = &g[i];
@@ -690,7 +695,7 @@ static fit line_fit(const pc_breaker *b, const pc_glyph *g, size_t s, size_t t)
 		f.empty = true;
 		return f;
 	}
-#define SPAN(k, i, j) (sum(b, k)[j] - sum(b, k)[i])
+#define SPAN(k, i, j) (b->sums[k][j] - b->sums[k][i])
 	double gaps = SPAN(S_GAP, s + 1, t);
 	f.w = SPAN(S_ADV, s, t) - g[t - 1].adv + end_adv(&g[t - 1]) + gaps;
 	f.cap[T_JL] = gaps / 2;
@@ -766,7 +771,8 @@ static void choose_breaks(pc_breaker *b, const pc_glyph *g, size_t n, const pc_p
                           double em)
 {
 	size_t *act = b->active, nact = 1;
-	double window = STRETCH_WINDOW * em;
+	double window = STRETCH_WINDOW * em, first = sh->width - sh->first,
+	       rest = sh->width - sh->rest;
 	act[0] = 0;
 	b->cost[0] = 0;
 	for (size_t p = 1; p <= n; p++) {
@@ -782,7 +788,7 @@ static void choose_breaks(pc_breaker *b, const pc_glyph *g, size_t n, const pc_p
 		size_t from = SIZE_MAX, keep = 0;
 		for (size_t a = 0; a < nact; a++) {
 			size_t q = act[a];
-			double avail = sh->width - (q == 0 ? sh->first : sh->rest);
+			double avail = q == 0 ? first : rest;
 			fit f = line_fit(b, g, b->start[q], b->end[p]);
 			bool over = !f.empty && f.w - f.shrink > avail + EPS;
 			if (over && a + 1 < nact)
@@ -1059,15 +1065,44 @@ static void memo_put(pc_breaker *b, uint64_t h1, uint64_t h2, const pc_glyph *g,
 	b->nmemo++;
 }
 
+/* The end of the ink if glyphs [0, n) fit on the first line as they are
+ * (no forced break, no adjustment needed), else 0. */
+static size_t fits_first_line(const pc_glyph *g, size_t n, const pc_parshape *sh)
+{
+	float avail = sh->width - sh->first, w = 0;
+	size_t end = 0;
+	for (size_t i = 0; i < n; i++) {
+		const pc_glyph *q = &g[i];
+		if (q->cls == PC_CC_BREAK)
+			return 0;
+		float gap = i > 0 ? q->gap : 0;
+		if (q->cls != PC_CC_SPACE) {
+			if (w + gap + end_adv(q) > avail + EPS)
+				return 0;
+			end = i + 1;
+		}
+		w += gap + q->adv;
+	}
+	return end;
+}
+
 size_t pc_text_break(pc_breaker *b, pc_glyph *g, size_t n, const pc_parshape *sh, pc_lines *out)
 {
 	if (!n)
 		return 0;
+	for (size_t i = 0; i < n; i++)
+		g[i].flags &= (uint8_t)~PC_G_SPLIT;
+	/* A text that fits on its first line is that line, whatever the costs
+	 * (most cells, headings and entries): no breaks to look for. */
+	size_t one = fits_first_line(g, n, sh);
+	if (one) {
+		memo_line m = {0, one, n, sh->first, sh->width - sh->first, 0, true, false};
+		place_line(g, &m, sh, out);
+		return 1;
+	}
 	reserve(b, n);
 	uint64_t h1, h2;
 	memo_hash(g, n, sh, &h1, &h2);
-	for (size_t i = 0; i < n; i++)
-		g[i].flags &= (uint8_t)~PC_G_SPLIT;
 	size_t nb = n <= UINT32_MAX ? memo_get(b, h1, h2, g, n, out) : 0;
 	if (nb)
 		return nb;
