@@ -95,20 +95,15 @@ static void collect_text(pc_buf *b, const pc_node *top)
 				pc_buf_puts(b, n->literal);
 			break;
 		case PC_SOFTBREAK:
-			break; /* Japanese lines join without a space */
+			if (n->literal) /* " " between Latin words, once presented */
+				pc_buf_puts(b, n->literal);
+			break;
 		case PC_LINEBREAK:
 			pc_buf_putc(b, ' ');
 			break;
 		case PC_XREF:
-			/* An empty ref prints its target; the resolver knows it. */
-			if (!n->first && n->u.xref.target && n->u.xref.target->kind == PC_SECTION) {
-				const pc_section *s = &n->u.xref.target->u.section;
-				if (s->number) {
-					pc_buf_puts(b, s->number);
-					pc_buf_putc(b, ' ');
-				}
-				pc_buf_puts(b, s->title);
-			}
+			if (!n->first && n->u.xref.text) /* an empty ref prints its target */
+				pc_buf_puts(b, n->u.xref.text);
 			break;
 		default:
 			break;

@@ -37,8 +37,9 @@ typedef enum pc_kind {
 	PC_ROW,   /* children: PC_CELL */
 	PC_CELL,  /* children: inlines */
 	/* inlines */
-	PC_TEXT, /* literal */
-	PC_SOFTBREAK,
+	PC_TEXT,      /* literal */
+	PC_SOFTBREAK, /* literal: " " between Latin words, "" between Japanese
+	               * (decided by the presentation pass) */
 	PC_LINEBREAK,
 	PC_CODE,        /* literal */
 	PC_HTML_INLINE, /* literal */
@@ -55,6 +56,7 @@ typedef enum pc_kind {
 
 typedef struct pc_node pc_node;
 typedef struct pc_doc pc_doc;
+typedef struct pc_index pc_index;
 typedef struct pc_term pc_term;
 typedef struct pc_indicator pc_indicator;
 
@@ -89,6 +91,19 @@ typedef struct pc_section {
 	pc_attr *attrs; /* every key=value as written, including no/label/sdgs */
 	size_t nattrs;
 	int ordinal; /* 1-based position among sibling sections */
+	/* Decided by the presentation pass (resolve/present.c), printed as is
+	 * by every back end: */
+	const char *heading_label; /* before the title on the heading itself:
+	                            * "施策 2-3" (label and number), "2-3"; NULL */
+	const char *display;       /* how the section is named anywhere else
+	                            * (contents, references, running heads,
+	                            * outline, captions): "2-3 地域医療の充実" */
+	const char *tag;           /* its shortest name: the number, else the title */
+	const pc_node *chapter;    /* the level-1 section around it (or itself) */
+	const pc_node *measure;    /* the nearest section of level ≤ 2 around it
+	                            * (or itself): the measure (施策) it belongs to,
+	                            * or its chapter for text above the measures */
+	int marks;                 /* ※n numbers handed out in this measure */
 } pc_section;
 
 /* A parsed year: 年度 (fiscal) or 年 with optional month (calendar). */
@@ -153,6 +168,12 @@ struct pc_indicator {
 	const pc_node *row;
 	pc_pos pos;
 	size_t index; /* position in pc_doc.indicators */
+	/* Decided by the presentation pass (model/indicators.c): */
+	const pc_node *measure;                       /* the measure it belongs to */
+	const pc_ivalue *baseline, *midterm, *target; /* the first of each; NULL none */
+	const pc_ivalue *latest; /* the latest result with a number; NULL none */
+	bool has_rate;           /* rate is meaningful */
+	double rate;             /* achievement rate of latest, in percent */
 };
 
 typedef enum pc_table_kind {
@@ -209,7 +230,8 @@ struct pc_term {
 	pc_pos pos;
 	pc_use *uses;
 	size_t nuses, capuses;
-	size_t index; /* position in pc_doc.terms */
+	size_t index;           /* position in pc_doc.terms */
+	const pc_node *measure; /* the measure whose glossary defines it */
 };
 
 /* An [text](index:READING) entry. */
@@ -246,13 +268,22 @@ struct pc_node {
 		struct {
 			const char *name; /* as written (link text or URL part) */
 			pc_term *term;    /* set by the resolver */
-		} term_ref;               /* PC_TERM_REF, PC_TERM_OCC */
+			/* presentation: marked as a glossary term here (an explicit
+			 * reference, or the first mention of the term in its
+			 * section, outside headings, links and glossaries), and the
+			 * mark printed after it ("※", "※2"; NULL with term-mark:
+			 * none) */
+			bool marked;
+			const char *mark;
+		} term_ref; /* PC_TERM_REF, PC_TERM_OCC */
 		struct {
 			pc_index_entry *entry;
 		} index; /* PC_INDEX_ENTRY */
 		struct {
 			const char *id;
 			const pc_node *target; /* PC_SECTION or PC_TABLE; set by the resolver */
+			const char *text;      /* presentation: what an empty reference
+			                        * prints (the target's display name) */
 		} xref;                        /* PC_XREF */
 		struct {
 			pc_field field; /* for header cells of indicators/glossary tables */
@@ -302,6 +333,7 @@ struct pc_doc {
 	pc_vec xrefs;         /* pc_node* PC_XREF */
 	pc_vec term_refs;     /* pc_node* PC_TERM_REF */
 	pc_vec images;        /* pc_node* PC_IMAGE */
+	pc_index *index;      /* the term index, built once after resolving */
 };
 
 /* Tree helpers (ast.c). */

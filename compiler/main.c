@@ -9,9 +9,9 @@
 
 #include "fonts/fontmap.h"
 #include "plancc.h"
+#include "render/data/indicators.h"
 #include "render/glossary/glossary.h"
 #include "render/html/html.h"
-#include "render/indicators/indicators.h"
 #include "render/json/json.h"
 #include "render/pdf/pdf.h"
 #include "serve/serve.h"
@@ -249,7 +249,7 @@ static bool write_outputs(pc_doc *doc, const args *a, pc_diags *d)
 	if (a->formats & FMT_DATA) {
 		pc_buf csv = {0}, json = {0};
 		pc_indicators_csv(doc, &csv);
-		pc_indicators_json(doc, &json);
+		pc_json_render_indicators(doc, &json);
 		pc_output_write(o, "indicators.csv", csv.data, csv.len);
 		pc_output_write(o, "indicators.json", json.data, json.len);
 		pc_buf_free(&csv);
@@ -291,7 +291,7 @@ static bool write_indicators(pc_doc *doc, const args *a, pc_diags *d)
 	if (!strcmp(strrchr(a->out, '.'), ".csv"))
 		pc_indicators_csv(doc, &b);
 	else
-		pc_indicators_json(doc, &b);
+		pc_json_render_indicators(doc, &b);
 	bool ok = write_one(a->out, &b, d);
 	pc_buf_free(&b);
 	return ok;
@@ -321,14 +321,14 @@ static bool write_glossary(pc_doc *doc, const args *a, pc_diags *d)
 		     pc_pdf_render_glossary(doc, &fonts, sel, file, o, d);
 		pc_fontmap_free(&fonts);
 	} else {
-		pc_index *ix = pc_index_build(doc);
+		const pc_glossary *g = pc_glossary_of(doc, sel);
 		pc_buf b = {0};
 		if (!strcmp(fmt, ".csv"))
-			pc_glossary_csv(doc, ix, sel, &b);
+			pc_glossary_csv(doc, g, &b);
 		else if (!strcmp(fmt, ".md"))
-			pc_glossary_md(doc, ix, sel, &b);
+			pc_glossary_md(doc, g, &b);
 		else
-			pc_glossary_html(doc, ix, sel, &b);
+			pc_glossary_html(doc, g, &b);
 		ok = pc_output_write(o, file, b.data ? b.data : "", b.len);
 		pc_buf_free(&b);
 	}

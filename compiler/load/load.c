@@ -13,23 +13,6 @@
 #include "../plancc.h"
 #include "../util/utf8.h"
 
-pc_doc *pc_doc_new(const char *dir)
-{
-	pc_arena *a = pc_arena_new();
-	pc_doc *doc = pc_arena_alloc(a, sizeof *doc);
-	doc->arena = a;
-	doc->dir = pc_arena_strdup(a, dir);
-	doc->meta.term_mark = PC_MARK_ASTERISK;
-	doc->meta.charts = true;
-	return doc;
-}
-
-void pc_doc_free(pc_doc *doc)
-{
-	if (doc)
-		pc_arena_free(doc->arena);
-}
-
 static int cmp_names(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);

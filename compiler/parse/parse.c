@@ -6,6 +6,7 @@
  * the schemes term:, index: and ref: become annotations.
  */
 #include <string.h>
+#include <strings.h>
 
 #include "../util/utf8.h"
 #include "parse.h"
@@ -81,10 +82,18 @@ static pc_node *convert_link(pc_parser *p, cmark_node *n, pc_pos pos)
 	return m;
 }
 
+/* <br>, <br/>, <br /> in any case: a line break (table cells above all);
+ * other inline HTML is kept as text. */
 static bool is_br(const char *html)
 {
-	return html && (!strcmp(html, "<br>") || !strcmp(html, "<br/>") ||
-	                !strcmp(html, "<br />") || !strcmp(html, "<BR>"));
+	if (!html || strncasecmp(html, "<br", 3))
+		return false;
+	const char *s = html + 3;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (*s == '/')
+		s++;
+	return s[0] == '>' && !s[1];
 }
 
 /* Makes our node for a cmark node (children are added by the walk). */

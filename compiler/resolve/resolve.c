@@ -265,14 +265,3 @@ void pc_resolve(pc_doc *doc, pc_diags *diags)
 	resolve_indicators(&r);
 	pc_find_occurrences(&r);
 }
-
-pc_doc *pc_compile(const char *dir, const pc_options *opt, pc_diags *diags)
-{
-	pc_doc *doc = pc_doc_new(dir);
-	pc_load(doc, diags);
-	pc_parse(doc, diags);
-	pc_resolve(doc, diags);
-	if (opt && opt->draft)
-		doc->meta.draft = true;
-	return doc;
-}

@@ -104,9 +104,9 @@ expect("medical", (sec["medical"]["number"], sec["medical"]["title"], sec["medic
 expect("anshin sdgs", sec["anshin"]["sdgs"], [3, 10, 11])
 ind = next(i for i in plan["indicators"] if i["name"] == "かかりつけ医がいる市民の割合")
 b = ind["values"][0]
-expect("baseline", (b["field"], b["number"], b["unit"], b["year"]["year"], b["year"]["fiscal"]),
+expect("baseline", (b["field"], b["number"], b["unit"], b["year"], b["fiscal"]),
        ("baseline", 63.5, "%", 2024, True))
-expect("target year", ind["values"][2]["year"]["year"], 2031)
+expect("target year", ind["values"][2]["year"], 2031)
 expect("direction", ind["direction"], "up")
 visit = next(i for i in plan["indicators"] if i["name"] == "在宅で療養している人の訪問診療件数")
 expect("unit", visit["values"][0]["unit"], "件/年")

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "plancc.h"
-#include "render/indicators/chart.h"
+#include "model/chart.h"
 #include "support.h"
 #include "util/unicode.h"
 

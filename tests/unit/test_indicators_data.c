@@ -13,7 +13,8 @@
 #include <unistd.h>
 
 #include "plancc.h"
-#include "render/indicators/indicators.h"
+#include "model/indicators.h"
+#include "render/data/indicators.h"
 #include "support.h"
 #include "util/csv.h"
 #include "util/unicode.h"

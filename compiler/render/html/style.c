@@ -63,6 +63,8 @@ const char pc_html_style[] =
     ".aliases{display:block;font-size:.9em;color:var(--muted)}\n"
     ".where{font-size:.9em;color:var(--muted)}\n"
     "a.term{text-decoration:underline dotted}\n"
+    ".tmark{display:inline-block;font-size:.7em;vertical-align:super;line-height:1;"
+    "text-decoration:none;color:var(--accent)}\n"
     ".tip{display:none}\n"
     /* Shown on hover and focus, and kept while the pointer is on it (WCAG 1.4.13). */
     "a.term:hover+.tip,a.term:focus+.tip,.tip:hover{display:block;position:absolute;left:.5rem;"

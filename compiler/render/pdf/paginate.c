@@ -13,10 +13,10 @@
 
 void pdf_paginate(L *l)
 {
-	l->places.n = 0;
-	for (size_t k = 0; k < l->nkeys; k++) {
-		l->found[k] = -1;
-		l->found_y[k] = 0;
+	l->pg.places.n = 0;
+	for (size_t k = 0; k < l->keys.n; k++) {
+		l->pg.found[k] = -1;
+		l->pg.found_y[k] = 0;
 	}
 	int page = 0;
 	float y = 0;
@@ -24,9 +24,9 @@ void pdf_paginate(L *l)
 	int last_table = -1; /* header item of the table the last row belongs to */
 	int col = -1;        /* in columns: 0 left, 1 right; -1 not */
 	float col_top = 0, left_bottom = 0;
-	size_t n = l->items.n;
+	size_t n = l->p.items.n;
 	for (size_t i = 0; i < n; i++) {
-		const item *it = &l->items.v[i];
+		const item *it = &l->p.items.v[i];
 		if (col >= 0 && !(it->flags & IT_COL)) {
 			/* out of the columns: below the longer one */
 			if (col == 1 && left_bottom > y)
@@ -38,7 +38,7 @@ void pdf_paginate(L *l)
 		}
 		if (it->flags & IT_ABS) {
 			place p = {(int)i, page, 0, 0};
-			PUSH(l->places, p);
+			PUSH(l->pg.places, p);
 			empty = false;
 			y = BLOCK_H; /* the cover fills its page */
 			continue;
@@ -62,7 +62,7 @@ void pdf_paginate(L *l)
 		if (it->flags & IT_KEEP) {
 			float chain = need;
 			for (size_t j = i + 1; j < n && chain < BLOCK_H; j++) {
-				const item *nx = &l->items.v[j];
+				const item *nx = &l->p.items.v[j];
 				if (nx->flags & (IT_NEWPAGE | IT_ABS))
 					break;
 				chain += nx->before + nx->h;
@@ -94,28 +94,29 @@ void pdf_paginate(L *l)
 		}
 		/* a table row at a page top repeats the header row */
 		if (empty && (it->flags & IT_ROW) && it->table >= 0 && it->table == last_table) {
-			const item *hd = &l->items.v[it->table];
+			const item *hd = &l->p.items.v[it->table];
 			place p = {it->table, page, 0, 0};
-			PUSH(l->places, p);
+			PUSH(l->pg.places, p);
 			y = hd->h;
 			empty = false;
 			before = 0;
 		}
 		place p = {(int)i, page, y + before, col == 1 ? COL_W + COL_GAP : 0};
-		PUSH(l->places, p);
+		PUSH(l->pg.places, p);
 		for (size_t k = it->op0; k < it->op1; k++) {
-			const op *o = &l->ops.v[k];
-			if (o->kind == OP_DEST && o->id >= 0 && (size_t)o->id < l->nkeys &&
-			    l->found[o->id] < 0) {
-				l->found[o->id] = page;
-				l->found_y[o->id] = y + before + o->y;
+			const op *o = &l->p.ops.v[k];
+			int key = o->key.v;
+			if (o->kind == OP_DEST && key >= 0 && (size_t)key < l->keys.n &&
+			    l->pg.found[key] < 0) {
+				l->pg.found[key] = page;
+				l->pg.found_y[key] = y + before + o->y;
 			}
-			if (o->kind == OP_TEXT && l->nuse)
+			if (o->kind == OP_TEXT && l->keys.nplace)
 				for (size_t gi = o->g0; gi < o->g1; gi++) {
-					uint32_t key = l->g.v[gi].src;
-					if (key && key <= l->nkeys && l->found[key - 1] < 0) {
-						l->found[key - 1] = page;
-						l->found_y[key - 1] = y + before + o->y - 12;
+					uint32_t use = l->p.g.v[gi].src; /* key + 1 */
+					if (use && use <= l->keys.n && l->pg.found[use - 1] < 0) {
+						l->pg.found[use - 1] = page;
+						l->pg.found_y[use - 1] = y + before + o->y - 12;
 					}
 				}
 		}
@@ -126,5 +127,5 @@ void pdf_paginate(L *l)
 		else if (it->h > 0)
 			last_table = -1;
 	}
-	l->npages = page + 1;
+	l->pg.npages = page + 1;
 }

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../util/arena.h"
+#include "../util/arena.h"
 #include "indicators.h"
 
 static const pc_ivalue *first_numeric(const pc_indicator *ind, pc_field f)
@@ -260,9 +260,8 @@ void pc_chart_describe(const pc_chart *c, pc_buf *out)
 		describe_point(out, &c->plan[i], first);
 	for (size_t i = 0; i < c->nactual; i++, first = false)
 		describe_point(out, &c->actual[i], first);
-	double rate;
-	if (pc_indicator_rate(c->ind, &rate))
-		pc_buf_printf(out, "（達成率 %.1f%%）", rate);
+	if (c->ind->has_rate)
+		pc_buf_printf(out, "（達成率 %.1f%%）", c->ind->rate);
 }
 
 const char *pc_chart_x_label(const pc_chart *c, const pc_chart_point *p, char *buf, size_t size)

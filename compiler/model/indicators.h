@@ -1,16 +1,18 @@
 /*
- * Indicators as data (進行管理): one row per indicator with its chapter and
- * measure, each value as written and parsed, and the achievement rate of
- * the latest result. CSV for spreadsheets, JSON for other tools
- * (docs/indicators.md).
+ * The figures every output shows of an indicator, computed once by the
+ * presentation pass: its measure, its baseline, midterm and target values,
+ * the latest result and the achievement rate. Back ends read the fields of
+ * pc_indicator (ast.h); these functions are how they are computed.
  */
-#ifndef PC_RENDER_INDICATORS_H
-#define PC_RENDER_INDICATORS_H
+#ifndef PC_MODEL_INDICATORS_H
+#define PC_MODEL_INDICATORS_H
 
 #include <stdbool.h>
 
-#include "../../plancc.h"
-#include "../../util/buf.h"
+#include "../ast.h"
+
+/* Fills the presentation fields of every indicator of the plan. */
+void pc_indicators_present(pc_doc *doc);
 
 /*
  * The achievement rate in percent of the latest actual value:
@@ -23,12 +25,14 @@
 bool pc_indicator_rate(const pc_indicator *ind, double *rate);
 /* The latest actual value with a number, or NULL. */
 const pc_ivalue *pc_indicator_latest_actual(const pc_indicator *ind);
+/* The first value of field f, or NULL. */
+const pc_ivalue *pc_indicator_value(const pc_indicator *ind, pc_field f);
 /* The number of result (実績値) columns of the indicator's table, and the
  * value of the k-th (0-based, in column order); NULL when its cell is empty. */
 size_t pc_indicator_nactuals(const pc_indicator *ind);
 const pc_ivalue *pc_indicator_actual(const pc_indicator *ind, size_t k);
-
-void pc_indicators_csv(pc_doc *doc, pc_buf *out);
-void pc_indicators_json(pc_doc *doc, pc_buf *out);
+/* The year of a value as a reader sees it next to the value: as written
+ * ("H29年度"), else the Gregorian year with 年度/年; NULL when none. */
+const char *pc_ivalue_year_text(pc_arena *a, const pc_ivalue *v);
 
 #endif

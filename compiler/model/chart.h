@@ -4,14 +4,14 @@
  * the results (実績値) as a second series, a shared x axis of years and a
  * y axis with round ticks. No drawing here.
  */
-#ifndef PC_RENDER_CHART_H
-#define PC_RENDER_CHART_H
+#ifndef PC_MODEL_CHART_H
+#define PC_MODEL_CHART_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "../../plancc.h"
-#include "../../util/buf.h"
+#include "../plancc.h"
+#include "../util/buf.h"
 
 #define PC_CHART_MAX_ACTUALS 12 /* results drawn; older ones beyond are left out */
 #define PC_CHART_MAX_TICKS   8

@@ -1,0 +1,290 @@
+/*
+ * The presentation pass: decides, once, what every back end prints, and
+ * writes it into the tree — how a section is labelled and named, which
+ * measure and chapter each section belongs to, which term uses are
+ * marked and with what mark, what an empty cross reference says, and
+ * whether a line break in the source becomes a space. Back ends print
+ * these fields; none of them decides again, so the booklet, the site and
+ * the data cannot disagree.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "../model/indicators.h"
+#include "../plancc.h"
+#include "../util/unicode.h"
+#include "../util/utf8.h"
+
+/* ---- sections ------------------------------------------------------ */
+
+static void present_section(pc_doc *doc, pc_node *n)
+{
+	pc_arena *a = doc->arena;
+	pc_section *s = &n->u.section;
+	const pc_node *up = pc_node_section(n);
+	s->chapter = up ? up->u.section.chapter : n;
+	s->measure = s->level <= 2 || !up ? n : up->u.section.measure;
+	const char *title = s->title ? s->title : "";
+	if (s->label && s->number)
+		s->heading_label = pc_arena_printf(a, "%s %s", s->label, s->number);
+	else
+		s->heading_label = s->number ? s->number : s->label;
+	/* The label is the heading's own word (施策, 政策の柱): the contents,
+	 * references and running heads name a section by number and title,
+	 * so that sibling entries line up. */
+	s->display = s->number ? pc_arena_printf(a, "%s %s", s->number, title) : title;
+	s->tag = s->number ? s->number : title;
+}
+
+/* ---- inlines: soft breaks, term marks, reference texts -------------- */
+
+typedef struct presenter {
+	pc_doc *doc;
+	/* soft breaks: the last character printed before the pending break */
+	pc_node *pending;
+	uint32_t before;
+	/* term marks, by term index */
+	const pc_node **marked_in;   /* the section where the term was last marked */
+	const pc_node **numbered_in; /* the measure where it got its ※n number */
+	int *number;
+} presenter;
+
+/* A line break in the source is a space between two Latin words
+ * ("end.⏎Next" → "end. Next") and nothing where either side is Japanese
+ * ("である。⏎次に" → "である。次に"). */
+static bool break_is_space(uint32_t before, uint32_t after)
+{
+	return before && after && !pc_is_space(before) && !pc_is_space(after) &&
+	       !pc_is_wide(before) && !pc_is_wide(after);
+}
+
+static void settle_break(presenter *p, uint32_t after)
+{
+	if (p->pending)
+		p->pending->literal = break_is_space(p->before, after) ? " " : "";
+	p->pending = NULL;
+}
+
+/* Text printed in order: settles a pending break, remembers the end. */
+static void printed(presenter *p, const char *s)
+{
+	if (!s || !*s)
+		return;
+	uint32_t first, cp = 0;
+	size_t len = strlen(s);
+	pc_utf8_decode(s, len, &first);
+	settle_break(p, first);
+	for (size_t i = 0; i < len;) {
+		size_t k = pc_utf8_decode(s + i, len - i, &cp);
+		i += k ? k : 1;
+	}
+	p->before = cp;
+}
+
+/* Where marks are not printed: headings, glossary definitions, the text
+ * of links and references (a link cannot hold another). */
+static bool markable(const pc_node *n)
+{
+	for (const pc_node *u = n->parent; u; u = u->parent)
+		switch (u->kind) {
+		case PC_HEADING:
+		case PC_LINK:
+		case PC_XREF:
+		case PC_TERM_REF:
+		case PC_TERM_OCC:
+			return false;
+		case PC_TABLE:
+			return u->u.table.kind != PC_TABLE_GLOSSARY;
+		case PC_SECTION:
+		case PC_DOCUMENT:
+			return true;
+		default:
+			break;
+		}
+	return true;
+}
+
+/* An explicit reference is always marked; an occurrence only when the
+ * term has no mark yet in its section. ※n numbers count per measure. */
+static void mark_term(presenter *p, pc_node *n)
+{
+	const pc_term *t = n->u.term_ref.term;
+	if (!t || !markable(n))
+		return;
+	const pc_node *sec = pc_node_section(n);
+	if (n->kind == PC_TERM_OCC && p->marked_in[t->index] == sec)
+		return;
+	p->marked_in[t->index] = sec;
+	n->u.term_ref.marked = true;
+	switch (p->doc->meta.term_mark) {
+	case PC_MARK_ASTERISK:
+		n->u.term_ref.mark = "※";
+		break;
+	case PC_MARK_NUMBERED: {
+		pc_node *measure = sec ? (pc_node *)sec->u.section.measure : NULL;
+		if (p->numbered_in[t->index] != measure || !p->number[t->index]) {
+			p->numbered_in[t->index] = measure;
+			p->number[t->index] = measure ? ++measure->u.section.marks : 1;
+		}
+		n->u.term_ref.mark = pc_arena_printf(p->doc->arena, "※%d", p->number[t->index]);
+		break;
+	}
+	case PC_MARK_NONE:
+		break;
+	}
+}
+
+/* What an empty reference prints: the target's name. */
+static const char *xref_text(pc_doc *doc, const pc_node *n)
+{
+	const pc_node *t = n->u.xref.target;
+	if (!t)
+		return n->u.xref.id ? n->u.xref.id : "";
+	if (t->kind == PC_SECTION)
+		return t->u.section.display;
+	const pc_table *tb = &t->u.table;
+	return pc_arena_printf(doc->arena, "表「%s」",
+	                       tb->caption ? tb->caption : (tb->id ? tb->id : ""));
+}
+
+static bool is_inline(pc_kind k)
+{
+	return k >= PC_TEXT && k != PC_HEADING;
+}
+
+/* Walks a subtree in document order (no recursion: trees may be deep). */
+static void present_inlines(presenter *p, pc_node *top)
+{
+	pc_node *n = top->first;
+	while (n) {
+		bool descend = true;
+		if (!is_inline(n->kind)) { /* a new block: nothing carries over */
+			settle_break(p, 0);
+			p->before = 0;
+		}
+		switch (n->kind) {
+		case PC_TEXT:
+		case PC_CODE:
+			printed(p, n->literal);
+			break;
+		case PC_HTML_INLINE:
+			/* raw HTML is printed as the text it is, never
+			 * interpreted; comments are the author's, not the reader's */
+			if (!strncmp(n->literal, "<!--", 4))
+				n->literal = "";
+			printed(p, n->literal);
+			break;
+		case PC_SOFTBREAK:
+			settle_break(p, 0);
+			n->literal = "";
+			p->pending = n;
+			break;
+		case PC_LINEBREAK:
+		case PC_IMAGE:
+			settle_break(p, 0);
+			p->before = 0;
+			descend = false;
+			break;
+		case PC_TERM_REF:
+		case PC_TERM_OCC:
+			mark_term(p, n);
+			break;
+		case PC_XREF:
+			if (!n->first) {
+				n->u.xref.text = xref_text(p->doc, n);
+				printed(p, n->u.xref.text);
+			}
+			break;
+		case PC_SECTION:
+			/* the heading is not a child: present it here, in order */
+			if (n->u.section.heading) {
+				present_inlines(p, n->u.section.heading);
+				settle_break(p, 0);
+				p->before = 0;
+			}
+			break;
+		default:
+			break;
+		}
+		n = pc_node_walk_next(n, top, descend);
+	}
+	settle_break(p, 0);
+}
+
+/* ---- indicator cells ------------------------------------------------ */
+
+static pc_node *text_node(pc_doc *doc, const char *s, pc_pos pos)
+{
+	pc_node *t = pc_node_new(doc, PC_TEXT, pos);
+	t->literal = s;
+	return t;
+}
+
+/* A value cell written with its own year ("12 件 @ H24年度") prints the
+ * value, and the year on a line of its own as the appendix prints it:
+ * the @ is notation for the author, not for the reader. */
+static void present_value_cell(pc_doc *doc, const pc_ivalue *v)
+{
+	pc_node *cell = (pc_node *)v->cell;
+	if (!cell || !cell->first || cell->first != cell->last || cell->first->kind != PC_TEXT ||
+	    !v->year.text)
+		return;
+	const char *lit = cell->first->literal;
+	if (!strchr(lit, '@') && !strstr(lit, "＠"))
+		return;
+	pc_pos pos = cell->first->pos;
+	pc_node_unlink(cell->first);
+	pc_node_append(cell, text_node(doc, v->value.text, pos));
+	pc_node_append(cell, pc_node_new(doc, PC_LINEBREAK, pos));
+	pc_node_append(cell,
+	               text_node(doc, pc_arena_printf(doc->arena, "（%s）", v->year.text), pos));
+}
+
+/* Under a header with an era year (現在値 (H29年度)), the Gregorian year
+ * on a line of its own, unless the header already says it (2020,
+ * 平成29(2017)年度). */
+static void present_header_years(pc_doc *doc, pc_node *table)
+{
+	const pc_table *t = &table->u.table;
+	pc_node *cell = table->first ? table->first->first : NULL;
+	for (size_t c = 0; cell && c < t->ncols; c++, cell = cell->next) {
+		const pc_year *y = &t->columns[c].year;
+		char g[16];
+		snprintf(g, sizeof g, "%d", y->year);
+		if (!y->year || !y->text || strstr(y->text, g))
+			continue;
+		const char *label = y->fiscal ? pc_arena_printf(doc->arena, "%d年度", y->year)
+		                    : y->month
+		                        ? pc_arena_printf(doc->arena, "%d年%d月", y->year, y->month)
+		                        : pc_arena_printf(doc->arena, "%d年", y->year);
+		pc_node_append(cell, pc_node_new(doc, PC_LINEBREAK, cell->pos));
+		pc_node_append(cell, text_node(doc, label, cell->pos));
+	}
+}
+
+void pc_present(pc_doc *doc)
+{
+	for (size_t i = 0; i < doc->tables.len; i++) {
+		pc_node *t = doc->tables.items[i];
+		if (t->u.table.kind == PC_TABLE_INDICATORS)
+			present_header_years(doc, t);
+	}
+	for (size_t i = 0; i < doc->indicators.len; i++) {
+		const pc_indicator *ind = doc->indicators.items[i];
+		for (size_t v = 0; v < ind->nvalues; v++)
+			present_value_cell(doc, &ind->values[v]);
+	}
+	for (size_t i = 0; i < doc->sections.len; i++)
+		present_section(doc, doc->sections.items[i]);
+	for (size_t i = 0; i < doc->terms.len; i++) {
+		pc_term *t = doc->terms.items[i];
+		t->measure = t->section ? t->section->u.section.measure : NULL;
+	}
+	size_t nt = doc->terms.len + 1;
+	presenter p = {.doc = doc};
+	p.marked_in = pc_arena_alloc(doc->arena, nt * sizeof *p.marked_in);
+	p.numbered_in = pc_arena_alloc(doc->arena, nt * sizeof *p.numbered_in);
+	p.number = pc_arena_alloc(doc->arena, nt * sizeof *p.number);
+	present_inlines(&p, doc->root);
+	pc_indicators_present(doc);
+}

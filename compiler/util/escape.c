@@ -1,0 +1,27 @@
+/* HTML and XML escaping (see escape.h). */
+#include "escape.h"
+
+void pc_escape_html(pc_buf *b, const char *s)
+{
+	for (; s && *s; s++) {
+		switch (*s) {
+		case '&':
+			pc_buf_puts(b, "&amp;");
+			break;
+		case '<':
+			pc_buf_puts(b, "&lt;");
+			break;
+		case '>':
+			pc_buf_puts(b, "&gt;");
+			break;
+		case '"':
+			pc_buf_puts(b, "&quot;");
+			break;
+		case '\'':
+			pc_buf_puts(b, "&#39;");
+			break;
+		default:
+			pc_buf_putc(b, *s);
+		}
+	}
+}
