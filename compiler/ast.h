@@ -60,7 +60,7 @@ typedef struct pc_index pc_index;
 typedef struct pc_term pc_term;
 typedef struct pc_indicator pc_indicator;
 
-/* Roles of blocks inside a measure (FORMAT.md §2). */
+/* Roles of blocks inside a measure (docs/format.md §3). */
 typedef enum pc_role {
 	PC_ROLE_NONE = 0,
 	PC_ROLE_VISION,    /* 目指す姿 */
@@ -291,7 +291,7 @@ struct pc_node {
 	} u;
 };
 
-/* Front matter (FORMAT.md §1). */
+/* Front matter (docs/format.md §2). */
 typedef enum pc_term_mark {
 	PC_MARK_ASTERISK, /* ※ */
 	PC_MARK_NUMBERED, /* ※1, ※2 … per measure */

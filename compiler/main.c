@@ -14,6 +14,7 @@
 #include "render/html/html.h"
 #include "render/json/json.h"
 #include "render/pdf/pdf.h"
+#include "render/tree/tree.h"
 #include "serve/serve.h"
 #include "util/buf.h"
 #include "util/output.h"
@@ -44,6 +45,7 @@ typedef struct args {
 static void usage(FILE *f)
 {
 	fputs("usage: plancc check [DIR] [--strict]\n"
+	      "       plancc dump [DIR]\n"
 	      "       plancc build [DIR] [-o OUT] [--format LIST] [--draft] [--strict]\n"
 	      "       plancc glossary [DIR] -o FILE.{pdf,html,csv,md} [--chapter LIST]\n"
 	      "       plancc indicators [DIR] -o FILE.{csv,json}\n"
@@ -51,6 +53,8 @@ static void usage(FILE *f)
 	      "       plancc --help | --version\n"
 	      "\n"
 	      "  check     read the plan in DIR (default: source-docs) and report problems\n"
+	      "  dump      print the plan's tree as the outputs are made from it: every\n"
+	      "            node with its place in the sources and what is printed for it\n"
 	      "  build     check, then write the outputs into OUT (default: output)\n"
 	      "  indicators write the indicators with their years and achievement\n"
 	      "            rates to FILE (data: the same as indicators.csv/.json of build)\n"
@@ -137,7 +141,7 @@ static int parse_args(int argc, char **argv, args *a)
 		printf("plancc %s\n", PLANCC_VERSION);
 		return EXIT_CLEAN;
 	}
-	if (strcmp(a->command, "check") && strcmp(a->command, "build") &&
+	if (strcmp(a->command, "check") && strcmp(a->command, "build") && strcmp(a->command, "dump") &&
 	    strcmp(a->command, "glossary") && strcmp(a->command, "indicators") &&
 	    strcmp(a->command, "serve"))
 		return usage_error("unknown command '%s'", a->command);
@@ -359,6 +363,12 @@ int main(int argc, char **argv)
 		write_glossary(doc, &a, &d);
 	else if (!strcmp(a.command, "indicators") && d.errors == 0)
 		write_indicators(doc, &a, &d);
+	else if (!strcmp(a.command, "dump") && d.errors == 0) {
+		pc_buf b = {0};
+		pc_tree_render(doc, &b);
+		fwrite(b.data ? b.data : "", 1, b.len, stdout);
+		pc_buf_free(&b);
+	}
 	pc_diags_sort(&d);
 	pc_diags_print(&d, stderr);
 	st = d.errors ? EXIT_ERRORS : EXIT_CLEAN;

@@ -2,7 +2,7 @@
  * Diagnostics: one catalogue of every message with its severity, one
  * collector per run. Library code records; only the driver prints.
  * Messages are in Japanese for the plan authors; the severity keyword
- * stays `error`/`warning` as the format requires (FORMAT.md §8).
+ * stays `error`/`warning` as the format requires (docs/format.md §12).
  */
 #ifndef PC_DIAG_H
 #define PC_DIAG_H

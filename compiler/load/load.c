@@ -1,7 +1,7 @@
 /*
  * Load: read the plan folder's chapter files in byte order of their names,
  * check that each is readable UTF-8 without NUL bytes, normalise line ends
- * and take the front matter off the first file (FORMAT.md §1, §8).
+ * and take the front matter off the first file (docs/format.md §2, §12).
  */
 #include <dirent.h>
 #include <errno.h>

@@ -1,5 +1,5 @@
 /*
- * Front matter (FORMAT.md §1): flat `key: value` lines between two `---`
+ * Front matter (docs/format.md §2): flat `key: value` lines between two `---`
  * lines at the top of the first file. The block is blanked out of the
  * source (line breaks kept) so that Markdown line numbers stay true.
  */

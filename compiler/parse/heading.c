@@ -1,5 +1,5 @@
 /*
- * Section headings (FORMAT.md §2): the trailing {…} attributes, the leading
+ * Section headings (docs/format.md §3): the trailing {…} attributes, the leading
  * number token, and the role a block plays in a measure.
  */
 #include <stdlib.h>

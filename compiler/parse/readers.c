@@ -1,5 +1,5 @@
 /*
- * Readers for the small languages that live inside text (FORMAT.md §2–§5):
+ * Readers for the small languages that live inside text (docs/format.md §3–§6):
  * heading numbers and {…} attributes, table rows, header names, era years,
  * indicator values and directions.
  *

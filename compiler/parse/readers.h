@@ -14,7 +14,7 @@
 
 #include "../ast.h"
 
-/* ---- Attributes: {#id .class key=value key="v w"} (FORMAT.md §2, §3) ---- */
+/* ---- Attributes: {#id .class key=value key="v w"} (docs/format.md §3, §4) ---- */
 
 typedef struct pc_attrs {
 	const char *id;       /* from #id (without '#'), NULL when none */
@@ -46,7 +46,7 @@ bool pc_attrs_parse(pc_arena *a, const char *s, size_t len, pc_attrs *out, const
 bool pc_heading_attr_block(const char *s, size_t len, size_t *open, size_t *close);
 
 /*
- * A leading number token (FORMAT.md §2): digits (ASCII or full-width) and
+ * A leading number token (docs/format.md §3): digits (ASCII or full-width) and
  * hyphens starting with a digit, optionally after a short prefix of 1–3
  * non-digit, non-space, non-ASCII-punctuation characters (経1-1), followed
  * by a space (ASCII or U+3000); or one circled number ①..⑳ followed by an
@@ -56,7 +56,7 @@ bool pc_heading_attr_block(const char *s, size_t len, size_t *open, size_t *clos
  */
 size_t pc_heading_number(const char *s, size_t len, size_t *title_off);
 
-/* ---- Table rows (FORMAT.md §3) ---- */
+/* ---- Table rows (docs/format.md §4) ---- */
 
 typedef struct pc_raw_cell {
 	const char *text; /* trimmed; for pipe rows with \| a copy with the
@@ -78,7 +78,7 @@ size_t pc_row_split(pc_arena *a, const char *line, size_t len, bool piped, pc_ra
 /* True for a pipe table's separator row: |---|:--:|--- (colons allowed). */
 bool pc_row_is_separator(const char *line, size_t len);
 
-/* ---- Header names (FORMAT.md §4, §5) ---- */
+/* ---- Header names (docs/format.md §5, §6) ---- */
 
 /*
  * Splits a header such as "現在値 (H29年度)" or "目標値〔平成29(2017)年度〕"
@@ -98,7 +98,7 @@ pc_field pc_indicator_field(const char *name);
  * 説明/解説/意味/definition, 別名/略称/aliases. */
 pc_field pc_glossary_field(const char *name);
 
-/* ---- Years (FORMAT.md §4) ---- */
+/* ---- Years (docs/format.md §5) ---- */
 
 typedef enum pc_year_status {
 	PC_YEAR_OK,
@@ -126,7 +126,7 @@ typedef struct pc_year_detail {
  */
 pc_year_status pc_year_parse(const char *s, size_t len, pc_year *out, pc_year_detail *detail);
 
-/* ---- Values (FORMAT.md §4) ---- */
+/* ---- Values (docs/format.md §5) ---- */
 
 typedef enum pc_value_status {
 	PC_VALUE_TEXT, /* no number: 「増加」「－」 */

@@ -1,5 +1,5 @@
 /*
- * Records from tables: indicators (FORMAT.md §4) and glossary terms (§5).
+ * Records from tables: indicators (docs/format.md §5) and glossary terms (§6).
  * The table keeps its cells for display; the records hold what the cells
  * mean: values as numbers with units and years, terms with readings.
  */

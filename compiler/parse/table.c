@@ -1,5 +1,5 @@
 /*
- * Tables in fenced blocks (FORMAT.md §3–§5): the header row and data rows
+ * Tables in fenced blocks (docs/format.md §4–§6): the header row and data rows
  * in TAB or pipe form, cells as inline Markdown, and for indicators and
  * glossaries the records the rest of the compiler works with.
  */

@@ -1,5 +1,5 @@
 /*
- * End-to-end tests of the diagnostics (FORMAT.md §8): one small plan per
+ * End-to-end tests of the diagnostics (docs/format.md §12): one small plan per
  * problem the format names, run through the real plancc binary. Each test
  * asserts the `FILE:LINE:COL:` prefix (the column where it is meaningful),
  * the severity word, a key word of the message and the exit status.

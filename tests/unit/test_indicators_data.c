@@ -1,5 +1,5 @@
 /*
- * Indicators through the library: every header form of FORMAT.md §4 (field
+ * Indicators through the library: every header form of docs/format.md §5 (field
  * names, eras from 明治 to 令和 in kanji, letters and full-width, 元年,
  * bracketed Gregorian years, month dates, @ years in cells), the values,
  * each indicator warning at its FILE:LINE:COL, achievement rates, and the

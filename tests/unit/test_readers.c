@@ -1,7 +1,7 @@
 /*
  * Unit tests of the small readers (parse/readers.h): attributes, heading
  * numbers, table rows, header names, era years, values, cell years and
- * directions, each with the examples of FORMAT.md §2–§5 and the edge cases
+ * directions, each with the examples of docs/format.md §3–§6 and the edge cases
  * the parser relies on. The last suite feeds every reader invalid UTF-8,
  * exact-size buffers (so a sanitizer build catches a read past the range)
  * and megabyte inputs that would expose quadratic scans.

@@ -4,7 +4,7 @@
  * indicators.html. Every text and attribute goes through one escaping
  * function; raw HTML from the Markdown is never passed through.
  *
- * Ids: a section or table keeps its plan id, which FORMAT.md limits to
+ * Ids: a section or table keeps its plan id, which docs/format.md §3.2 limits to
  * ASCII letters, digits, - and _. Every id the back end makes up has a
  * '.' in it (tip.3, term.12, pc.main), so none can clash with the plan's.
  *

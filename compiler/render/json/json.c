@@ -72,6 +72,10 @@ static void sections(pc_json *j, const pc_doc *doc)
 		pc_json_string(j, s->label);
 		pc_json_key(j, "title");
 		pc_json_string(j, s->title);
+		pc_json_key(j, "heading_label");
+		pc_json_string(j, s->heading_label);
+		pc_json_key(j, "display");
+		pc_json_string(j, s->display);
 		pc_json_key(j, "level");
 		pc_json_int(j, s->level);
 		pc_json_key(j, "parent");

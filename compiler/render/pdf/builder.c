@@ -272,13 +272,7 @@ size_t pdf_set_lines_marked(L *l, size_t mk0, size_t mk1, size_t g0, float x, co
 			flags |= IT_GRID;
 		pdf_new_item(l, k == 0 ? before : 0, flags);
 		float dx = align_dx(&ln, align);
-		op *o = pdf_new_op(l, OP_TEXT);
-		o->x = x + dx;
-		o->y = (h - maxsize) / 2 + maxsize * 0.88f;
-		o->g0 = ln.start;
-		o->g1 = ln.end;
-		pdf_line_links(l, &ln, x + dx, 0, h);
-		if (k == 0 && mk1 > mk0) {
+		if (k == 0 && mk1 > mk0) { /* the marker first: it is read first */
 			float mx = 0;
 			for (size_t i = mk0; i < mk1; i++) {
 				l->p.g.v[i].x = mx;
@@ -290,6 +284,12 @@ size_t pdf_set_lines_marked(L *l, size_t mk0, size_t mk1, size_t g0, float x, co
 			m->g0 = mk0;
 			m->g1 = mk1;
 		}
+		op *o = pdf_new_op(l, OP_TEXT);
+		o->x = x + dx;
+		o->y = (h - maxsize) / 2 + maxsize * 0.88f;
+		o->g0 = ln.start;
+		o->g1 = ln.end;
+		pdf_line_links(l, &ln, x + dx, 0, h);
 		pdf_end_item(l, h);
 	}
 	return nl;
