@@ -374,8 +374,7 @@ Test(html, sections_badges_tables_images)
 	    "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" "
 	    "aria-label=\"施策1-1の成果指標\">",
 	    "<caption>施策1-1の成果指標</caption>",
-	    "<th scope=\"col\">現在値 (H29年度)<span "
-	    "class=\"year\">2017年度</span></th>",
+	    "<th scope=\"col\">現在値 (H29年度)<br>2017年度</th>",
 	    "<th scope=\"row\">登録団体数</th>",
 	    "<img src=\"images/figs/%E5%9C%B0%E5%9B%B3%201.png\" alt=\"位置図\"",
 	    "<dt id=\"term."};
