@@ -268,6 +268,9 @@ static void summary_page(page *p)
 		put(p, "</li>");
 	}
 	put(p, "</ul><h2>評価の集計</h2>");
+	if (!r->nmeasures)
+		put(p, "<p>この計画には、この年度に評価する施策（成果指標か評価の表のある施策）が"
+		       "ありません。</p>");
 	counts_table(p, "章ごとの施策の評価（施策数）", true);
 	counts_table(p, "章ごとの指標の評価（指標数）", false);
 	put(p, "<h2>施策の評価の一覧</h2>");

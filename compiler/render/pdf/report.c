@@ -314,6 +314,11 @@ static void summary(L *l, const pc_report *r, pc_node *const *counts)
 	for (size_t i = 0; i < r->nrule_text; i++)
 		bullet(l, r->rule_text[i], f);
 	heading(l, "評価の集計", f);
+	if (!r->nmeasures) {
+		const char *none = "この計画には、この年度に評価する施策（成果指標か評価の表のある"
+		                   "施策）がありません。";
+		text_par(l, none, strlen(none), f, NULL, 0);
+	}
 	pdf_table_block(l, counts[0], f);
 	pdf_table_block(l, counts[1], f);
 	heading(l, "施策の評価の一覧", f);
