@@ -599,6 +599,18 @@ static void grade_measure(pc_report *r, pc_measure_grade *m)
 			if (!strcmp(g->bands[i].name, m->grade))
 				m->band = (int)i;
 	}
+	pc_arena *a = r->doc->arena;
+	if (m->given)
+		m->basis = "評価の表に書かれた評価";
+	else if (m->has_average)
+		m->basis =
+		    pc_arena_printf(a, "評価できた指標 %zu 件（全 %zu 件）の点数の平均 %.2f 点", n,
+		                    m->ninds, m->average);
+	else if (n)
+		m->basis = pc_arena_printf(
+		    a, "評価できた指標 %zu 件（全 %zu 件）のうち最も低い評価", n, m->ninds);
+	else
+		m->basis = pc_arena_printf(a, "評価できる指標がないため「%s」", g->none);
 }
 
 /* The year all the measure's indicators give a field, or NULL. */

@@ -47,6 +47,7 @@ typedef struct pc_measure_grade {
 	bool given;       /* given by hand in the evaluation block */
 	bool has_average; /* the mean of its indicators' points (rule 平均) */
 	double average;
+	const char *basis; /* how the grade was formed, in words for the sheet */
 	/* A table node (outside the tree) of the indicators' views, for the
 	 * charts both back ends draw from it. */
 	pc_node *charts;

@@ -383,11 +383,9 @@ static void sheet(page *p, const pc_measure_grade *m)
 	grade(p, m->grade, m->band);
 	put(p, "</p></div><ul class=\"facts\"><li><strong>施策の評価</strong>");
 	text(p, m->grade);
-	if (m->given)
-		put(p, "（評価の表による）");
-	else if (m->has_average)
-		pc_buf_printf(&p->b, "（指標の平均 %.2f点）", m->average);
-	put(p, "</li><li><strong>今後の方向性</strong>");
+	put(p, "（");
+	text(p, m->basis);
+	put(p, "）</li><li><strong>今後の方向性</strong>");
 	const char *course = m->eval ? pc_course_name(m->eval->course) : NULL;
 	if (course) {
 		put(p, "<span class=\"course\">");

@@ -390,7 +390,7 @@ static void sheet_head(L *l, const pc_report *r, const pc_measure_grade *m, fram
 }
 
 /* The facts under the band: the next step, how the grade was formed. */
-static void sheet_facts(L *l, const pc_report *r, const pc_measure_grade *m, frame f)
+static void sheet_facts(L *l, const pc_measure_grade *m, frame f)
 {
 	pdf_new_item(l, 8, IT_KEEP);
 	float x = f.x;
@@ -407,25 +407,7 @@ static void sheet_facts(L *l, const pc_report *r, const pc_measure_grade *m, fra
 	label(l, course ? course : "－", l->f.bold, 10, course ? C_ACCENT : C_GREY, x, 2, 44,
 	      AL_CENTER);
 	x += 58;
-	size_t graded = 0;
-	for (size_t i = 0; i < m->ninds; i++)
-		graded += m->inds[i].band >= 0;
-	const char *how;
-	if (m->given)
-		how = "施策の評価：評価の表に書かれた評価";
-	else if (m->has_average)
-		how = pc_arena_printf(
-		    l->doc->arena,
-		    "施策の評価：評価できた指標 %zu 件（全 %zu 件）の点数の平均 %.2f 点", graded,
-		    m->ninds, m->average);
-	else if (graded)
-		how = pc_arena_printf(
-		    l->doc->arena,
-		    "施策の評価：評価できた指標 %zu 件（全 %zu 件）のうち最も低い評価", graded,
-		    m->ninds);
-	else
-		how = pc_arena_printf(l->doc->arena, "施策の評価：評価できる指標がないため「%s」",
-		                      r->rule.none);
+	const char *how = pc_arena_printf(l->doc->arena, "施策の評価：%s", m->basis);
 	label(l, how, l->f.table, 8.5f, C_GREY, x, 3, f.x + f.w - x, AL_LEFT);
 	pdf_end_item(l, 17);
 }
@@ -545,7 +527,7 @@ static void sheet(L *l, const pc_report *r, const made *mk, size_t i, bool first
 	frame f = {BLOCK_X, BLOCK_W, PC_ROLE_NONE, 0};
 	const pc_measure_grade *m = &r->measures[i];
 	sheet_head(l, r, m, f, first);
-	sheet_facts(l, r, m, f);
+	sheet_facts(l, m, f);
 	/* the figures, the words about them, then the charts: when a sheet
 	 * runs over its page, only charts go over */
 	if (m->ninds) {
