@@ -185,6 +185,7 @@ const char *pc_field_name(pc_field field)
 	    [PC_FIELD_READING] = "reading",
 	    [PC_FIELD_DEFINITION] = "definition",
 	    [PC_FIELD_ALIASES] = "aliases",
+	    [PC_FIELD_ID] = "id",
 	};
 	return names[field];
 }

@@ -137,6 +137,8 @@ typedef enum pc_field {
 	PC_FIELD_READING,
 	PC_FIELD_DEFINITION,
 	PC_FIELD_ALIASES,
+	/* indicators, appended: the stable id given in an ID column */
+	PC_FIELD_ID,
 } pc_field;
 
 typedef enum pc_direction {
@@ -174,6 +176,9 @@ struct pc_indicator {
 	const pc_ivalue *latest; /* the latest result with a number; NULL none */
 	bool has_rate;           /* rate is meaningful */
 	double rate;             /* achievement rate of latest, in percent */
+	/* Decided by the resolver (resolve/evaluation.c): */
+	const char *id; /* stable id: the ID column's, else <measure id>.<n> */
+	bool id_given;
 };
 
 typedef enum pc_table_kind {
@@ -298,6 +303,80 @@ typedef enum pc_term_mark {
 	PC_MARK_NONE,
 } pc_term_mark;
 
+/*
+ * The grading rule of the yearly progress report (docs/format.md §2.1),
+ * from the front matter; parts left unset take the defaults of
+ * model/grade.c (pc_grading_of).
+ */
+typedef enum pc_grade_by {
+	PC_GRADE_BY_UNSET = 0,
+	PC_GRADE_BY_PROGRESS,       /* 進捗率: (実績−基準) ÷ (目標−基準) */
+	PC_GRADE_BY_RATIO,          /* 達成率: 実績 ÷ 目標 (目標 ÷ 実績 for 減) */
+	PC_GRADE_BY_PRORATED,       /* 年割進捗率: progress against the year's share */
+	PC_GRADE_BY_PRORATED_RATIO, /* 年割達成率: 実績 ÷ the year's pro-rated target */
+	PC_GRADE_BY_CHANGE, /* 基準値比: (実績−基準) ÷ 基準, in %, better > 0 */
+	PC_GRADE_BY_DIFF,   /* 基準値差: 実績−基準 in the indicator's unit, better > 0 */
+} pc_grade_by;
+
+typedef enum pc_grade_cond_kind {
+	PC_COND_AT_LEAST, /* score ≥ value (以上) */
+	PC_COND_ABOVE,    /* score > value (超) */
+	PC_COND_AT_MOST,  /* score ≤ value (以下) */
+	PC_COND_BELOW,    /* score < value (未満) */
+	PC_COND_REACHED,  /* the result is at or past the target (目標達成) */
+	PC_COND_IMPROVED, /* better than the baseline beyond the tolerance (改善) */
+	PC_COND_KEPT,     /* within the tolerance of the baseline (維持) */
+	PC_COND_WORSENED, /* worse than the baseline beyond the tolerance (悪化) */
+} pc_grade_cond_kind;
+
+typedef struct pc_grade_cond {
+	pc_grade_cond_kind kind;
+	double value; /* thresholds: percent, or points for 基準値差 */
+} pc_grade_cond;
+
+/* One grade of the list, tried in order: the first whose conditions all
+ * hold is the indicator's grade; a grade without conditions takes the rest. */
+typedef struct pc_grade_band {
+	const char *name;       /* "A", "順調" */
+	const char *condition;  /* as written inside the brackets; NULL none */
+	pc_grade_cond conds[2]; /* all must hold */
+	int nconds;
+	double points; /* for a measure's average */
+	bool points_given;
+	int unit;   /* of the thresholds as written: 0 none, 1 %, 2 points */
+	pc_pos pos; /* where it is written */
+} pc_grade_band;
+
+/* ±N% of the baseline (relative) or ±N in the indicator's own unit. */
+typedef struct pc_tolerance {
+	double value;
+	bool relative;
+	const char *text; /* as written; NULL when not given */
+} pc_tolerance;
+
+typedef enum pc_measure_by {
+	PC_MEASURE_BY_UNSET = 0,
+	PC_MEASURE_BY_AVERAGE, /* 平均: the grade nearest the mean of the points */
+	PC_MEASURE_BY_WORST,   /* 最低: the lowest grade of its indicators */
+} pc_measure_by;
+
+typedef struct pc_grading {
+	pc_grade_by by;
+	pc_grade_band *bands;
+	size_t nbands;
+	pc_tolerance keep;        /* for every indicator */
+	pc_tolerance survey_keep; /* for survey indicators (takes precedence) */
+	const char **survey;      /* words of 把握方法 that mark a survey indicator */
+	size_t nsurvey;
+	pc_measure_by measure;
+	const char *none;    /* the grade of an indicator that cannot be measured */
+	const char **extras; /* grades given by hand: 未着手, 中止, 評価困難 */
+	size_t nextras;
+	bool extras_given;
+	pc_pos pos; /* the first key of the rule (for messages); file NULL none */
+	pc_pos bands_pos;
+} pc_grading;
+
 typedef struct pc_meta {
 	const char *title, *subtitle, *city, *period, *edition;
 	bool draft;
@@ -305,7 +384,36 @@ typedef struct pc_meta {
 	bool latin_first; /* index-order: latin-first */
 	bool charts;      /* charts beside indicator tables (default true) */
 	bool recto;       /* chapter-start: right (a blank page before, if needed) */
+	/* The plan's term read from period ("2027-2031", "令和9年度～令和13年度"):
+	 * Gregorian fiscal years, 0 when period is missing or unreadable. */
+	int term_first, term_last;
+	pc_pos period_pos;
+	const char *city_code; /* 全国地方公共団体コード, 6 digits, check digit verified */
+	pc_grading grading;
 } pc_meta;
+
+/* A measure's next step as a yearly evaluation writes it (今後の方向性). */
+typedef enum pc_course {
+	PC_COURSE_NONE = 0,
+	PC_COURSE_EXPAND,   /* 拡充 */
+	PC_COURSE_CONTINUE, /* 継続 */
+	PC_COURSE_IMPROVE,  /* 改善 */
+	PC_COURSE_REDUCE,   /* 縮小 */
+	PC_COURSE_ABOLISH,  /* 廃止 */
+} pc_course;
+
+/* One row of an evaluation block (docs/format.md §5.5): a measure's year. */
+typedef struct pc_evaluation {
+	int year;              /* Gregorian fiscal year */
+	const char *year_text; /* as written */
+	pc_course course;
+	const char *grade; /* a grade given by hand (評価), NULL none */
+	pc_pos grade_pos;
+	const char *comment;    /* 要因・分析; "" when none */
+	const pc_node *section; /* the innermost section where it is written */
+	const pc_node *measure; /* set by the resolver: its measure */
+	pc_pos pos;             /* the row */
+} pc_evaluation;
 
 /* A loaded source file. */
 typedef struct pc_source {
@@ -333,6 +441,7 @@ struct pc_doc {
 	pc_vec xrefs;         /* pc_node* PC_XREF */
 	pc_vec term_refs;     /* pc_node* PC_TERM_REF */
 	pc_vec images;        /* pc_node* PC_IMAGE */
+	pc_vec evaluations;   /* pc_evaluation* in document order */
 	pc_index *index;      /* the term index, built once after resolving */
 };
 

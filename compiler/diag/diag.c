@@ -33,9 +33,12 @@ static const struct {
     [PC_E_FRONT_NO_TITLE] =
         {PC_SEV_ERROR,
          "計画の表題がありません。最初のファイルの計画情報に「title: …」を書いてください"},
-    [PC_W_FRONT_UNKNOWN_KEY] = {PC_SEV_WARNING, "計画情報のキー「%s」は使われません（使えるキー: "
-                                                "title, subtitle, city, period, edition, draft, "
-                                                "term-mark, index-order, charts, chapter-start）"},
+    [PC_W_FRONT_UNKNOWN_KEY] = {PC_SEV_WARNING,
+                                "計画情報のキー「%s」は使われません（使えるキー: "
+                                "title, subtitle, city, city-code, period, edition, draft, "
+                                "term-mark, index-order, charts, chapter-start; 進捗評価の "
+                                "grade-by, grades, grade-keep, grade-survey, grade-survey-keep, "
+                                "grade-measure, grade-none, grade-extra とその日本語の名前）"},
     [PC_E_FRONT_BAD_VALUE] = {PC_SEV_ERROR, "計画情報「%s」の値「%s」は使えません（%s）"},
     [PC_W_FRONT_DUP_KEY] = {PC_SEV_WARNING,
                             "計画情報のキー「%s」が二度書かれています。後の値を使います"},
@@ -62,7 +65,7 @@ static const struct {
          "指標の表に指標名の列がありません。見出し行に「指標名」の列を加えてください"},
     [PC_W_UNKNOWN_HEADER] = {PC_SEV_WARNING,
                              "見出し「%s」は指標のどの項目にも当たりません（指標名・把握方法・"
-                             "基準値・中間目標値・目標値・実績値・単位・方向）"},
+                             "基準値・中間目標値・目標値・実績値・単位・方向・ID）"},
     [PC_E_DUP_COLUMN] = {PC_SEV_ERROR, "見出し「%s」の列が二つあります"},
     [PC_E_BAD_YEAR] =
         {PC_SEV_ERROR,
@@ -139,6 +142,44 @@ static const struct {
     [PC_E_TOO_MANY_PAGES] = {PC_SEV_ERROR, "PDF が %d ページになります（上限 %d ページ）。"
                                            "見出しや表が意図せず増えていないか確かめるか、"
                                            "計画を分冊にしてください"},
+    [PC_E_GRADE_BAND] = {PC_SEV_ERROR, "評価区分の「%s」を読めません（%s）"},
+    [PC_E_GRADE_NO_REST] =
+        {PC_SEV_ERROR,
+         "評価区分では、どの区分にも当たらない値が出ます。最後の区分は「D」のように条件を付けずに"
+         "書くか、「D（50%%未満）」「C（悪化）」のような残りを受ける条件にしてください"},
+    [PC_E_GRADE_DUP] =
+        {PC_SEV_ERROR,
+         "評価「%s」が二度使われています。評価の名前はそれぞれ一度だけにしてください"},
+    [PC_E_CITY_CODE] = {PC_SEV_ERROR, "全国地方公共団体コード「%s」は正しくありません（%s）"},
+    [PC_W_PERIOD_UNREADABLE] =
+        {PC_SEV_WARNING,
+         "計画期間「%s」から年度を読めません。「2027-2031」や「令和9年度～令和13年度」"
+         "のように書いてください（評価の年度の確かめと年割の評価に使います）"},
+    [PC_E_EVAL_NO_YEAR_COLUMN] =
+        {PC_SEV_ERROR, "評価の表に年度の列がありません。見出し行に「年度」の列を加えてください"},
+    [PC_W_EVAL_UNKNOWN_HEADER] = {PC_SEV_WARNING, "見出し「%s」は評価の表のどの項目にも当たりません"
+                                                  "（年度・方向性・評価・要因・分析）"},
+    [PC_E_EVAL_NO_YEAR] = {PC_SEV_ERROR, "年度が空の行があります。「R10年度」「2028」のように"
+                                         "年度を書いてください"},
+    [PC_E_EVAL_COURSE] = {PC_SEV_ERROR, "方向性「%s」は使えません。拡充・継続・改善・縮小・廃止の"
+                                        "どれかを書いてください"},
+    [PC_E_EVAL_YEAR_OUTSIDE] =
+        {PC_SEV_ERROR, "年度「%s」（%d年度）は計画期間（%d〜%d年度）の外です。年度を確かめて"
+                       "ください"},
+    [PC_E_EVAL_DUP_YEAR] = {PC_SEV_ERROR, "施策「%s」の %d年度の評価は %s:%u で既に書かれています。"
+                                          "一つの年度の評価は一度だけ書いてください"},
+    [PC_E_EVAL_OUTSIDE] = {PC_SEV_ERROR, "評価の表は施策（## の見出し）の中、その成果指標の近くに"
+                                         "書いてください"},
+    [PC_E_EVAL_GRADE] = {PC_SEV_ERROR, "評価「%s」は計画情報の評価にありません（使える評価: %s）"},
+    [PC_E_BAD_INDICATOR_ID] = {PC_SEV_ERROR, "指標ID「%s」に使えない文字があります。半角英数字と "
+                                             "- _ だけで書いてください"},
+    [PC_E_DUP_INDICATOR_ID] = {PC_SEV_ERROR, "指標ID「%s」は %s:%u で既に使われています。指標ごとに"
+                                             "別の ID にしてください"},
+    [PC_E_REPORT_YEAR] = {PC_SEV_ERROR, "評価する年度 %d は計画期間（%d〜%d年度）の外です。"
+                                        "--year を確かめてください"},
+    [PC_W_GRADE_NO_BAND] = {PC_SEV_WARNING,
+                            "指標「%s」の%s %s はどの評価区分にも当たらないため「%s」とします。"
+                            "評価区分の最後に条件のない区分を置いてください"},
 };
 
 void pc_diags_init(pc_diags *d, bool strict)

@@ -133,6 +133,44 @@ static bool shared_axes(pc_chart *c)
 	return c->xmin < c->xmax;
 }
 
+/* The multiplier a value is written with: 千, 万, 億 or 兆 after its
+ * digits; "" when none. */
+static const char *multiplier(const pc_value *v, double *scale)
+{
+	static const struct {
+		const char *m;
+		double scale;
+	} mults[] = {{"千", 1e3}, {"万", 1e4}, {"億", 1e8}, {"兆", 1e12}};
+	for (size_t i = 0; i < sizeof mults / sizeof mults[0]; i++) {
+		const char *at = strstr(v->text, mults[i].m);
+		if (at && at > v->text) {
+			*scale = mults[i].scale;
+			return mults[i].m;
+		}
+	}
+	*scale = 1;
+	return "";
+}
+
+/* Counts the axis in the multiplier the values share, if they share one. */
+static void axis_scale(pc_chart *c)
+{
+	const pc_chart_point *pts[PC_CHART_MAX_POINTS];
+	size_t n = pc_chart_points(c, pts);
+	c->scale = 1;
+	c->mult = "";
+	double scale = 1;
+	const char *mult = n ? multiplier(&pts[0]->value->value, &scale) : "";
+	for (size_t i = 1; i < n; i++) {
+		double s;
+		if (strcmp(multiplier(&pts[i]->value->value, &s), mult))
+			return;
+	}
+	c->scale = scale;
+	c->mult = mult;
+	c->decimals = decimals_of(c->ystep / scale);
+}
+
 /* Points in x order, so that lines run left to right (a table may give
  * its results before its baseline). Insertion sort: a handful of points. */
 static void sort_points(pc_chart_point *p, size_t n)
@@ -185,6 +223,7 @@ bool pc_chart_of(const pc_indicator *ind, pc_chart *c)
 	}
 	if (!shared_axes(c) || !y_axis(c))
 		return false;
+	axis_scale(c);
 	sort_points(c->plan, c->nplan);
 	sort_points(c->actual, c->nactual);
 	return true;
@@ -207,6 +246,8 @@ void pc_chart_tick_label(const pc_chart *c, double v, char *buf, size_t size)
 {
 	if (fabs(v) < c->ystep * 1e-9)
 		v = 0; /* no "-0" */
+	if (c->scale > 0)
+		v /= c->scale;
 	char digits[400];
 	snprintf(digits, sizeof digits, "%.*f", c->decimals, fabs(v));
 	size_t intlen = strcspn(digits, ".");

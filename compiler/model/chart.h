@@ -34,6 +34,11 @@ typedef struct pc_chart {
 	int nyticks;       /* ymin, ymin + ystep, …, ymax */
 	int decimals;      /* digits after the point in tick labels */
 	const char *unit;  /* shared unit of the values ("" none) */
+	/* The multiplier every value is written with (万 of 「142万人」), so the
+	 * axis counts in it as the plan does: ticks are divided by scale and
+	 * the axis names mult before the unit ("万人"); 1 and "" otherwise. */
+	double scale;
+	const char *mult;
 } pc_chart;
 
 /*
@@ -54,7 +59,8 @@ size_t pc_charts_of_table(const pc_table *t, pc_chart **out, bool *any_actuals);
 #define PC_CHART_MAX_POINTS (3 + PC_CHART_MAX_ACTUALS)
 size_t pc_chart_points(const pc_chart *c, const pc_chart_point **out);
 
-/* A tick value as printed: thousands separators, c->decimals digits. */
+/* A tick value as printed: divided by c->scale, thousands separators,
+ * c->decimals digits. */
 void pc_chart_tick_label(const pc_chart *c, double v, char *buf, size_t size);
 
 /* The chart in words, its text alternative: 「名：基準値 2022年度 45.0%、

@@ -202,6 +202,8 @@ static pc_node *code_block(pc_parser *p, cmark_node *n, pc_pos pos)
 	const char *kind = pc_table_kind_of(info ? info : "", &rest);
 	if (kind)
 		return pc_table_parse(p, n, kind, rest);
+	if (pc_evaluation_parse(p, n))
+		return NULL; /* recorded for the yearly report, not printed */
 	pc_node *m = pc_node_new(p->doc, PC_CODE_BLOCK, pos);
 	const char *lit = cmark_node_get_literal(n);
 	m->literal = pc_arena_strdup(p->doc->arena, lit ? lit : "");

@@ -572,7 +572,8 @@ pc_field pc_indicator_field(const char *name)
 	    {"実績値", PC_FIELD_ACTUAL},       {"実績", PC_FIELD_ACTUAL},
 	    {"actual", PC_FIELD_ACTUAL},       {"単位", PC_FIELD_UNIT},
 	    {"unit", PC_FIELD_UNIT},           {"方向", PC_FIELD_DIRECTION},
-	    {"direction", PC_FIELD_DIRECTION},
+	    {"direction", PC_FIELD_DIRECTION}, {"ID", PC_FIELD_ID},
+	    {"指標ID", PC_FIELD_ID},
 	};
 	return field_of(name, names, sizeof names / sizeof names[0]);
 }

@@ -92,7 +92,8 @@ bool pc_header_split(const char *s, size_t len, size_t *name_len, size_t *year_o
 /* Field of an indicators header name (NFKC'd, spaces removed, English case-
  * insensitive): 指標名/指標/name, 把握方法/指標の説明/指標の定義/説明/method,
  * 基準値/現在値/現状値/baseline, 中間目標値/中間値/midterm, 目標値/最終目標値/target,
- * 実績値/実績/actual, 単位/unit, 方向/direction. PC_FIELD_NONE when unknown. */
+ * 実績値/実績/actual, 単位/unit, 方向/direction, ID/指標ID. PC_FIELD_NONE when
+ * unknown. */
 pc_field pc_indicator_field(const char *name);
 /* Field of a glossary header: 用語/term, 読み/よみ/reading,
  * 説明/解説/意味/definition, 別名/略称/aliases. */

@@ -264,4 +264,5 @@ void pc_resolve(pc_doc *doc, pc_diags *diags)
 	resolve_index_entries(&r);
 	resolve_indicators(&r);
 	pc_find_occurrences(&r);
+	pc_resolve_report(&r);
 }

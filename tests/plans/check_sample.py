@@ -36,7 +36,10 @@ for name in files:
     kind = None
     header_seen = False
     alias_col = None
-    for line in open(os.path.join(src, name), encoding="utf-8").read().split("\n"):
+    lines = open(os.path.join(src, name), encoding="utf-8").read().split("\n")
+    if name == files[0] and lines[0] == "---":  # the front matter: keys, not Markdown
+        lines = lines[lines.index("---", 1) + 1:]
+    for line in lines:
         if kind is not None:
             if line.startswith("```"):
                 kind = None

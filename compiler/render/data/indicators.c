@@ -49,8 +49,20 @@ static void value_fields_csv(pc_doc *doc, pc_buf *out, const pc_ivalue *v)
 void pc_indicators_csv(pc_doc *doc, pc_buf *out)
 {
 	pc_csv_bom(out);
-	const char *head[] = {"章番号", "章",     "章id",     "施策番号", "施策",
-	                      "施策id", "指標名", "把握方法", "方向"};
+	/* the open-data columns first, as the standard data sets have them
+	 * (docs/indicators.md, Open data) */
+	const char *head[] = {"全国地方公共団体コード",
+	                      "ID",
+	                      "地方公共団体名",
+	                      "章番号",
+	                      "章",
+	                      "章id",
+	                      "施策番号",
+	                      "施策",
+	                      "施策id",
+	                      "指標名",
+	                      "把握方法",
+	                      "方向"};
 	for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)
 		pc_csv_field(out, head[i], i == 0);
 	for (size_t k = 0; k < 4; k++)
@@ -72,7 +84,10 @@ void pc_indicators_csv(pc_doc *doc, pc_buf *out)
 	for (size_t i = 0; i < doc->indicators.len; i++) {
 		const pc_indicator *ind = doc->indicators.items[i];
 		const pc_node *m = ind->measure, *ch = m ? m->u.section.chapter : NULL;
-		pc_csv_field(out, ch ? ch->u.section.number : NULL, true);
+		pc_csv_field(out, doc->meta.city_code, true);
+		pc_csv_field(out, ind->id, false);
+		pc_csv_field(out, doc->meta.city, false);
+		pc_csv_field(out, ch ? ch->u.section.number : NULL, false);
 		pc_csv_field(out, ch ? ch->u.section.title : NULL, false);
 		pc_csv_field(out, ch ? ch->u.section.id : NULL, false);
 		pc_csv_field(out, m ? m->u.section.number : NULL, false);

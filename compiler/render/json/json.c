@@ -37,6 +37,8 @@ static void meta(pc_json *j, const pc_meta *m)
 	pc_json_string(j, m->subtitle);
 	pc_json_key(j, "city");
 	pc_json_string(j, m->city);
+	pc_json_key(j, "city_code");
+	pc_json_string(j, m->city_code);
 	pc_json_key(j, "period");
 	pc_json_string(j, m->period);
 	pc_json_key(j, "edition");
@@ -218,6 +220,10 @@ static void indicator(pc_json *j, const pc_indicator *ind)
 {
 	const pc_node *m = ind->measure;
 	pc_json_object(j);
+	pc_json_key(j, "id");
+	pc_json_string(j, ind->id);
+	pc_json_key(j, "id_given");
+	pc_json_bool(j, ind->id_given);
 	section_ref(j, "chapter", m ? m->u.section.chapter : NULL);
 	section_ref(j, "measure", m);
 	pc_json_key(j, "section");
@@ -388,6 +394,10 @@ void pc_json_render_indicators(pc_doc *doc, pc_buf *out)
 	pc_json_object(&j);
 	pc_json_key(&j, "schema");
 	pc_json_string(&j, "plancc-indicators/1");
+	pc_json_key(&j, "city");
+	pc_json_string(&j, doc->meta.city);
+	pc_json_key(&j, "city_code");
+	pc_json_string(&j, doc->meta.city_code);
 	indicators(&j, doc);
 	pc_json_end_object(&j);
 }

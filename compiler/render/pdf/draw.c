@@ -289,8 +289,9 @@ static void page_head(L *l, int page, const pdf_key *head, const unsigned *pflag
 	const pc_meta *m = &l->doc->meta;
 	simple_text(l, text, l->f.table, 8.5f, C_GREY, BLOCK_X, HEAD_BASE, AL_LEFT,
 	            BLOCK_W * 0.65f);
-	if (m->title)
-		simple_text(l, m->title, l->f.table, 8.5f, C_GREY, BLOCK_X, HEAD_BASE, AL_RIGHT,
+	const char *right = l->head_right ? l->head_right : m->title;
+	if (right)
+		simple_text(l, right, l->f.table, 8.5f, C_GREY, BLOCK_X, HEAD_BASE, AL_RIGHT,
 		            BLOCK_W);
 	pc_dev_line(l->dev, BLOCK_X, HEAD_BASE - 5, BLOCK_X + BLOCK_W, HEAD_BASE - 5, C_RULE, 0.5f,
 	            false);
@@ -308,8 +309,11 @@ static void outline(L *l, const int *dest)
 		size_t pi;
 		if (up && pdf_key_section(&l->keys, pdf_key_of_node(&l->keys, up), &pi) && pi < i)
 			parent = handle[pi];
-		handle[i] = pc_dev_outline(l->dev, parent, n->u.section.display, dest[i],
-		                           n->u.section.level <= 1);
+		/* A section printed nowhere (the glossary or the report alone)
+		 * has no entry; its children hang under its nearest parent. */
+		handle[i] = dest[i] < 0 ? parent
+		                        : pc_dev_outline(l->dev, parent, n->u.section.display,
+		                                         dest[i], n->u.section.level <= 1);
 	}
 	for (int a = 0; a < PC_APPX_COUNT; a++) {
 		pdf_key k = pdf_key_of_appendix(&l->keys, a);
@@ -330,7 +334,6 @@ void pdf_draw(L *l)
 		head[p] = PDF_NO_KEY;
 	running_heads(l, head, pflags);
 	size_t k = 0;
-	const pc_meta *m = &l->doc->meta;
 	for (int page = 0; page < npages; page++) {
 		pc_dev_page(l->dev, page);
 		size_t p0 = k;
@@ -344,7 +347,7 @@ void pdf_draw(L *l)
 			for (size_t o = it->op0; o < it->op1; o++)
 				draw_op(l, &l->p.ops.v[o], p->y, abs, dest, p->dx);
 		}
-		if (m->draft)
+		if (l->watermark)
 			watermark(l); /* over everything, multiplied: the cover's band too */
 		if (pflags[page] & IT_ABS)
 			continue; /* the cover has neither header nor footer */

@@ -92,9 +92,9 @@ static void grid(L *l, const plot *p)
 		label(l, buf, p->x - CH_AXIS_W, y - CH_LABEL * 0.65f, CH_AXIS_W - 3, CH_LABEL,
 		      AL_RIGHT);
 	}
-	if (c->unit[0]) {
+	if (c->unit[0] || (c->mult && c->mult[0])) {
 		char buf[128];
-		snprintf(buf, sizeof buf, "（%s）", c->unit);
+		snprintf(buf, sizeof buf, "（%s%s）", c->mult ? c->mult : "", c->unit);
 		label(l, buf, p->x - CH_AXIS_W, p->y - CH_LABEL * 2.4f, p->w + CH_AXIS_W, CH_LABEL,
 		      AL_LEFT);
 	}
@@ -152,8 +152,9 @@ static void series(L *l, const plot *p, const pc_chart_point *pt, size_t n, bool
 	}
 }
 
-/* One chart in a frame at x, w wide, h high, its name nh high. */
-static void chart(L *l, pc_chart *c, float x, float w, float h, float nh)
+/* One chart in a frame at x, w wide, h high, its name nh high, its plot
+ * ph high. */
+static void chart(L *l, pc_chart *c, float x, float w, float h, float nh, float ph)
 {
 	pc_buf alt = {0};
 	pc_chart_describe(c, &alt);
@@ -175,7 +176,7 @@ static void chart(L *l, pc_chart *c, float x, float w, float h, float nh)
 	pc_parshape sh = {w - 2 * CH_PAD, 0, 0, true, true};
 	pdf_text_ops(l, g0, x + CH_PAD, CH_PAD, &sh, CH_NAME * 1.35f, AL_LEFT);
 	plot p = {x + CH_PAD + CH_AXIS_W, CH_PAD + nh + CH_LABEL * 2.6f,
-	          w - 2 * CH_PAD - CH_AXIS_W - 4, CH_PLOT_H, c};
+	          w - 2 * CH_PAD - CH_AXIS_W - 4, ph, c};
 	grid(l, &p);
 	x_labels(l, &p);
 	series(l, &p, c->plan, c->nplan, true);
@@ -208,24 +209,30 @@ static void key(L *l, frame f, bool actuals)
 
 void pdf_kpi_charts(L *l, const pc_node *table, frame f)
 {
+	pdf_kpi_charts_grid(l, table, f, CH_PER_ROW, CH_PLOT_H);
+}
+
+void pdf_kpi_charts_grid(L *l, const pc_node *table, frame f, int per_row, float plot_h)
+{
 	pc_chart *charts;
 	bool actuals;
 	size_t n = pc_charts_of_table(&table->u.table, &charts, &actuals);
+	size_t pr = per_row > 0 ? (size_t)per_row : CH_PER_ROW;
 	if (n) {
 		key(l, f, actuals);
-		float w = (f.w - (CH_PER_ROW - 1) * CH_GAP) / CH_PER_ROW;
-		for (size_t r = 0; r < n; r += CH_PER_ROW) {
+		float w = (f.w - (float)(pr - 1) * CH_GAP) / (float)pr;
+		for (size_t r = 0; r < n; r += pr) {
 			pc_chart *row = &charts[r];
-			size_t in_row = n - r < CH_PER_ROW ? n - r : CH_PER_ROW;
+			size_t in_row = n - r < pr ? n - r : pr;
 			/* one item per row of charts: never split across pages */
 			float nh = 0;
 			for (size_t k = 0; k < in_row; k++)
 				nh = fmaxf(nh, name_height(l, row[k].ind, w - 2 * CH_PAD));
-			float h = CH_PAD + nh + CH_LABEL * 2.6f + CH_PLOT_H + CH_LABEL * 1.3f + 4 +
-			          CH_PAD;
+			float h =
+			    CH_PAD + nh + CH_LABEL * 2.6f + plot_h + CH_LABEL * 1.3f + 4 + CH_PAD;
 			pdf_new_item(l, CH_GAP * 0.6f, 0);
 			for (size_t k = 0; k < in_row; k++)
-				chart(l, &row[k], f.x + k * (w + CH_GAP), w, h, nh);
+				chart(l, &row[k], f.x + (float)k * (w + CH_GAP), w, h, nh, plot_h);
 			pdf_end_item(l, h);
 		}
 		pdf_new_item(l, 0, 0);

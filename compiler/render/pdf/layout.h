@@ -7,7 +7,8 @@
  *   table.c     a table block;
  *   body.c      the plan's sections and blocks; kpi.c charts and the
  *               indicators appendix; front.c cover and contents;
- *   appendix.c  the glossary appendix and the index;
+ *   appendix.c  the glossary appendix and the index; report.c the
+ *               yearly progress report;
  *   paginate.c  items onto pages; draw.c pages through the device;
  *   pdf.c       the passes. Each file calls only files listed above it.
  *
@@ -249,6 +250,10 @@ typedef struct pdf_layout {
 	const struct pc_kpi_appendix *kpi;
 	pc_node **kpi_tables; /* its tables as the table block sets them (kpi.c) */
 	const struct pc_glossary *glossary;
+	const struct pc_report *report; /* the yearly report alone (report.c); NULL */
+	void *report_tables;            /* its tables, made once for all passes */
+	const char *head_right;         /* right of the running head; NULL: the title */
+	bool watermark;                 /* 「案」 on every page */
 	int depth;                      /* nesting of inlines and blocks walked */
 	size_t use_start[MAX_NEST + 1]; /* first glyph of an open indexed use, by depth */
 	/* scratch */
@@ -325,6 +330,8 @@ void pdf_table_block(L *l, const pc_node *n, frame f);
 
 void pdf_body(L *l);
 void pdf_kpi_charts(L *l, const pc_node *table, frame f);
+/* The same with per_row charts a row, each plot plot_h high. */
+void pdf_kpi_charts_grid(L *l, const pc_node *table, frame f, int per_row, float plot_h);
 void pdf_kpi_appendix(L *l);
 void pdf_cover(L *l);
 void pdf_contents(L *l);
@@ -334,6 +341,9 @@ void pdf_appendix_title(L *l, pc_appendix a, frame f);
 void pdf_group_band(L *l, const char *name, float x, float w, unsigned flags);
 void pdf_glossary_appendix(L *l);
 void pdf_index_pages(L *l);
+/* The yearly progress report (report.c): cover, the rule and the counts,
+ * then an evaluation sheet per measure. */
+void pdf_report(L *l);
 /* One glossary entry's glyphs: term, reading, definition, aliases. */
 void pdf_gloss_entry(L *l, const struct pc_gloss_entry *e);
 

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "../../model/glossary.h"
+#include "../../model/grade.h"
 #include "../../model/kpi.h"
 #include "layout.h"
 
@@ -30,7 +31,9 @@ static void lay_out(L *l)
 {
 	l->p.g.n = l->p.ops.n = l->p.items.n = l->p.boxes.n = l->p.links.n = l->p.alts.n = 0;
 	l->p.cur_box = -1;
-	if (l->glossary_only) {
+	if (l->report) {
+		pdf_report(l);
+	} else if (l->glossary_only) {
 		pdf_glossary_appendix(l);
 	} else {
 		pdf_cover(l);
@@ -90,14 +93,28 @@ static void layout_free(L *l)
 	pc_dev_free(l->dev);
 }
 
-static bool render(pc_doc *doc, const pc_fontmap *fonts, const bool *selected, bool glossary,
-                   const char *file, pc_output *o, pc_diags *d)
+/* What a PDF is made of: the booklet, the glossary alone or the report. */
+typedef struct what {
+	const bool *selected; /* glossary: the terms; NULL all */
+	bool glossary;
+	const pc_report *report;
+	bool draft; /* the report's 「案」 */
+} what;
+
+static bool render(pc_doc *doc, const pc_fontmap *fonts, const what *w, const char *file,
+                   pc_output *o, pc_diags *d)
 {
 	L l;
 	memset(&l, 0, sizeof l);
 	l.doc = doc;
 	l.d = d;
-	l.glossary_only = glossary;
+	l.glossary_only = w->glossary;
+	l.report = w->report;
+	l.watermark = w->report ? w->draft : doc->meta.draft;
+	if (w->report)
+		l.head_right = pc_arena_printf(doc->arena, "%s 進捗評価", w->report->year_label);
+	bool glossary = w->glossary || w->report;
+	const bool *selected = w->selected;
 	l.dev = pc_dev_new(fonts);
 	l.br = pc_breaker_new();
 	l.f.body = pc_dev_face(l.dev, PC_FONT_BODY);
@@ -105,7 +122,7 @@ static bool render(pc_doc *doc, const pc_fontmap *fonts, const bool *selected, b
 	l.f.head = pc_dev_face(l.dev, PC_FONT_HEADING);
 	l.f.table = pc_dev_face(l.dev, PC_FONT_TABLE);
 	l.f.latin = pc_dev_face(l.dev, PC_FONT_LATIN);
-	l.glossary = pc_glossary_of(doc, selected);
+	l.glossary = w->report ? NULL : pc_glossary_of(doc, selected);
 	l.kpi = glossary ? NULL : pc_kpi_appendix_of(doc);
 	pdf_keys_init(&l.keys, doc);
 	size_t nk = l.keys.n;
@@ -122,7 +139,13 @@ static bool render(pc_doc *doc, const pc_fontmap *fonts, const bool *selected, b
 		const pc_meta *m = &doc->meta;
 		pdf_draw(&l);
 		const char *subject = m->subtitle ? m->subtitle : m->period;
-		pc_dev_info(l.dev, m->title, m->city, subject, build_time());
+		const char *title = m->title;
+		if (w->report) {
+			subject = title;
+			title = pc_arena_printf(doc->arena, "%s %s 進捗評価報告書", m->title,
+			                        w->report->year_label);
+		}
+		pc_dev_info(l.dev, title, m->city, subject, build_time());
 		ok = pc_dev_save(l.dev, &out);
 		if (!ok)
 			pc_diag(d, PC_E_OUTPUT, "", 0, 0,
@@ -138,11 +161,20 @@ static bool render(pc_doc *doc, const pc_fontmap *fonts, const bool *selected, b
 
 bool pc_pdf_render(pc_doc *doc, const pc_fontmap *fonts, pc_output *o, pc_diags *d)
 {
-	return render(doc, fonts, NULL, false, "plan.pdf", o, d);
+	what w = {NULL, false, NULL, false};
+	return render(doc, fonts, &w, "plan.pdf", o, d);
 }
 
 bool pc_pdf_render_glossary(pc_doc *doc, const pc_fontmap *fonts, const bool *selected,
                             const char *file, pc_output *o, pc_diags *d)
 {
-	return render(doc, fonts, selected, true, file, o, d);
+	what w = {selected, true, NULL, false};
+	return render(doc, fonts, &w, file, o, d);
+}
+
+bool pc_pdf_render_report(const pc_report *r, const pc_fontmap *fonts, bool draft, const char *file,
+                          pc_output *o, pc_diags *d)
+{
+	what w = {NULL, false, r, draft};
+	return render(r->doc, fonts, &w, file, o, d);
 }
