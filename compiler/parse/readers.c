@@ -12,6 +12,7 @@
 #include "readers.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "../util/unicode.h"
@@ -305,7 +306,131 @@ bool pc_heading_attr_block(const char *s, size_t len, size_t *open, size_t *clos
 
 static bool is_circled(uint32_t cp)
 {
-	return cp >= 0x2460 && cp <= 0x2473; /* ①..⑳ */
+	return (cp >= 0x2460 && cp <= 0x2473) || /* ①..⑳ */
+	       (cp >= 0x2474 && cp <= 0x2487) || /* ⑴..⒇ */
+	       (cp >= 0x2488 && cp <= 0x249B);   /* ⒈..⒛ */
+}
+
+static int circled_value(uint32_t cp)
+{
+	if (cp >= 0x2460 && cp <= 0x2473)
+		return (int)(cp - 0x2460) + 1;
+	if (cp >= 0x2474 && cp <= 0x2487)
+		return (int)(cp - 0x2474) + 1;
+	return (int)(cp - 0x2488) + 1;
+}
+
+/* 一..九 and 十 as used in 第三章, 第十二節; -1 otherwise. */
+static int kanji_digit(uint32_t cp)
+{
+	static const uint32_t ds[] = {0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
+	                              0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341};
+	for (int k = 0; k < 11; k++)
+		if (ds[k] == cp)
+			return k; /* 十 is 10 */
+	return -1;
+}
+
+/* Units after 第N: 章 節 部 編 項 款 条 回 期. */
+static bool is_dai_unit(uint32_t cp)
+{
+	static const uint32_t us[] = {0x7AE0, 0x7BC0, 0x90E8, 0x7DE8, 0x9805,
+	                              0x6B3E, 0x6761, 0x56DE, 0x671F};
+	for (size_t k = 0; k < sizeof us / sizeof us[0]; k++)
+		if (us[k] == cp)
+			return true;
+	return false;
+}
+
+#define CP_DAI 0x7B2C /* 第 */
+
+static bool is_open_round(uint32_t cp)
+{
+	return cp == '(' || cp == 0xFF08;
+}
+
+static bool is_close_round(uint32_t cp)
+{
+	return cp == ')' || cp == 0xFF09;
+}
+
+/* Hyphens and points between the parts of a section number: the hyphen
+ * forms of the contract and those word processors and IMEs type (‑ – — ―
+ * and the long vowel mark ー, which looks the same in Japanese fonts). */
+static bool is_number_joiner(uint32_t cp)
+{
+	return is_hyphen(cp) || cp == 0x2014 || cp == 0x2015 || cp == 0x30FC || cp == '.' ||
+	       cp == 0xFF0E;
+}
+
+/* The digits of a number with joiners only between digits (5-10-1-33),
+ * so that "7- x" or "7-a" ends at 7. Returns the offset after them. */
+static size_t number_digits(const char *s, size_t len, size_t i)
+{
+	size_t n;
+	uint32_t cp = cp_at(s, len, i, &n);
+	for (;;) {
+		while (digit_of(cp) >= 0) {
+			i += n;
+			cp = cp_at(s, len, i, &n);
+		}
+		if (!is_number_joiner(cp))
+			return i;
+		size_t n2;
+		uint32_t after = cp_at(s, len, i + n, &n2);
+		if (digit_of(after) < 0)
+			return i;
+		i += n;
+		cp = after;
+		n = n2;
+	}
+}
+
+/* A token that ends by itself (第1章, （2）, ①): the title may follow at
+ * once or after spaces. */
+static size_t token_ends_itself(const char *s, size_t len, size_t i, size_t *title_off)
+{
+	*title_off = skip_spaces(s, len, i);
+	return i;
+}
+
+/* 第 + digits or kanji numerals + an optional unit (第1章, 第三節). */
+static size_t dai_number(const char *s, size_t len, size_t i, size_t *title_off)
+{
+	size_t n, b = i;
+	uint32_t cp = cp_at(s, len, i, &n);
+	if (digit_of(cp) >= 0) {
+		i = number_digits(s, len, i);
+	} else {
+		while (kanji_digit(cp) >= 0) {
+			i += n;
+			cp = cp_at(s, len, i, &n);
+		}
+	}
+	if (i == b)
+		return 0;
+	cp = cp_at(s, len, i, &n);
+	if (is_dai_unit(cp))
+		return token_ends_itself(s, len, i + n, title_off);
+	/* 第1 総論: without a unit a space must follow, as for digits. */
+	if (!space_at(s, len, i))
+		return 0;
+	*title_off = skip_spaces(s, len, i);
+	return i;
+}
+
+/* (1), （２）: one to three digits in round brackets. */
+static size_t bracket_number(const char *s, size_t len, size_t i, size_t *title_off)
+{
+	size_t n, b = i;
+	uint32_t cp = cp_at(s, len, i, &n);
+	while (digit_of(cp) >= 0 && i - b < 9) {
+		i += n;
+		cp = cp_at(s, len, i, &n);
+	}
+	if (i == b || !is_close_round(cp))
+		return 0;
+	return token_ends_itself(s, len, i + n, title_off);
 }
 
 size_t pc_heading_number(const char *s, size_t len, size_t *title_off)
@@ -313,41 +438,129 @@ size_t pc_heading_number(const char *s, size_t len, size_t *title_off)
 	size_t n, i = 0;
 	*title_off = 0;
 	uint32_t cp = cp_at(s, len, 0, &n);
-	if (is_circled(cp)) {
-		*title_off = skip_spaces(s, len, n);
-		return n;
+	if (is_circled(cp))
+		return token_ends_itself(s, len, n, title_off);
+	if (is_open_round(cp))
+		return bracket_number(s, len, n, title_off);
+	if (cp == CP_DAI) {
+		size_t t = dai_number(s, len, n, title_off);
+		if (t)
+			return t;
 	}
-	/* The prefix: up to 3 characters before the first digit. */
+	/* The prefix: up to 8 characters before the first digit (経, 基本目標,
+	 * 重点プロジェクト). */
 	for (int prefix = 0; digit_of(cp) < 0; prefix++) {
-		if (prefix == 3 || !cp || cp == 0xFFFD || cp < 0x20 || pc_is_space(cp) ||
-		    is_ascii_punct(cp))
+		if (prefix == 8 || !cp || cp == 0xFFFD || cp < 0x20 || pc_is_space(cp) ||
+		    is_ascii_punct(cp) || is_open_round(cp) || is_close_round(cp))
 			return 0;
 		i += n;
 		cp = cp_at(s, len, i, &n);
 	}
-	/* Digits, and hyphens only between digits (5-10-1-33), so that
-	 * "7- x" or "7-a" is no number. */
-	for (;;) {
-		while (digit_of(cp) >= 0) {
-			i += n;
-			cp = cp_at(s, len, i, &n);
-		}
-		if (!is_hyphen(cp))
-			break;
-		size_t n2;
-		uint32_t after = cp_at(s, len, i + n, &n2);
-		if (digit_of(after) < 0)
-			break;
+	i = number_digits(s, len, i);
+	/* "1. はじめに", "1) 趣旨": a point or bracket closing the number. */
+	cp = cp_at(s, len, i, &n);
+	if ((cp == '.' || cp == 0xFF0E || cp == ')' || cp == 0xFF09) && space_at(s, len, i + n))
 		i += n;
-		cp = after;
-		n = n2;
-	}
-	/* "第1章", "2030年": a digit run not followed by a space is part of
-	 * the title, not a number. */
+	/* "2030年", "1.5倍": a digit run not followed by a space is part of the
+	 * title, not a number. */
 	if (!space_at(s, len, i))
 		return 0;
 	*title_off = skip_spaces(s, len, i);
 	return i;
+}
+
+/* Numbering words before the digits that the id may drop: the number is
+ * the digits ("基本目標3" is the third 基本目標 as "3" is the third chapter).
+ * Other prefixes (経1-1) name a series of their own and keep the ordinal id. */
+static const char *const numbering_words[] = {
+    "第",           "基本目標", "基本方針", "基本施策", "基本政策", "政策",
+    "施策",         "目標",     "分野",     "重点施策", "重点目標", "重点プロジェクト",
+    "プロジェクト", "方針",     "戦略",     "取組",     "柱",
+};
+
+/* Kanji numerals up to 99 (三, 十, 十二, 二十三); *i moves past them.
+ * Returns 0 when there are none or the value is out of range. */
+static int kanji_number(const char *s, size_t e, size_t *i)
+{
+	int total = 0, cur = 0, d;
+	size_t n;
+	bool any = false;
+	while (*i < e && (d = kanji_digit(cp_at(s, e, *i, &n))) >= 0) {
+		if (d == 10) {
+			total += (cur ? cur : 1) * 10;
+			cur = 0;
+		} else {
+			cur = cur * 10 + d;
+		}
+		if (total + cur > 99)
+			return 0;
+		any = true;
+		*i += n;
+	}
+	return any ? total + cur : 0;
+}
+
+/* The end of the number without closing round brackets: "(2)" → "(2". */
+static size_t without_close_round(const char *s, size_t len)
+{
+	if (len >= 1 && s[len - 1] == ')')
+		return len - 1;
+	if (len >= 3 && !memcmp(s + len - 3, "\xEF\xBC\x89", 3)) /* ） */
+		return len - 3;
+	return len;
+}
+
+/* A character that may end a number without being part of its key: the
+ * unit of 第1章, the point of "1." and the bracket of "1)". */
+static bool is_number_end(uint32_t cp)
+{
+	return is_dai_unit(cp) || cp == '.' || cp == 0xFF0E || is_close_round(cp);
+}
+
+const char *pc_number_key(pc_arena *a, const char *number)
+{
+	if (!number || !*number)
+		return NULL;
+	size_t len = strlen(number), n;
+	uint32_t cp = cp_at(number, len, 0, &n);
+	if (is_circled(cp) && n == len)
+		return pc_arena_printf(a, "%d", circled_value(cp));
+	char *out = pc_arena_alloc(a, len + 4), *w = out;
+	size_t i = 0, e = len;
+	if (is_open_round(cp)) { /* (2), （２）: the brackets go */
+		i = n;
+		e = without_close_round(number, len);
+	}
+	for (size_t k = 0; k < sizeof numbering_words / sizeof numbering_words[0]; k++) {
+		size_t wl = strlen(numbering_words[k]);
+		if (e - i > wl && !memcmp(number + i, numbering_words[k], wl)) {
+			i += wl;
+			break;
+		}
+	}
+	bool any = false;
+	int kv = kanji_number(number, e, &i);
+	if (kv) {
+		w += sprintf(w, "%d", kv);
+		any = true;
+	}
+	while (i < e) {
+		cp = cp_at(number, e, i, &n);
+		int d = digit_of(cp);
+		size_t n2;
+		if (d >= 0) {
+			*w++ = (char)('0' + d);
+			any = true;
+		} else if (any && is_number_joiner(cp) &&
+		           digit_of(cp_at(number, e, i + n, &n2)) >= 0) {
+			*w++ = '-';
+		} else if (!(any && i + n == e && is_number_end(cp))) {
+			return NULL;
+		}
+		i += n;
+	}
+	*w = '\0';
+	return any ? out : NULL;
 }
 
 /* ---- Table rows ---- */
@@ -443,6 +656,50 @@ static bool blank_line(const char *line, size_t len, bool piped)
 	while ((n = space_at(line, len, i)) && (piped || line[i] != '\t'))
 		i += n;
 	return i == len;
+}
+
+/* Length of a run of spaces at line[i] that separates cells when a TAB
+ * was lost: two or more ASCII spaces, any U+3000, or (single) one space.
+ * 0 when there is none. */
+static size_t space_separator_at(const char *line, size_t len, size_t i, bool single)
+{
+	size_t j = i, ascii = 0, wide = 0, n;
+	while ((n = space_at(line, len, j)) && line[j] != '\t') {
+		ascii += n == 1;
+		wide += n == 3;
+		j += n;
+	}
+	if (wide || ascii >= 2 || (single && ascii == 1))
+		return j - i;
+	return 0;
+}
+
+size_t pc_row_count_space_cells(const char *line, size_t len, bool single_spaces)
+{
+	size_t b = 0, e = len;
+	trim(line, &b, &e);
+	if (b == e)
+		return 0;
+	size_t count = 1;
+	for (size_t i = b; i < e;) {
+		if (line[i] == '\t') {
+			count++;
+			i++;
+			continue;
+		}
+		size_t sep = space_separator_at(line, e, i, single_spaces);
+		if (!sep) {
+			size_t n = space_at(line, e, i);
+			i += n ? n : 1;
+			continue;
+		}
+		/* spaces beside a TAB only pad that TAB's cells */
+		bool by_tab =
+		    (i > b && line[i - 1] == '\t') || (i + sep < e && line[i + sep] == '\t');
+		count += !by_tab;
+		i += sep;
+	}
+	return count;
 }
 
 size_t pc_row_split(pc_arena *a, const char *line, size_t len, bool piped, pc_raw_cell **cells)
@@ -565,11 +822,16 @@ pc_field pc_indicator_field(const char *name)
 	    {"指標の説明", PC_FIELD_METHOD},   {"指標の定義", PC_FIELD_METHOD},
 	    {"説明", PC_FIELD_METHOD},         {"method", PC_FIELD_METHOD},
 	    {"基準値", PC_FIELD_BASELINE},     {"現在値", PC_FIELD_BASELINE},
-	    {"現状値", PC_FIELD_BASELINE},     {"baseline", PC_FIELD_BASELINE},
-	    {"中間目標値", PC_FIELD_MIDTERM},  {"中間値", PC_FIELD_MIDTERM},
-	    {"midterm", PC_FIELD_MIDTERM},     {"目標値", PC_FIELD_TARGET},
-	    {"最終目標値", PC_FIELD_TARGET},   {"target", PC_FIELD_TARGET},
-	    {"実績値", PC_FIELD_ACTUAL},       {"実績", PC_FIELD_ACTUAL},
+	    {"現状値", PC_FIELD_BASELINE},     {"現況値", PC_FIELD_BASELINE},
+	    {"当初値", PC_FIELD_BASELINE},     {"基準", PC_FIELD_BASELINE},
+	    {"現状", PC_FIELD_BASELINE},       {"現況", PC_FIELD_BASELINE},
+	    {"baseline", PC_FIELD_BASELINE},   {"中間目標値", PC_FIELD_MIDTERM},
+	    {"中間値", PC_FIELD_MIDTERM},      {"中間目標", PC_FIELD_MIDTERM},
+	    {"中間", PC_FIELD_MIDTERM},        {"midterm", PC_FIELD_MIDTERM},
+	    {"目標値", PC_FIELD_TARGET},       {"最終目標値", PC_FIELD_TARGET},
+	    {"目標", PC_FIELD_TARGET},         {"最終目標", PC_FIELD_TARGET},
+	    {"target", PC_FIELD_TARGET},       {"実績値", PC_FIELD_ACTUAL},
+	    {"実績", PC_FIELD_ACTUAL},         {"直近値", PC_FIELD_ACTUAL},
 	    {"actual", PC_FIELD_ACTUAL},       {"単位", PC_FIELD_UNIT},
 	    {"unit", PC_FIELD_UNIT},           {"方向", PC_FIELD_DIRECTION},
 	    {"direction", PC_FIELD_DIRECTION},
@@ -581,13 +843,25 @@ pc_field pc_glossary_field(const char *name)
 {
 	static const field_name names[] = {
 	    {"用語", PC_FIELD_TERM},
+	    {"用語名", PC_FIELD_TERM},
+	    {"語句", PC_FIELD_TERM},
 	    {"term", PC_FIELD_TERM},
 	    {"読み", PC_FIELD_READING},
 	    {"よみ", PC_FIELD_READING},
+	    {"よみがな", PC_FIELD_READING},
+	    {"ヨミガナ", PC_FIELD_READING},
+	    {"読みがな", PC_FIELD_READING},
+	    {"読み仮名", PC_FIELD_READING},
+	    {"ふりがな", PC_FIELD_READING},
+	    {"フリガナ", PC_FIELD_READING},
+	    {"振り仮名", PC_FIELD_READING},
 	    {"reading", PC_FIELD_READING},
 	    {"説明", PC_FIELD_DEFINITION},
 	    {"解説", PC_FIELD_DEFINITION},
 	    {"意味", PC_FIELD_DEFINITION},
+	    {"内容", PC_FIELD_DEFINITION},
+	    {"用語の説明", PC_FIELD_DEFINITION},
+	    {"用語の解説", PC_FIELD_DEFINITION},
 	    {"definition", PC_FIELD_DEFINITION},
 	    {"別名", PC_FIELD_ALIASES},
 	    {"略称", PC_FIELD_ALIASES},
@@ -620,6 +894,10 @@ static uint32_t fold(uint32_t cp)
 		return '(';
 	if (cp == 0xFF09)
 		return ')';
+	if (cp == 0xFF0E)
+		return '.';
+	if (cp == 0xFF0F)
+		return '/';
 	return cp;
 }
 
@@ -705,84 +983,341 @@ static const era *read_era(ycur *c)
 #define CP_NEN   0x5E74 /* 年 */
 #define CP_DO    0x5EA6 /* 度 */
 #define CP_GATSU 0x6708 /* 月 */
+#define CP_NICHI 0x65E5 /* 日 */
 #define CP_MATSU 0x672B /* 末 */
 #define CP_GEN   0x5143 /* 元 */
 
-/* The suffix after the year number: 年度[末], 年[M月[末]], or nothing
- * (a fiscal year). False when something else follows. */
-static bool read_suffix(ycur *c, bool *fiscal, int *month)
+static bool ydate_sep(ycur *c)
 {
-	*fiscal = true;
-	*month = 0;
+	return yeat(c, '.') || yeat(c, '/');
+}
+
+/* One or two digits of a month (1..12) or day (1..31); false when absent or
+ * out of range. */
+static bool read_small(ycur *c, int max, int *v)
+{
+	int nd = ynum(c, 2, v);
+	return nd >= 1 && nd <= 2 && *v >= 1 && *v <= max;
+}
+
+/*
+ * The date after the year number: 年度, 年[M月[D日]], .M[月][.D[日]] or
+ * /M[/D], or nothing (a fiscal year). False when a month or day is out of
+ * range or digits after 年 lack 月. Stops before anything else (末, words).
+ */
+static bool read_date(ycur *c, pc_year *out)
+{
+	out->fiscal = true;
 	if (yeat(c, CP_NEN)) {
-		if (yeat(c, CP_DO)) {
-			/* 年度末 (end of the fiscal year) is still that fiscal
-			 * year; plans write it in target headers. */
-			yeat(c, CP_MATSU);
-		} else {
-			*fiscal = false;
-			int m;
-			int nd = ynum(c, 2, &m);
-			if (nd) {
-				if (nd > 2 || m < 1 || m > 12 || !yeat(c, CP_GATSU))
-					return false;
-				yeat(c, CP_MATSU);
-				*month = m;
-			}
+		if (yeat(c, CP_DO))
+			return true;
+		out->fiscal = false;
+		size_t save = c->i;
+		int m;
+		if (!ynum(c, 2, &m)) {
+			c->i = save;
+			return true;
 		}
+		c->i = save;
+		if (!read_small(c, 12, &out->month) || !yeat(c, CP_GATSU))
+			return false;
+	} else if (ydate_sep(c)) {
+		out->fiscal = false;
+		if (!read_small(c, 12, &out->month))
+			return false;
+		if (ydate_sep(c)) { /* R5.3.31, 2023/3/31 */
+			if (!read_small(c, 31, &out->day))
+				return false;
+			yeat(c, CP_NICHI);
+			return true;
+		}
+		if (!yeat(c, CP_GATSU)) /* R5.3 */
+			return true;
+		/* R5.3月: on to an optional D日 */
+	} else {
+		return true;
 	}
-	return yend(c);
+	/* after M月: an optional D日 */
+	size_t save = c->i;
+	int d;
+	if (ynum(c, 2, &d)) {
+		c->i = save;
+		if (!read_small(c, 31, &out->day) || !yeat(c, CP_NICHI))
+			return false;
+	}
+	return true;
+}
+
+/* An era and its number (元 or 1–3 digits) at the cursor; NULL when none. */
+static const era *read_era_year(ycur *c, int *n)
+{
+	const era *e = read_era(c);
+	if (!e)
+		return NULL;
+	if (yeat(c, CP_GEN)) {
+		*n = 1;
+		return e;
+	}
+	int nd = ynum(c, 3, n);
+	if (!nd || nd > 3 || *n < 1)
+		return NULL;
+	return e;
+}
+
+/* 年度 or 年 inside the brackets of the other calendar's year. */
+static void skip_nen(ycur *c)
+{
+	if (yeat(c, CP_NEN))
+		yeat(c, CP_DO);
+}
+
+/*
+ * The same year in the other calendar, in brackets: (2017) after an era's
+ * year, (令和5) or (R5年度) after a Gregorian one. Records it in *d; false
+ * when the brackets hold something else.
+ */
+static bool read_other_calendar(ycur *c, bool after_era, pc_year_detail *d)
+{
+	pc_year_detail got = *d;
+	if (after_era) {
+		int g;
+		if (ynum(c, 4, &g) != 4 || g < 1800 || g > 2200)
+			return false;
+		got.bracket_year = g;
+	} else {
+		int n = 0;
+		const era *e = read_era_year(c, &n);
+		if (!e)
+			return false;
+		got.era = e->name;
+		got.era_year = n;
+		got.era_last = e->last;
+		got.era_gregorian = e->base + n;
+	}
+	skip_nen(c);
+	if (!yeat(c, ')'))
+		return false;
+	*d = got;
+	return true;
+}
+
+/*
+ * Reads the year itself at the cursor: the era's year or the Gregorian one,
+ * the other calendar's year in brackets before or after the date, and the
+ * date. Sets out->year, month, day, fiscal and *d; INVALID when there is
+ * no year here.
+ */
+static pc_year_status read_core(ycur *c, pc_year *out, pc_year_detail *d)
+{
+	int n = 0;
+	size_t start = c->i;
+	const era *e = read_era_year(c, &n);
+	bool era_first = e != NULL;
+	if (!e)
+		c->i = start;
+	if (e) {
+		d->era = e->name;
+		d->era_year = n;
+		d->era_last = e->last;
+		d->era_gregorian = e->base + n;
+		out->year = d->era_gregorian;
+	} else {
+		int g;
+		if (ynum(c, 4, &g) != 4 || g < 1800 || g > 2200)
+			return PC_YEAR_INVALID;
+		out->year = g;
+		d->bracket_year = g;
+	}
+	if (yeat(c, '(') && !read_other_calendar(c, era_first, d))
+		return PC_YEAR_INVALID;
+	if (!read_date(c, out))
+		return PC_YEAR_INVALID;
+	/* 令和5年度（2023年度）: the other calendar after the date */
+	size_t save = c->i;
+	if (yeat(c, '(')) {
+		bool had = era_first ? d->bracket_year != 0 : d->era != NULL;
+		if (had || !read_other_calendar(c, era_first, d))
+			c->i = save; /* not a year: left for the caller */
+	}
+	if (!d->era) /* a Gregorian year alone: nothing to compare */
+		d->bracket_year = 0;
+	/* A wrong second year is an error; past the era's end only a
+	 * warning, so the error wins when both apply. */
+	if (d->era && d->bracket_year && d->bracket_year != d->era_gregorian)
+		return PC_YEAR_MISMATCH;
+	if (d->era && d->era_last && d->era_year > d->era_last)
+		return PC_YEAR_PAST_ERA_END;
+	return PC_YEAR_OK;
+}
+
+static void year_reset(pc_year *out, pc_year_detail *d)
+{
+	out->year = 0;
+	out->month = 0;
+	out->day = 0;
+	out->fiscal = false;
+	memset(d, 0, sizeof *d);
 }
 
 pc_year_status pc_year_parse(const char *s, size_t len, pc_year *out, pc_year_detail *detail)
 {
-	pc_year_detail d = {NULL, 0, 0, 0};
-	out->year = 0;
-	out->month = 0;
-	out->fiscal = false;
+	pc_year_detail d;
+	year_reset(out, &d);
 	if (detail)
 		*detail = d;
 	ycur c = {s, len, 0};
-	const era *e = read_era(&c);
-	int year, n = 0;
-	if (e) {
-		if (yeat(&c, CP_GEN)) {
-			n = 1;
-		} else {
-			int nd = ynum(&c, 3, &n);
-			if (!nd || nd > 3 || n < 1)
-				return PC_YEAR_INVALID;
-		}
-		year = e->base + n;
-		d.era = e->name;
-		d.era_year = n;
-		d.era_last = e->last;
-		if (yeat(&c, '(')) {
-			int nd = ynum(&c, 4, &d.bracket_year);
-			if (nd != 4 || d.bracket_year < 1800 || d.bracket_year > 2200 ||
-			    !yeat(&c, ')'))
-				return PC_YEAR_INVALID;
-		}
-	} else {
-		if (ynum(&c, 4, &year) != 4 || year < 1800 || year > 2200)
-			return PC_YEAR_INVALID;
-	}
-	bool fiscal;
-	int month;
-	if (!read_suffix(&c, &fiscal, &month))
+	pc_year_status st = read_core(&c, out, &d);
+	/* 年度末, 3月末: the end of that year or month is still that year */
+	if (st != PC_YEAR_INVALID)
+		yeat(&c, CP_MATSU);
+	if (st == PC_YEAR_INVALID || !yend(&c)) {
+		year_reset(out, &d);
 		return PC_YEAR_INVALID;
-	out->year = year;
-	out->month = month;
-	out->fiscal = fiscal;
+	}
 	if (detail)
 		*detail = d;
-	/* A wrong bracketed year is an error; past the era's end only a
-	 * warning, so the error wins when both apply. */
-	if (d.bracket_year && d.bracket_year != year)
-		return PC_YEAR_MISMATCH;
-	if (e && e->last && n > e->last)
-		return PC_YEAR_PAST_ERA_END;
-	return PC_YEAR_OK;
+	return st;
+}
+
+bool pc_has_digit(const char *s, size_t len)
+{
+	size_t n;
+	for (size_t i = 0; i < len; i += n)
+		if (digit_of(cp_at(s, len, i, &n)) >= 0)
+			return true;
+	return false;
+}
+
+/* Where a year may start: a digit or an era's letter, kanji or square,
+ * not inside a Latin word (the R of "FOR" or the 2 of "CO2"). */
+static bool year_may_start(const char *s, size_t len, size_t i, uint32_t prev)
+{
+	size_t n;
+	uint32_t cp = fold(cp_at(s, len, i, &n));
+	if (prev < 0x80 && pc_is_ascii_alnum(prev))
+		return false;
+	if (cp >= '0' && cp <= '9')
+		return true;
+	uint32_t up = cp >= 'a' && cp <= 'z' ? cp - ('a' - 'A') : cp;
+	for (size_t k = 0; k < sizeof eras / sizeof eras[0]; k++)
+		if (up == (uint32_t)eras[k].letter || cp == eras[k].square || cp == eras[k].k1)
+			return true;
+	return false;
+}
+
+#define MAX_YEAR_TEXT 256 /* a header's year with its words; more is no year */
+
+pc_year_status pc_year_read(const char *s, size_t len, pc_year *out, pc_year_detail *detail,
+                            size_t *core_off, size_t *core_end)
+{
+	pc_year_detail d;
+	year_reset(out, &d);
+	if (detail)
+		*detail = d;
+	*core_off = *core_end = 0;
+	if (len > MAX_YEAR_TEXT)
+		return PC_YEAR_INVALID;
+	uint32_t prev = 0;
+	size_t n;
+	for (size_t i = 0; i < len; prev = fold(cp_at(s, len, i, &n)), i += n) {
+		if (!year_may_start(s, len, i, prev))
+			continue;
+		ycur c = {s, len, i};
+		pc_year_status st = read_core(&c, out, &d);
+		if (st == PC_YEAR_INVALID) {
+			year_reset(out, &d);
+			continue;
+		}
+		/* The year ends where its characters end, not after spaces. */
+		size_t end = rtrim(s, i, c.i);
+		/* A digit elsewhere is a second number: "R3～R5年度". A Latin
+		 * letter right after (R5a) means the year was part of a word. */
+		uint32_t next = fold(cp_at(s, len, end, &n));
+		if (pc_has_digit(s, i) || pc_has_digit(s + end, len - end) ||
+		    (next < 0x80 && pc_is_ascii_alnum(next))) {
+			year_reset(out, &d);
+			return PC_YEAR_INVALID;
+		}
+		*core_off = i;
+		*core_end = end;
+		if (detail)
+			*detail = d;
+		return st;
+	}
+	return PC_YEAR_INVALID;
+}
+
+static bool is_bracket_char(uint32_t cp)
+{
+	switch (cp) {
+	case '(':
+	case ')':
+	case '[':
+	case ']':
+	case 0xFF08: /* （ */
+	case 0xFF09:
+	case 0x3014: /* 〔 */
+	case 0x3015:
+	case 0x3010: /* 【 */
+	case 0x3011:
+	case 0xFF3B: /* ［ */
+	case 0xFF3D:
+	case 0x300C: /* 「 */
+	case 0x300D:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Copies s[b, e) without brackets, trimmed, onto w; returns the new end. */
+static char *words_without_brackets(char *w, const char *s, size_t b, size_t e)
+{
+	trim(s, &b, &e);
+	char *start = w;
+	size_t n;
+	for (size_t i = b; i < e; i += n) {
+		uint32_t cp = cp_at(s, e, i, &n);
+		if (!is_bracket_char(cp) && !(cp == ':' || cp == 0xFF1A || cp == '@'))
+			for (size_t k = 0; k < n; k++)
+				*w++ = s[i + k];
+	}
+	/* spaces left where a bracket was */
+	size_t len = (size_t)(w - start), tb = 0;
+	trim(start, &tb, &len);
+	memmove(start, start + tb, len - tb);
+	return start + (len - tb);
+}
+
+const char *pc_year_qualifier(pc_arena *a, const char *s, size_t len, size_t core_off,
+                              size_t core_end)
+{
+	char *out = pc_arena_alloc(a, len + 2), *w = out;
+	w = words_without_brackets(w, s, 0, core_off);
+	char *mid = w;
+	if (w > out)
+		*w++ = ' ';
+	char *after = words_without_brackets(w, s, core_end, len);
+	if (after == w && w > out)
+		w = mid; /* nothing after: no separating space */
+	else
+		w = after;
+	*w = '\0';
+	return w > out ? out : NULL;
+}
+
+bool pc_year_looks_like_date(const char *s, size_t len)
+{
+	size_t n, n2;
+	for (size_t i = 0; i < len; i += n) {
+		uint32_t cp = fold(cp_at(s, len, i, &n));
+		if (cp == CP_GATSU || cp == CP_NICHI)
+			return true;
+		if ((cp == '.' || cp == 0xFF0E || cp == '/' || cp == 0xFF0F) && i > 0 &&
+		    digit_of(cp_at(s, len, i + n, &n2)) >= 0)
+			return true;
+	}
+	return false;
 }
 
 /* ---- Values ---- */
@@ -883,31 +1418,107 @@ static bool read_digits(const char *s, size_t e, size_t *i, uint64_t *mant, size
 	}
 }
 
-pc_value_status pc_value_parse(pc_arena *a, const char *s, size_t len, pc_value *out)
+/* s[i..e) starts with word (UTF-8). */
+static bool word_at(const char *s, size_t e, size_t i, const char *word)
 {
-	size_t b = 0, e = len, n;
-	trim(s, &b, &e);
-	out->text = pc_arena_strndup(a, s + b, e - b);
-	out->has_number = false;
-	out->number = 0;
-	out->unit = "";
-	size_t i = b;
-	int sign = sign_of(cp_at(s, e, i, &n));
+	size_t n = strlen(word);
+	return e - i >= n && !memcmp(s + i, word, n);
+}
+
+static const struct {
+	const char *word;
+	pc_bound bound;
+} bound_words[] = {
+    {"以上", PC_BOUND_GE}, {"以下", PC_BOUND_LE}, {"未満", PC_BOUND_LT}, {"超", PC_BOUND_GT}};
+
+/* Approximations written after a value. */
+static const char *const approx_after[] = {"程度", "前後", "強", "弱"};
+/* ... and before it. */
+static const char *const approx_before[] = {"約", "およそ", "概ね", "おおむね"};
+
+static size_t bound_word_at(const char *s, size_t e, size_t i, pc_bound *b)
+{
+	for (size_t k = 0; k < sizeof bound_words / sizeof bound_words[0]; k++)
+		if (word_at(s, e, i, bound_words[k].word)) {
+			*b = bound_words[k].bound;
+			return strlen(bound_words[k].word);
+		}
+	return 0;
+}
+
+static size_t approx_word_at(const char *s, size_t e, size_t i)
+{
+	for (size_t k = 0; k < sizeof approx_after / sizeof approx_after[0]; k++)
+		if (word_at(s, e, i, approx_after[k]))
+			return strlen(approx_after[k]);
+	return 0;
+}
+
+static bool is_range_sign(uint32_t cp)
+{
+	return cp == 0xFF5E || cp == 0x301C || cp == '~'; /* ～ 〜 ~ */
+}
+
+static bool is_open_bracket(uint32_t cp)
+{
+	return cp == '(' || cp == 0xFF08 || cp == 0x3014 || cp == '[' || cp == 0xFF3B ||
+	       cp == 0x3010;
+}
+
+static uint32_t close_of(uint32_t open)
+{
+	switch (open) {
+	case '(':
+		return ')';
+	case 0xFF08:
+		return 0xFF09;
+	case 0x3014:
+		return 0x3015;
+	case '[':
+		return ']';
+	case 0xFF3B:
+		return 0xFF3D;
+	default:
+		return 0x3011; /* 【】 */
+	}
+}
+
+/* True when the unit of a value ends at s[i]: a space, a bracket, ※, a
+ * range sign, a bound or approximation word, or a list comma. */
+static bool unit_ends_at(const char *s, size_t e, size_t i)
+{
+	size_t n;
+	pc_bound b;
+	uint32_t cp = cp_at(s, e, i, &n);
+	return space_at(s, e, i) || is_open_bracket(cp) || cp == 0x203B /* ※ */ ||
+	       is_range_sign(cp) || cp == 0x3001 || cp == 0x3002 || bound_word_at(s, e, i, &b) ||
+	       approx_word_at(s, e, i);
+}
+
+/*
+ * A number at s[*i]: sign, digits, multiplier. Returns PC_VALUE_TEXT when
+ * there are no digits (then *i is unchanged), PC_VALUE_TOO_LONG when it
+ * cannot be held exactly.
+ */
+static pc_value_status read_number(const char *s, size_t e, size_t *i, double *out)
+{
+	size_t j = *i, n;
+	int sign = sign_of(cp_at(s, e, j, &n));
 	if (sign)
-		i = skip_spaces(s, e, i + n);
+		j = skip_spaces(s, e, j + n);
 	else
 		sign = 1;
 	uint64_t mant;
 	size_t scale;
 	bool any;
-	if (!read_digits(s, e, &i, &mant, &scale, &any))
+	if (!read_digits(s, e, &j, &mant, &scale, &any))
 		return PC_VALUE_TOO_LONG;
 	if (!any)
 		return PC_VALUE_TEXT;
-	size_t m = skip_spaces(s, e, i);
+	size_t m = skip_spaces(s, e, j);
 	int mult = multiplier_of(cp_at(s, e, m, &n));
 	if (mult)
-		i = m + n;
+		j = m + n;
 	double v = 0;
 	if (mant) {
 		/* The exponent: the multiplier's minus the decimals. */
@@ -921,16 +1532,214 @@ pc_value_status pc_value_parse(pc_arena *a, const char *s, size_t len, pc_value 
 			return PC_VALUE_TOO_LONG;
 		}
 	}
-	size_t ub = i, ue = e;
-	trim(s, &ub, &ue);
-	/* The unit NFKC'd (％ → %), but ICU wants valid UTF-8. */
-	if (pc_utf8_validate(s + ub, ue - ub) == ue - ub)
-		out->unit = pc_nfkc(a, s + ub, ue - ub);
-	else
-		out->unit = pc_arena_strndup(a, s + ub, ue - ub);
-	out->has_number = true;
-	out->number = mant ? sign * v : 0.0; /* no -0 */
+	*out = mant ? sign * v : 0.0; /* no -0 */
+	*i = j;
 	return PC_VALUE_NUMBER;
+}
+
+/* The unit at s[*i]: up to where a unit ends; NFKC'd (％ → %) when valid
+ * UTF-8. *i moves past it. */
+static const char *read_unit(pc_arena *a, const char *s, size_t e, size_t *i)
+{
+	size_t b = skip_spaces(s, e, *i), u = b, n;
+	while (u < e && !unit_ends_at(s, e, u)) {
+		cp_at(s, e, u, &n);
+		u += n;
+	}
+	*i = u;
+	if (u == b)
+		return "";
+	/* ICU wants valid UTF-8 */
+	if (pc_utf8_validate(s + b, u - b) == u - b)
+		return pc_nfkc(a, s + b, u - b);
+	return pc_arena_strndup(a, s + b, u - b);
+}
+
+/* Appends s[b, e) (trimmed) to the value's note, a space between parts. */
+static void add_note(pc_arena *a, pc_value *out, const char *s, size_t b, size_t e)
+{
+	trim(s, &b, &e);
+	if (b == e)
+		return;
+	out->note = out->note ? pc_arena_printf(a, "%s %.*s", out->note, (int)(e - b), s + b)
+	                      : pc_arena_strndup(a, s + b, e - b);
+}
+
+/* True when s holds 年 (as in 2021年度). */
+static bool has_nen(const char *s, size_t len)
+{
+	for (size_t i = 0; i + 3 <= len; i++)
+		if (!memcmp(s + i, "\xE5\xB9\xB4", 3))
+			return true;
+	return false;
+}
+
+/* A year before the value: "R3: 12件", "令和3年度 12件", "2021年度：12件".
+ * Returns the offset of the value after it, or b when there is none. */
+static size_t leading_year(const char *s, size_t b, size_t e, pc_value *out, pc_value_detail *det)
+{
+	size_t n;
+	for (size_t i = b; i < e && i - b < 40; i += n) {
+		uint32_t cp = cp_at(s, e, i, &n);
+		bool colon = cp == ':' || cp == 0xFF1A;
+		bool space = space_at(s, e, i) != 0;
+		if (!colon && !space)
+			continue;
+		size_t ye = rtrim(s, b, i);
+		pc_year y = {0};
+		pc_year_detail d;
+		pc_year_status st = pc_year_parse(s + b, ye - b, &y, &d);
+		/* Without a colon only an era or 年 marks a year: "2020 件" is
+		 * the number 2020. */
+		bool marked = colon || d.era || !y.fiscal || has_nen(s + b, ye - b);
+		size_t v = skip_spaces(s, e, i + (colon ? n : 0));
+		if (st == PC_YEAR_INVALID || !marked || v >= e)
+			return b;
+		out->year = y;
+		det->year_status = st;
+		det->year_detail = d;
+		det->year_off = b;
+		det->year_len = ye - b;
+		return v;
+	}
+	return b;
+}
+
+/* A bracketed group after the value: a year (with its qualifier) or a
+ * note. Returns the offset after the group, or i when there is no closed
+ * bracket at i. */
+static size_t bracket_group(pc_arena *a, const char *s, size_t e, size_t i, pc_value *out,
+                            pc_value_detail *det)
+{
+	size_t n, n2;
+	uint32_t open = cp_at(s, e, i, &n);
+	uint32_t close = close_of(open);
+	size_t b = i + n;
+	for (size_t j = b; j < e; j += n2) {
+		if (cp_at(s, e, j, &n2) != close)
+			continue;
+		pc_year y = {0};
+		pc_year_detail d;
+		size_t co, ce;
+		pc_year_status st = pc_year_read(s + b, j - b, &y, &d, &co, &ce);
+		if (st != PC_YEAR_INVALID && !out->year.year) {
+			size_t tb = b, te = j;
+			trim(s, &tb, &te);
+			y.qualifier = pc_year_qualifier(a, s + b, j - b, co, ce);
+			y.text = pc_arena_strndup(a, s + tb, te - tb); /* as written */
+			out->year = y;
+			det->year_status = st;
+			det->year_detail = d;
+			det->year_off = b + co;
+			det->year_len = ce - co;
+		} else {
+			add_note(a, out, s, b, j);
+		}
+		return j + n2;
+	}
+	return i;
+}
+
+/* Everything after the number and its unit. */
+static void read_tail(pc_arena *a, const char *s, size_t e, size_t i, pc_value *out,
+                      pc_value_detail *det)
+{
+	size_t n, k;
+	pc_bound bound;
+	while ((i = skip_spaces(s, e, i)) < e) {
+		uint32_t cp = cp_at(s, e, i, &n);
+		if (is_range_sign(cp) && !out->has_range && !out->bound) {
+			size_t j = skip_spaces(s, e, i + n);
+			double upper;
+			if (read_number(s, e, &j, &upper) == PC_VALUE_NUMBER) {
+				out->has_range = true;
+				out->upper = upper;
+				const char *u2 = read_unit(a, s, e, &j);
+				if (!*out->unit)
+					out->unit = u2;
+				i = j;
+			} else {
+				out->bound = PC_BOUND_GE; /* "100人～": that many or more */
+				i = j;
+			}
+		} else if (!out->bound && (k = bound_word_at(s, e, i, &bound))) {
+			out->bound = bound;
+			i += k;
+		} else if ((k = approx_word_at(s, e, i))) {
+			out->approximate = true;
+			i += k;
+		} else if (is_open_bracket(cp) && (k = bracket_group(a, s, e, i, out, det)) != i) {
+			i = k;
+		} else {
+			add_note(a, out, s, i, e);
+			return;
+		}
+	}
+}
+
+/* Signs before the number: approximations and bounds (≧80%). */
+static size_t leading_marks(const char *s, size_t e, size_t i, pc_value *out)
+{
+	size_t n;
+	for (bool more = true; more;) {
+		more = false;
+		i = skip_spaces(s, e, i);
+		for (size_t k = 0; k < sizeof approx_before / sizeof approx_before[0]; k++)
+			if (word_at(s, e, i, approx_before[k])) {
+				out->approximate = true;
+				i += strlen(approx_before[k]);
+				more = true;
+			}
+		uint32_t cp = cp_at(s, e, i, &n);
+		pc_bound b = cp == 0x2267 || cp == 0x2265   ? PC_BOUND_GE /* ≧ ≥ */
+		             : cp == 0x2266 || cp == 0x2264 ? PC_BOUND_LE /* ≦ ≤ */
+		             : is_range_sign(cp)            ? PC_BOUND_LE /* ～80%: up to */
+		                                            : PC_BOUND_NONE;
+		if (b && !out->bound) {
+			out->bound = b;
+			i += n;
+			more = true;
+		}
+	}
+	return i;
+}
+
+pc_value_status pc_value_read(pc_arena *a, const char *s, size_t len, pc_value *out,
+                              pc_value_detail *detail)
+{
+	pc_value_detail dummy;
+	pc_value_detail *det = detail ? detail : &dummy;
+	memset(det, 0, sizeof *det);
+	size_t b = 0, e = len;
+	trim(s, &b, &e);
+	memset(out, 0, sizeof *out);
+	out->text = pc_arena_strndup(a, s + b, e - b);
+	out->unit = "";
+	size_t i = leading_year(s, b, e, out, det);
+	if (out->year.year)
+		out->year.text = pc_arena_strndup(a, s + det->year_off, det->year_len);
+	size_t after_marks = leading_marks(s, e, i, out);
+	double v;
+	size_t j = after_marks;
+	pc_value_status st = read_number(s, e, &j, &v);
+	if (st != PC_VALUE_NUMBER) {
+		/* Not a value: the cell stays text ("約半数", "増加"). */
+		memset(out, 0, sizeof *out);
+		memset(det, 0, sizeof *det);
+		out->text = pc_arena_strndup(a, s + b, e - b);
+		out->unit = "";
+		return st;
+	}
+	out->has_number = true;
+	out->number = v;
+	out->unit = read_unit(a, s, e, &j);
+	read_tail(a, s, e, j, out, det);
+	return PC_VALUE_NUMBER;
+}
+
+pc_value_status pc_value_parse(pc_arena *a, const char *s, size_t len, pc_value *out)
+{
+	return pc_value_read(a, s, len, out, NULL);
 }
 
 bool pc_cell_year_split(const char *s, size_t len, size_t *value_len, size_t *year_off,
@@ -966,9 +1775,16 @@ pc_direction pc_direction_parse(const char *s, size_t len)
 		const char *word;
 		pc_direction dir;
 	} words[] = {
-	    {"増", PC_DIR_UP},     {"増加", PC_DIR_UP},   {"up", PC_DIR_UP},     {"↑", PC_DIR_UP},
-	    {"減", PC_DIR_DOWN},   {"減少", PC_DIR_DOWN}, {"down", PC_DIR_DOWN}, {"↓", PC_DIR_DOWN},
-	    {"維持", PC_DIR_KEEP}, {"keep", PC_DIR_KEEP}, {"→", PC_DIR_KEEP},
+	    {"増", PC_DIR_UP},           {"増加", PC_DIR_UP},
+	    {"up", PC_DIR_UP},           {"↑", PC_DIR_UP},
+	    {"減", PC_DIR_DOWN},         {"減少", PC_DIR_DOWN},
+	    {"down", PC_DIR_DOWN},       {"↓", PC_DIR_DOWN},
+	    {"維持", PC_DIR_KEEP},       {"現状維持", PC_DIR_KEEP},
+	    {"keep", PC_DIR_KEEP},       {"→", PC_DIR_KEEP},
+	    {"以上", PC_DIR_FLOOR},      {"下限", PC_DIR_FLOOR},
+	    {"floor", PC_DIR_FLOOR},     {"≧", PC_DIR_FLOOR},
+	    {"以下", PC_DIR_CEILING},    {"上限", PC_DIR_CEILING},
+	    {"ceiling", PC_DIR_CEILING}, {"≦", PC_DIR_CEILING},
 	};
 	size_t b = 0, e = len;
 	trim(s, &b, &e);
