@@ -28,6 +28,24 @@ const pc_ivalue *pc_indicator_latest_actual(const pc_indicator *ind)
 	return best;
 }
 
+/* The number a target is met at: a range's end nearer the baseline (its
+ * lower end when there is no baseline). */
+static double threshold_of(const pc_ivalue *t, const pc_ivalue *b)
+{
+	const pc_value *v = &t->value;
+	if (!v->has_range)
+		return v->number;
+	double lo = fmin(v->number, v->upper), hi = fmax(v->number, v->upper);
+	if (b && b->value.has_number && b->value.number > hi)
+		return hi;
+	return lo;
+}
+
+static bool keeps_a_level(pc_direction d)
+{
+	return d == PC_DIR_KEEP || d == PC_DIR_FLOOR || d == PC_DIR_CEILING;
+}
+
 bool pc_indicator_rate(const pc_indicator *ind, double *rate)
 {
 	const pc_ivalue *b = first_value(ind, PC_FIELD_BASELINE);
@@ -35,15 +53,72 @@ bool pc_indicator_rate(const pc_indicator *ind, double *rate)
 	const pc_ivalue *a = pc_indicator_latest_actual(ind);
 	if (!b || !t || !a || !b->value.has_number || !t->value.has_number)
 		return false;
+	if (keeps_a_level(ind->direction))
+		return false;
 	/* Values in different units do not measure the same distance (the
 	 * parser warns about the target's; the result's must agree too). */
 	if (strcmp(t->value.unit, b->value.unit) || strcmp(a->value.unit, b->value.unit))
 		return false;
-	double span = t->value.number - b->value.number;
+	double span = threshold_of(t, b) - b->value.number;
 	if (span == 0)
 		return false;
 	*rate = (a->value.number - b->value.number) / span * 100.0;
 	return true;
+}
+
+/* At or above x (above for 超), at or below (below for 未満). */
+static bool at_least(double a, double x, pc_bound bound)
+{
+	return bound == PC_BOUND_GT ? a > x : a >= x;
+}
+
+static bool at_most(double a, double x, pc_bound bound)
+{
+	return bound == PC_BOUND_LT ? a < x : a <= x;
+}
+
+pc_achievement pc_indicator_achievement(const pc_indicator *ind)
+{
+	const pc_ivalue *b = first_value(ind, PC_FIELD_BASELINE);
+	const pc_ivalue *t = first_value(ind, PC_FIELD_TARGET);
+	const pc_ivalue *a = pc_indicator_latest_actual(ind);
+	if (!t || !a || !t->value.has_number || strcmp(a->value.unit, t->value.unit))
+		return PC_ACH_NONE;
+	if (b && (!b->value.has_number || strcmp(b->value.unit, t->value.unit)))
+		b = NULL;
+	double av = a->value.number, tv = threshold_of(t, b);
+	pc_bound bound = t->value.bound;
+	bool met;
+	switch (ind->direction) {
+	case PC_DIR_UP:
+	case PC_DIR_FLOOR:
+		met = at_least(av, tv, bound);
+		break;
+	case PC_DIR_DOWN:
+	case PC_DIR_CEILING:
+		met = at_most(av, tv, bound);
+		break;
+	case PC_DIR_KEEP:
+		if (t->value.has_range) {
+			met = av >= fmin(t->value.number, t->value.upper) &&
+			      av <= fmax(t->value.number, t->value.upper);
+		} else if (b && tv < b->value.number) {
+			met = at_least(av, tv, bound); /* keep above a floor */
+		} else if (b && tv > b->value.number) {
+			met = at_most(av, tv, bound); /* keep below a ceiling */
+		} else {
+			return PC_ACH_NONE; /* 486 of 486: which side is kept is not said */
+		}
+		break;
+	default:
+		return PC_ACH_NONE;
+	}
+	return met ? PC_ACH_MET : PC_ACH_NOT_MET;
+}
+
+const char *pc_achievement_name(pc_achievement a)
+{
+	return a == PC_ACH_MET ? "met" : a == PC_ACH_NOT_MET ? "not_met" : NULL;
 }
 
 /* The measure of an indicator: the level-2 section around it (or the
@@ -120,6 +195,27 @@ static void value_fields_csv(pc_doc *doc, pc_buf *out, const pc_ivalue *v)
 	pc_csv_field(out, v && v->year.year ? (v->year.fiscal ? "年度" : "年") : NULL, false);
 }
 
+/* The five columns of what a value says besides its number: the year's
+ * words (決算, 末), the bound, a range's upper end, 約, the note. */
+static void facts_head(pc_doc *doc, pc_buf *out, const char *f)
+{
+	pc_csv_field(out, pc_arena_printf(doc->arena, "%s年注記", f), false);
+	pc_csv_field(out, pc_arena_printf(doc->arena, "%s条件", f), false);
+	pc_csv_field(out, pc_arena_printf(doc->arena, "%s上限値", f), false);
+	pc_csv_field(out, pc_arena_printf(doc->arena, "%s概数", f), false);
+	pc_csv_field(out, pc_arena_printf(doc->arena, "%s注記", f), false);
+}
+
+static void facts_csv(pc_doc *doc, pc_buf *out, const pc_ivalue *v)
+{
+	static const char *bounds[] = {NULL, "以上", "超", "以下", "未満"};
+	pc_csv_field(out, v ? v->year.qualifier : NULL, false);
+	pc_csv_field(out, v ? bounds[v->value.bound] : NULL, false);
+	pc_csv_field(out, v && v->value.has_range ? num(doc, v->value.upper) : NULL, false);
+	pc_csv_field(out, v && v->value.approximate ? "約" : NULL, false);
+	pc_csv_field(out, v ? v->value.note : NULL, false);
+}
+
 void pc_indicators_csv(pc_doc *doc, pc_buf *out)
 {
 	pc_csv_bom(out);
@@ -141,8 +237,13 @@ void pc_indicators_csv(pc_doc *doc, pc_buf *out)
 		value_head(doc, out, pc_arena_printf(doc->arena, "実績値%zu", k));
 	pc_csv_field(out, "ファイル", false);
 	pc_csv_field(out, "行", false);
+	/* what the cells say besides the number, after the columns of
+	 * earlier versions so that those keep their places */
+	pc_csv_field(out, "達成状況", false);
+	for (size_t k = 0; k < 4; k++)
+		facts_head(doc, out, value_fields[k].ja);
 	pc_csv_end_row(out);
-	static const char *dirs[] = {"", "増", "減", "維持"};
+	static const char *dirs[] = {"", "増", "減", "維持", "以上", "以下"};
 	for (size_t i = 0; i < doc->indicators.len; i++) {
 		const pc_indicator *ind = doc->indicators.items[i];
 		const pc_node *ch = pc_node_chapter(ind->table), *m = measure_of(ind);
@@ -172,6 +273,17 @@ void pc_indicators_csv(pc_doc *doc, pc_buf *out)
 			value_fields_csv(doc, out, pc_indicator_actual(ind, k));
 		pc_csv_field(out, ind->pos.file, false);
 		pc_csv_field(out, pc_arena_printf(doc->arena, "%u", ind->pos.line), false);
+		pc_achievement ach = pc_indicator_achievement(ind);
+		pc_csv_field(out,
+		             ach == PC_ACH_MET       ? "達成"
+		             : ach == PC_ACH_NOT_MET ? "未達成"
+		                                     : NULL,
+		             false);
+		for (size_t k = 0; k < 4; k++)
+			facts_csv(doc, out,
+			          value_fields[k].f == PC_FIELD_ACTUAL
+			              ? pc_indicator_latest_actual(ind)
+			              : first_value(ind, value_fields[k].f));
 		pc_csv_end_row(out);
 	}
 }
@@ -191,6 +303,35 @@ static void section_ref(pc_json *j, const char *key, const pc_node *s)
 	pc_json_key(j, "title");
 	pc_json_string(j, s->u.section.title);
 	pc_json_end_object(j);
+}
+
+static void int_or_null(pc_json *j, const char *key, int v)
+{
+	pc_json_key(j, key);
+	if (v)
+		pc_json_int(j, v);
+	else
+		pc_json_null(j);
+}
+
+/* The facts of a value besides number, unit and year (docs/indicators.md). */
+static void value_facts_json(pc_json *j, const pc_ivalue *iv)
+{
+	int_or_null(j, "day", iv->year.year ? iv->year.day : 0);
+	pc_json_key(j, "qualifier");
+	pc_json_string(j, iv->year.qualifier);
+	pc_json_key(j, "bound");
+	pc_json_string(j, pc_bound_name(iv->value.bound));
+	pc_json_key(j, "upper");
+	if (iv->value.has_range)
+		pc_json_number(j, iv->value.upper);
+	else
+		pc_json_null(j);
+	pc_json_key(j, "approximate");
+	pc_json_bool(j, iv->value.approximate);
+	pc_json_key(j, "note");
+	pc_json_string(j, iv->value.note);
+	int_or_null(j, "cell_year", iv->value.year.year);
 }
 
 void pc_indicators_json(pc_doc *doc, pc_buf *out)
@@ -247,6 +388,7 @@ void pc_indicators_json(pc_doc *doc, pc_buf *out)
 				pc_json_null(&j);
 			pc_json_key(&j, "year_text");
 			pc_json_string(&j, iv->year.year ? iv->year.text : NULL);
+			value_facts_json(&j, iv);
 			pc_json_key(&j, "line");
 			pc_json_int(&j, iv->pos.line);
 			pc_json_key(&j, "col");
@@ -260,6 +402,8 @@ void pc_indicators_json(pc_doc *doc, pc_buf *out)
 			pc_json_number(&j, round(rate * 10) / 10); /* as the CSV prints it */
 		else
 			pc_json_null(&j);
+		pc_json_key(&j, "achievement");
+		pc_json_string(&j, pc_achievement_name(pc_indicator_achievement(ind)));
 		pc_json_key(&j, "file");
 		pc_json_string(&j, ind->pos.file);
 		pc_json_key(&j, "line");
