@@ -201,17 +201,43 @@ static bool takes_no_glyph(uint32_t cp)
  * build reports them: the text node's position plus the character's
  * index, or the node's position for text over several lines (code).
  */
+/* Whether the face has a glyph for cp (the test of pc_coverage_has
+ * without the role look-up, for the loop below). */
+static bool face_has(const face *f, uint32_t cp)
+{
+	if (cp < 0x20)
+		return true;
+	if (cp >= BMP || (cp >= 0xD800 && cp <= 0xDFFF))
+		return false;
+	return !f || (f->bits[cp / 8] >> (cp % 8) & 1);
+}
+
 static void check_text(const char *text, bool own_place, pc_pos pos, pc_font_role role,
                        const pc_coverage *c, pc_diags *d)
 {
 	bool one_line = own_place && !strchr(text, '\n');
+	const face *f = c->role_face[role] >= 0 ? &c->faces[c->role_face[role]] : NULL;
 	size_t len = strlen(text), charno = 0;
 	for (size_t i = 0; i < len; charno++) {
+		unsigned char b = (unsigned char)text[i];
 		uint32_t cp;
-		size_t n = pc_utf8_decode(text + i, len - i, &cp);
-		i += n ? n : 1;
-		if (cp == '\t' || cp == '\n' || cp == '\r' || takes_no_glyph(cp) ||
-		    pc_coverage_has(c, role, cp))
+		if (b < 0x80) { /* Latin text: no decoding */
+			cp = b;
+			i++;
+		} else if (b >= 0xE0 && b < 0xF0 && i + 2 < len) {
+			/* the three bytes of Japanese text (valid UTF-8: the loader
+			 * checked it), decoded in place */
+			cp = (uint32_t)(b & 0x0F) << 12 | (uint32_t)(text[i + 1] & 0x3F) << 6 |
+			     (uint32_t)(text[i + 2] & 0x3F);
+			i += 3;
+		} else {
+			size_t n = pc_utf8_decode(text + i, len - i, &cp);
+			i += n ? n : 1;
+		}
+		/* the common case first: the face has it */
+		if (cp < BMP && f && (f->bits[cp / 8] >> (cp % 8) & 1))
+			continue;
+		if (face_has(f, cp) || takes_no_glyph(cp)) /* controls, TAB, line ends */
 			continue;
 		char ch[8] = {0};
 		pc_utf8_encode(cp, ch);

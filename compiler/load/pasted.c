@@ -129,6 +129,25 @@ static bool candidate(unsigned char c)
 	return c == 0xC2 || c == 0xE2 || c == 0xEF;
 }
 
+/* The second byte of the sequences this file replaces, after C2 (A0,
+ * AD), E2 (80, 81 for spaces and joiners; BA–BF for radicals) or EF (BB
+ * for U+FEFF; BD, BE for half-width katakana): a cheaper test than
+ * decoding every C2, E2 and EF sequence (EF starts all full-width forms). */
+static bool candidate_second(const char *s, size_t len, size_t i)
+{
+	if (i + 1 >= len)
+		return false;
+	unsigned char a = (unsigned char)s[i], b = (unsigned char)s[i + 1];
+	switch (a) {
+	case 0xC2:
+		return b == 0xA0 || b == 0xAD;
+	case 0xE2:
+		return b == 0x80 || b == 0x81 || (b >= 0xBA && b <= 0xBF);
+	default: /* 0xEF */
+		return b == 0xBB || b == 0xBD || b == 0xBE;
+	}
+}
+
 static void report(pc_arena *a, const char *file, const seen *cls, pc_diags *d)
 {
 	static const char *names[NCLASSES] = {"部首の文字", "半角カナ", "ノーブレークスペース",
@@ -158,14 +177,19 @@ static void report(pc_arena *a, const char *file, const seen *cls, pc_diags *d)
  * are then left untouched after one quick scan. */
 static bool has_pasted(const char *s, size_t len)
 {
-	for (size_t i = 0; i < len; i++) {
-		if (!candidate((unsigned char)s[i]))
+	for (size_t i = 0; i < len;) {
+		unsigned char c = (unsigned char)s[i];
+		if (!candidate(c) || !candidate_second(s, len, i)) {
+			/* on to the next character (a stray byte counts one) */
+			i += c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
 			continue;
+		}
 		uint32_t cp;
 		size_t n = pc_utf8_decode(s + i, len - i, &cp);
 		if (n &&
 		    (is_radical(cp) || is_halfwidth_kana(cp) || is_nbsp(cp) || is_zero_width(cp)))
 			return true;
+		i += n ? n : 1;
 	}
 	return false;
 }

@@ -132,11 +132,27 @@ static bool after_word(const char *s, size_t i)
 	       c >= 0x90 && c <= 0x99;
 }
 
+/* Whether the byte s[i] may start a page number: '(', 'p', 'P', a digit,
+ * or the lead byte EF of （ and of full-width digits. Most text is skipped
+ * on this test alone, without decoding. */
+static bool may_start_page(unsigned char c)
+{
+	return c == '(' || c == 'p' || c == 'P' || (c >= '0' && c <= '9') || c == 0xEF;
+}
+
 static void hand_page_numbers(pc_doc *doc, const pc_node *t, pc_diags *d)
 {
 	const char *s = t->literal;
 	size_t len = strlen(s), n;
 	for (size_t i = 0; i < len; i += n) {
+		unsigned char c = (unsigned char)s[i];
+		if (!may_start_page(c)) {
+			/* a whole character at once: text is valid UTF-8 */
+			n = c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+			if (n > len - i)
+				n = len - i;
+			continue;
+		}
 		uint32_t cp = cp_at(s, len, i, &n);
 		size_t end;
 		if (cp == '(' || cp == 0xFF08) {
