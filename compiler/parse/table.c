@@ -181,13 +181,13 @@ static size_t space_len(const char *s, size_t len, size_t i)
 {
 	if (i < len && (s[i] == ' ' || s[i] == '\t'))
 		return 1;
-	if (len - i >= 3 && i < len && !memcmp(s + i, "\xE3\x80\x80", 3))
+	if (i < len && len - i >= 3 && !memcmp(s + i, "\xE3\x80\x80", 3))
 		return 3;
 	return 0;
 }
 
-/* Offset after the first bracket group that starts at rest (inner ends at
- * inner_end): past the closing bracket. */
+/* The offset after the closing bracket of a group whose inside ends at
+ * inner_end (spaces before the bracket skipped). */
 static size_t after_group(const char *s, size_t len, size_t inner_end)
 {
 	size_t i = inner_end, n0;
