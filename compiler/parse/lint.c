@@ -76,7 +76,8 @@ static bool word_at(const char *s, size_t len, size_t i, const char *w)
 /*
  * A page number at s[i] (after an opening bracket, or bare with 参照):
  * p55, P.12, ｐ．３, 55ページ, 12頁, each optionally with 参照 after it.
- * Returns the offset after it, or i when there is none.
+ * Returns the offset after it, or i when there is none. The caller makes
+ * sure s[i] does not continue a word ("Step3", "150").
  */
 static size_t page_number(const char *s, size_t len, size_t i, bool bare)
 {
@@ -92,8 +93,6 @@ static size_t page_number(const char *s, size_t len, size_t i, bool bare)
 		k = page_digits(s, len, j);
 		if (k == j)
 			return i;
-		/* "P2P" or "p2ページ" are not what this looks for; a Latin
-		 * letter right before the p is a word (Step 3) */
 		j = k;
 	} else {
 		k = page_digits(s, len, j);
