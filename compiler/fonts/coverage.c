@@ -24,6 +24,8 @@ struct pc_coverage {
 	face faces[PC_FONT_ROLES];
 	int nfaces;
 	int role_face[PC_FONT_ROLES];
+	uint8_t every[BMP / 8]; /* what every face has: text made only of these
+	                           needs no face of its own looked up */
 };
 
 /* ---- reading the cmap ---- */
@@ -167,6 +169,10 @@ pc_coverage *pc_coverage_load(const pc_fontmap *map, pc_diags *d)
 		}
 		c->role_face[r] = c->nfaces++;
 	}
+	memset(c->every, c->nfaces ? 0xFF : 0, sizeof c->every);
+	for (int i = 0; i < c->nfaces; i++)
+		for (size_t k = 0; k < sizeof c->every; k++)
+			c->every[k] &= c->faces[i].bits[k];
 	return c;
 }
 
@@ -277,13 +283,36 @@ static pc_font_role role_of(const pc_node *n)
 	return strong ? PC_FONT_BOLD : emph ? PC_FONT_TABLE : PC_FONT_BODY;
 }
 
+/* True when every face has every character of text (printable ASCII and
+ * the three-byte characters of Japanese text tested in place; anything
+ * else goes to the full check). Most text passes here, without the
+ * look-up of its face. */
+static bool every_face_has(const pc_coverage *c, const char *text)
+{
+	for (const unsigned char *s = (const unsigned char *)text; *s;) {
+		uint32_t cp;
+		if (*s >= 0x20 && *s < 0x7F) {
+			cp = *s++;
+		} else if (*s >= 0xE0 && *s < 0xF0 && s[1] && s[2]) {
+			cp = (uint32_t)(s[0] & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6 |
+			     (uint32_t)(s[2] & 0x3F);
+			s += 3;
+		} else {
+			return false;
+		}
+		if (!(c->every[cp / 8] >> (cp % 8) & 1))
+			return false;
+	}
+	return true;
+}
+
 static void check_tree(const pc_node *top, const pc_coverage *c, pc_diags *d)
 {
 	for (const pc_node *n = top->first; n; n = pc_node_walk_next(n, top, true)) {
 		if (n->kind == PC_SECTION && n->u.section.heading)
 			check_tree(n->u.section.heading, c, d);
 		if ((n->kind == PC_TEXT || n->kind == PC_CODE || n->kind == PC_CODE_BLOCK) &&
-		    n->literal)
+		    n->literal && !every_face_has(c, n->literal))
 			check_text(n->literal, true, n->pos, role_of(n), c, d);
 	}
 }
