@@ -192,11 +192,20 @@ const char *pc_field_name(pc_field field)
 
 const char *pc_direction_name(pc_direction dir)
 {
-	static const char *names[] = {[PC_DIR_NONE] = NULL,
-	                              [PC_DIR_UP] = "up",
-	                              [PC_DIR_DOWN] = "down",
-	                              [PC_DIR_KEEP] = "keep"};
+	static const char *names[] = {
+	    [PC_DIR_NONE] = NULL,   [PC_DIR_UP] = "up",       [PC_DIR_DOWN] = "down",
+	    [PC_DIR_KEEP] = "keep", [PC_DIR_FLOOR] = "floor", [PC_DIR_CEILING] = "ceiling"};
 	return names[dir];
+}
+
+const char *pc_bound_name(pc_bound bound)
+{
+	static const char *names[] = {[PC_BOUND_NONE] = NULL,
+	                              [PC_BOUND_GE] = "ge",
+	                              [PC_BOUND_GT] = "gt",
+	                              [PC_BOUND_LE] = "le",
+	                              [PC_BOUND_LT] = "lt"};
+	return names[bound];
 }
 
 const pc_node *pc_node_section(const pc_node *node)

@@ -78,7 +78,7 @@ typedef struct pc_attr {
 
 typedef struct pc_section {
 	int level;          /* 1 = chapter (#), 2 = measure (##), … */
-	const char *number; /* "7-1", "経1-1", "①"; NULL when none */
+	const char *number; /* "7-1", "経1-1", "①", "第1章", "（2）"; NULL when none */
 	const char *label;  /* word printed before the number; NULL when none */
 	const char *title;  /* plain text of the title, without number and attributes */
 	pc_node *heading;   /* PC_HEADING: the title as inlines */
@@ -104,22 +104,49 @@ typedef struct pc_section {
 	                            * (or itself): the measure (施策) it belongs to,
 	                            * or its chapter for text above the measures */
 	int marks;                 /* ※n numbers handed out in this measure */
+	/* The number as an id part: digits and hyphens ("第1章" → "1", "（2）" →
+	 * "2", "1.1" → "1-1", "①" → "1"); NULL when the number has other
+	 * characters that would be lost (経1-1) or there is none. */
+	const char *number_key;
 } pc_section;
 
-/* A parsed year: 年度 (fiscal) or 年 with optional month (calendar). */
+/* A parsed year: 年度 (fiscal) or 年 with optional month and day
+ * (calendar), with the words written around it. */
 typedef struct pc_year {
 	int year;         /* Gregorian; 0 when none */
 	int month;        /* 1..12, 0 when none */
 	bool fiscal;      /* written with 年度 */
 	const char *text; /* as written, e.g. "H29年度" */
+	int day;          /* 1..31, 0 when none (令和4年3月31日現在) */
+	/* Words around the year that say which figure of that year it is:
+	 * 決算, 見込み, 実績, 末, 現在, 国勢調査…, brackets removed; NULL when
+	 * none. A fact to keep and show, never an error. */
+	const char *qualifier;
 } pc_year;
 
-/* A parsed indicator value such as "256,000 件/年" or "0.6億円". */
+/* A bound written after a value: the target is a limit, not a point. */
+typedef enum pc_bound {
+	PC_BOUND_NONE = 0,
+	PC_BOUND_GE, /* 以上: the number or more */
+	PC_BOUND_GT, /* 超: more than the number */
+	PC_BOUND_LE, /* 以下: the number or less */
+	PC_BOUND_LT, /* 未満: less than the number */
+} pc_bound;
+
+/* A parsed indicator value such as "256,000 件/年" or "0.6億円". What the
+ * cell says besides the number is kept as separate facts, and the text as
+ * written for printing. */
 typedef struct pc_value {
 	const char *text; /* the cell text as written (without an @ year) */
 	bool has_number;
-	double number;    /* with 万/億 applied */
+	double number;    /* with 万/億 applied; the first number of a range */
 	const char *unit; /* "" when none */
+	pc_bound bound;   /* 100%以上, 50件以下, 未満, 超 */
+	bool has_range;   /* 80～90%: number 80, upper 90 */
+	double upper;
+	bool approximate; /* 約1,200人, 1,200人程度 */
+	pc_year year;     /* a year written in the cell: 45%（R5）, R3: 12件; year 0 when none */
+	const char *note; /* other text after the value: 速報値, ※1; NULL when none */
 } pc_value;
 
 typedef enum pc_field {
@@ -145,7 +172,9 @@ typedef enum pc_direction {
 	PC_DIR_NONE = 0,
 	PC_DIR_UP,
 	PC_DIR_DOWN,
-	PC_DIR_KEEP,
+	PC_DIR_KEEP,    /* 維持: stay on the baseline's side of the target */
+	PC_DIR_FLOOR,   /* 以上: stay at or above the target */
+	PC_DIR_CEILING, /* 以下: stay at or below the target */
 } pc_direction;
 
 /* One value of an indicator with the year it belongs to. */
@@ -156,6 +185,14 @@ typedef struct pc_ivalue {
 	const pc_node *cell;
 	pc_pos pos;
 } pc_ivalue;
+
+/* Whether the latest actual value meets the target (model/indicators.h). */
+typedef enum pc_achievement {
+	PC_ACH_NONE = 0, /* no way to tell: no target or actual number, other units, or
+	                    a 維持 target equal to its baseline */
+	PC_ACH_MET,
+	PC_ACH_NOT_MET,
+} pc_achievement;
 
 struct pc_indicator {
 	const char *name, *method;              /* plain text */
@@ -191,7 +228,7 @@ typedef enum pc_table_kind {
 typedef struct pc_column {
 	const char *text; /* as written */
 	pc_field field;
-	pc_year year; /* year in the header, if any */
+	pc_year year; /* year in the header (or in a second header row), if any */
 } pc_column;
 
 typedef struct pc_table {
@@ -467,6 +504,8 @@ const char *pc_kind_name(pc_kind kind);
 const char *pc_role_name(pc_role role);
 const char *pc_field_name(pc_field field);
 const char *pc_direction_name(pc_direction dir);
+/* "ge", "gt", "le", "lt"; NULL for PC_BOUND_NONE. */
+const char *pc_bound_name(pc_bound bound);
 /* The innermost section enclosing a node, or NULL. */
 const pc_node *pc_node_section(const pc_node *node);
 /* The chapter (level-1 ancestor or self), or NULL. */

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fonts/coverage.h"
 #include "fonts/fontmap.h"
 #include "model/grade.h"
 #include "plancc.h"
@@ -195,7 +196,8 @@ static int parse_args(int argc, char **argv, args *a)
 			if (!end || *end || port < 0 || port > 65535)
 				return usage_error("%s", "--port needs a number from 0 to 65535");
 			a->port = (int)port;
-		} else if ((build || serve) && !strcmp(s, "--fonts")) {
+		} else if ((build || serve || !strcmp(a->command, "check")) &&
+		           !strcmp(s, "--fonts")) {
 			if (++i >= argc)
 				return usage_error("%s", "--fonts needs a file");
 			a->fonts = argv[i];
@@ -332,6 +334,21 @@ static bool write_report(pc_doc *doc, const args *a, pc_diags *d)
 	return pc_output_commit(o);
 }
 
+/* check: the characters the PDF would print as 〓, reported as the PDF
+ * build reports them (build itself leaves this to the PDF back end). */
+static void check_glyphs(pc_doc *doc, const args *a, pc_diags *d)
+{
+	char buf[4096];
+	pc_fontmap fonts = {0};
+	if (pc_fontmap_load(&fonts, fontmap_path(a, buf, sizeof buf), d)) {
+		pc_coverage *c = pc_coverage_load(&fonts, d);
+		if (c)
+			pc_check_glyphs(doc, c, d);
+		pc_coverage_free(c);
+	}
+	pc_fontmap_free(&fonts);
+}
+
 /* Writes one file through a transaction in its folder. */
 static bool write_one(const char *path, const pc_buf *b, pc_diags *d)
 {
@@ -433,6 +450,8 @@ int main(int argc, char **argv)
 		fwrite(b.data ? b.data : "", 1, b.len, stdout);
 		pc_buf_free(&b);
 	}
+	else if (!strcmp(a.command, "check"))
+		check_glyphs(doc, &a, &d);
 	pc_diags_sort(&d);
 	pc_diags_print(&d, stderr);
 	st = d.errors ? EXIT_ERRORS : EXIT_CLEAN;

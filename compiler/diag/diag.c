@@ -67,11 +67,11 @@ static const struct {
                              "見出し「%s」は指標のどの項目にも当たりません（指標名・把握方法・"
                              "基準値・中間目標値・目標値・実績値・単位・方向・ID）"},
     [PC_E_DUP_COLUMN] = {PC_SEV_ERROR, "見出し「%s」の列が二つあります"},
-    [PC_E_BAD_YEAR] =
-        {PC_SEV_ERROR,
-         "年「%s」を読めません。「R5年度」「令和5年度」「2023年度」のように書いてください"},
-    [PC_E_YEAR_MISMATCH] = {PC_SEV_ERROR, "「%s」の元号の年は %d 年ですが、括弧内の西暦は %d "
-                                          "年です。どちらかを直してください"},
+    [PC_E_BAD_YEAR] = {PC_SEV_ERROR,
+                       "年「%s」を読めません。年を一つ、「R5年度」「令和5年度」「2023年度」の"
+                       "ように書いてください（「R5年度決算」のように語を添えることはできます）"},
+    [PC_E_YEAR_MISMATCH] = {PC_SEV_ERROR, "「%s」の元号の年は西暦 %d 年ですが、併記された西暦は "
+                                          "%d 年です。どちらかを直してください"},
     [PC_W_ERA_PAST_END] = {PC_SEV_WARNING,
                            "%s%d年は存在しません（%sは%d年まで）。西暦 %d 年として扱います。"
                            "「%s」のように書き直してください"},
@@ -180,6 +180,29 @@ static const struct {
     [PC_W_GRADE_NO_BAND] = {PC_SEV_WARNING,
                             "指標「%s」の%s %s はどの評価区分にも当たらないため「%s」とします。"
                             "評価区分の最後に条件のない区分を置いてください"},
+    [PC_E_BAD_DATE] = {PC_SEV_ERROR,
+                       "時点「%s」を読めません。「R5年3月31日」「令和5年3月末」「2023年3月31日"
+                       "現在」のように、年・月・日を書いてください"},
+    [PC_E_CELLS_BY_SPACES] = {PC_SEV_ERROR,
+                              "この行のセルは空白で区切られているようです（見出しは %zu 列、"
+                              "タブで区切られたセルは %zu 個）。セルの区切りにはタブか | を"
+                              "使ってください"},
+    [PC_W_CELLS_BY_SPACES] = {PC_SEV_WARNING,
+                              "この行のセルは空白で区切られているようです（見出しは %zu 列、"
+                              "タブで区切られたセルは %zu 個）。セルの区切りにはタブか | を"
+                              "使ってください"},
+    [PC_W_UNKNOWN_GLOSSARY_HEADER] = {PC_SEV_WARNING, "見出し「%s」は用語解説のどの項目にも当たり"
+                                                      "ません（用語・読み・説明・別名）"},
+    [PC_W_PASTED_CHARS] = {PC_SEV_WARNING,
+                           "PDF や Word から貼り付けた文字を置き換えました（%s）。出力はすべて置き"
+                           "換えた文字になります。原稿の文字も直しておくと確実です"},
+    [PC_E_ANNOTATION_SPACE] = {PC_SEV_ERROR,
+                               "「%s」の後に空白があるため注記として読めず、そのまま印刷されます。"
+                               "「[…](%s%s)」のように空白を入れずに書いてください"},
+    [PC_W_HAND_PAGE_NUMBER] = {PC_SEV_WARNING,
+                               "手で書いたページ番号「%s」があります。ページは版ごとに変わるので、"
+                               "参照先に id を付けて [](ref:id) と書いてください（ページ番号は"
+                               "自動で付きます）"},
 };
 
 void pc_diags_init(pc_diags *d, bool strict)
@@ -247,10 +270,45 @@ static int cmp_diag(const void *pa, const void *pb)
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
+static bool same_message(const pc_message *a, const pc_message *b)
+{
+	return a->code == b->code && a->line == b->line && a->col == b->col &&
+	       !strcmp(a->file, b->file) && !strcmp(a->msg, b->msg);
+}
+
+/* Drops a message that repeats one at the same place: text printed twice
+ * (a definition in its box and in the glossary) is one problem. */
+static void drop_repeats(pc_diags *d)
+{
+	size_t w = 0, group = 0; /* group: first kept message at this place */
+	for (size_t r = 0; r < d->len; r++) {
+		pc_message *g = &d->items[r];
+		if (w > group &&
+		    (d->items[group].line != g->line || d->items[group].col != g->col ||
+		     strcmp(d->items[group].file, g->file)))
+			group = w;
+		bool repeat = false;
+		for (size_t k = group; k < w && !repeat; k++)
+			repeat = same_message(&d->items[k], g);
+		if (repeat) {
+			if (g->sev == PC_SEV_ERROR)
+				d->errors--;
+			else
+				d->warnings--;
+			free(g->file);
+			free(g->msg);
+			continue;
+		}
+		d->items[w++] = *g;
+	}
+	d->len = w;
+}
+
 void pc_diags_sort(pc_diags *d)
 {
 	if (d->len > 1)
 		qsort(d->items, d->len, sizeof *d->items, cmp_diag);
+	drop_repeats(d);
 }
 
 void pc_diags_print_one(const pc_message *g, FILE *out)

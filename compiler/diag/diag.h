@@ -106,6 +106,14 @@ typedef enum pc_diag_code {
 	PC_E_DUP_INDICATOR_ID,
 	PC_E_REPORT_YEAR,
 	PC_W_GRADE_NO_BAND,
+	/* what real plans write (docs/format.md) */
+	PC_E_BAD_DATE,
+	PC_E_CELLS_BY_SPACES,
+	PC_W_CELLS_BY_SPACES,
+	PC_W_UNKNOWN_GLOSSARY_HEADER,
+	PC_W_PASTED_CHARS,
+	PC_E_ANNOTATION_SPACE,
+	PC_W_HAND_PAGE_NUMBER,
 	PC_DIAG_COUNT
 } pc_diag_code;
 
@@ -132,7 +140,8 @@ void pc_diags_free(pc_diags *d);
 void pc_diag(pc_diags *d, pc_diag_code code, const char *file, unsigned line, unsigned col, ...);
 pc_severity pc_diag_default_severity(pc_diag_code code);
 
-/* Sorts by file, line and column, keeping recording order for ties. */
+/* Sorts by file, line and column, keeping recording order for ties, and
+ * drops a message that repeats one at the same place. */
 void pc_diags_sort(pc_diags *d);
 /* Prints every message as FILE:LINE:COL: error|warning: text, then the count. */
 void pc_diags_print(const pc_diags *d, FILE *out);

@@ -12,6 +12,7 @@
 
 #include "../plancc.h"
 #include "../util/utf8.h"
+#include "load.h"
 
 static int cmp_names(const void *a, const void *b)
 {
@@ -206,6 +207,15 @@ static void take_text(pc_doc *doc, pc_source *src, char *text, size_t len, pc_di
 	src->len = len;
 	index_lines(doc, src);
 	src->ok = check_bytes(src, text, len, d) && check_line_lengths(src, d);
+	if (!src->ok)
+		return;
+	/* Characters pasted from PDFs and Word become the ones meant before
+	 * anything reads the text; lines keep their numbers. */
+	size_t clean = pc_replace_pasted(doc->arena, src->name, text, len, d);
+	if (clean != len) {
+		src->len = clean;
+		index_lines(doc, src);
+	}
 }
 
 /* True when path, with its symbolic links followed, is inside the plan

@@ -71,6 +71,10 @@ void pc_indicators_read(pc_parser *p, pc_node *table, pc_raw_cell **rows, size_t
 void pc_glossary_read(pc_parser *p, pc_node *table, pc_raw_cell **rows, size_t nrows,
                       const tline *rl);
 
+/* Checks over the text of the converted tree (lint.c): page numbers typed
+ * by hand, annotations broken by a space. */
+void pc_lint_text(pc_doc *doc, pc_diags *d);
+
 /* Section headings: number, attributes, roles (heading.c). */
 void pc_heading_finish(pc_parser *p, pc_node *section, cmark_node *heading);
 

@@ -65,7 +65,7 @@ static const char *derive_id(pc_resolver *r, const pc_node *node)
 	const pc_section *s = &node->u.section;
 	const pc_node *parent = pc_node_section(node);
 	const char *pid = parent ? parent->u.section.id : "s";
-	const char *key = number_key(a, s->number);
+	const char *key = s->number_key ? s->number_key : number_key(a, s->number);
 	const char *cand;
 	if (key && s->level <= 2 && !pc_map_get(&r->ids, pc_arena_printf(a, "s%s", key)))
 		cand = pc_arena_printf(a, "s%s", key);

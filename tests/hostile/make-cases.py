@@ -74,7 +74,8 @@ def bom(d, t):
 
 @case
 def bom_twice(d, t):
-    # only the first BOM is a BOM; the second is U+FEFF on line 1 before ---
+    # only the first BOM is a BOM; the second is U+FEFF on line 1 before ---,
+    # removed as a pasted zero-width character (with a warning)
     put(f"{d}/00.md", b"\xef\xbb\xbf\xef\xbb\xbf" + (FM + "\n# 1 総論\n").encode())
 
 

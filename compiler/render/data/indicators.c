@@ -18,6 +18,27 @@ static const char *num(pc_doc *doc, double v)
 	return pc_arena_strdup(doc->arena, tmp);
 }
 
+/* The five columns of what a value says besides its number: the year's
+ * words (決算, 末), the bound, a range's upper end, 約, the note. */
+static void facts_head(pc_doc *doc, pc_buf *out, const char *f)
+{
+	pc_csv_field(out, pc_arena_printf(doc->arena, "%s年注記", f), false);
+	pc_csv_field(out, pc_arena_printf(doc->arena, "%s条件", f), false);
+	pc_csv_field(out, pc_arena_printf(doc->arena, "%s上限値", f), false);
+	pc_csv_field(out, pc_arena_printf(doc->arena, "%s概数", f), false);
+	pc_csv_field(out, pc_arena_printf(doc->arena, "%s注記", f), false);
+}
+
+static void facts_csv(pc_doc *doc, pc_buf *out, const pc_ivalue *v)
+{
+	static const char *bounds[] = {NULL, "以上", "超", "以下", "未満"};
+	pc_csv_field(out, v ? v->year.qualifier : NULL, false);
+	pc_csv_field(out, v ? bounds[v->value.bound] : NULL, false);
+	pc_csv_field(out, v && v->value.has_range ? num(doc, v->value.upper) : NULL, false);
+	pc_csv_field(out, v && v->value.approximate ? "約" : NULL, false);
+	pc_csv_field(out, v ? v->value.note : NULL, false);
+}
+
 static const struct {
 	pc_field f;
 	const char *ja;
@@ -79,8 +100,13 @@ void pc_indicators_csv(pc_doc *doc, pc_buf *out)
 		value_head(doc, out, pc_arena_printf(doc->arena, "実績値%zu", k));
 	pc_csv_field(out, "ファイル", false);
 	pc_csv_field(out, "行", false);
+	/* what the cells say besides the number, after the columns of
+	 * earlier versions so that those keep their places */
+	pc_csv_field(out, "達成状況", false);
+	for (size_t k = 0; k < 4; k++)
+		facts_head(doc, out, value_fields[k].ja);
 	pc_csv_end_row(out);
-	static const char *dirs[] = {"", "増", "減", "維持"};
+	static const char *dirs[] = {"", "増", "減", "維持", "以上", "以下"};
 	for (size_t i = 0; i < doc->indicators.len; i++) {
 		const pc_indicator *ind = doc->indicators.items[i];
 		const pc_node *m = ind->measure, *ch = m ? m->u.section.chapter : NULL;
@@ -110,6 +136,16 @@ void pc_indicators_csv(pc_doc *doc, pc_buf *out)
 			value_fields_csv(doc, out, pc_indicator_actual(ind, k));
 		pc_csv_field(out, ind->pos.file, false);
 		pc_csv_field(out, pc_arena_printf(doc->arena, "%u", ind->pos.line), false);
+		pc_csv_field(out,
+		             ind->achievement == PC_ACH_MET       ? "達成"
+		             : ind->achievement == PC_ACH_NOT_MET ? "未達成"
+		                                                  : NULL,
+		             false);
+		for (size_t k = 0; k < 4; k++)
+			facts_csv(doc, out,
+			          value_fields[k].f == PC_FIELD_ACTUAL
+			              ? ind->latest
+			              : pc_indicator_value(ind, value_fields[k].f));
 		pc_csv_end_row(out);
 	}
 }

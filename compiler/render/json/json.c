@@ -6,6 +6,7 @@
 
 #include <math.h>
 
+#include "../../model/indicators.h"
 #include "../../util/json.h"
 
 static void pos(pc_json *j, pc_pos p)
@@ -179,6 +180,35 @@ static void section_ref(pc_json *j, const char *key, const pc_node *s)
 	pc_json_end_object(j);
 }
 
+static void int_or_null(pc_json *j, const char *key, int v)
+{
+	pc_json_key(j, key);
+	if (v)
+		pc_json_int(j, v);
+	else
+		pc_json_null(j);
+}
+
+/* The facts of a value besides number, unit and year (docs/indicators.md). */
+static void value_facts(pc_json *j, const pc_ivalue *iv)
+{
+	int_or_null(j, "day", iv->year.year ? iv->year.day : 0);
+	pc_json_key(j, "qualifier");
+	pc_json_string(j, iv->year.qualifier);
+	pc_json_key(j, "bound");
+	pc_json_string(j, pc_bound_name(iv->value.bound));
+	pc_json_key(j, "upper");
+	if (iv->value.has_range)
+		pc_json_number(j, iv->value.upper);
+	else
+		pc_json_null(j);
+	pc_json_key(j, "approximate");
+	pc_json_bool(j, iv->value.approximate);
+	pc_json_key(j, "note");
+	pc_json_string(j, iv->value.note);
+	int_or_null(j, "cell_year", iv->value.year.year);
+}
+
 static void ivalue(pc_json *j, const pc_ivalue *iv)
 {
 	pc_json_object(j);
@@ -211,6 +241,7 @@ static void ivalue(pc_json *j, const pc_ivalue *iv)
 	pc_json_int(j, iv->pos.line);
 	pc_json_key(j, "col");
 	pc_json_int(j, iv->pos.col);
+	value_facts(j, iv);
 	pc_json_end_object(j);
 }
 
@@ -250,6 +281,8 @@ static void indicator(pc_json *j, const pc_indicator *ind)
 		pc_json_number(j, round(ind->rate * 10) / 10); /* as the CSV prints it */
 	else
 		pc_json_null(j);
+	pc_json_key(j, "achievement");
+	pc_json_string(j, pc_achievement_name(ind->achievement));
 	pc_json_key(j, "file");
 	pc_json_string(j, ind->pos.file);
 	pc_json_key(j, "line");
