@@ -210,9 +210,10 @@ struct pc_indicator {
 	/* Decided by the presentation pass (model/indicators.c): */
 	const pc_node *measure;                       /* the measure it belongs to */
 	const pc_ivalue *baseline, *midterm, *target; /* the first of each; NULL none */
-	const pc_ivalue *latest; /* the latest result with a number; NULL none */
-	bool has_rate;           /* rate is meaningful */
-	double rate;             /* achievement rate of latest, in percent */
+	const pc_ivalue *latest;    /* the latest result with a number; NULL none */
+	bool has_rate;              /* rate is meaningful */
+	double rate;                /* achievement rate of latest, in percent */
+	pc_achievement achievement; /* whether latest meets the target */
 	/* Decided by the resolver (resolve/evaluation.c): */
 	const char *id; /* stable id: the ID column's, else <measure id>.<n> */
 	bool id_given;

@@ -449,8 +449,7 @@ int main(int argc, char **argv)
 		pc_tree_render(doc, &b);
 		fwrite(b.data ? b.data : "", 1, b.len, stdout);
 		pc_buf_free(&b);
-	}
-	else if (!strcmp(a.command, "check"))
+	} else if (!strcmp(a.command, "check"))
 		check_glyphs(doc, &a, &d);
 	pc_diags_sort(&d);
 	pc_diags_print(&d, stderr);

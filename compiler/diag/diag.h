@@ -26,6 +26,7 @@ typedef enum pc_diag_code {
 	PC_E_UTF8,
 	PC_E_NUL,
 	PC_E_LINE_TOO_LONG,
+	PC_E_CHAPTER_OUTSIDE,
 	/* front matter */
 	PC_E_FRONT_LATE,
 	PC_E_FRONT_UNCLOSED,
@@ -42,6 +43,7 @@ typedef enum pc_diag_code {
 	PC_E_BAD_SDGS,
 	PC_E_TOO_DEEP,
 	PC_W_HEADING_EMPTY,
+	PC_E_HEADING_ATTR_MARKUP,
 	/* tables */
 	PC_E_ROW_CELLS,
 	PC_E_TABLE_EMPTY,
@@ -57,6 +59,10 @@ typedef enum pc_diag_code {
 	PC_E_BAD_DIRECTION,
 	PC_W_MIDTERM_RANGE,
 	PC_W_ROW_NO_NAME,
+	PC_W_UNIT_MISMATCH, /* the checks of an indicator's values */
+	PC_W_TARGET_IS_BASELINE,
+	PC_W_YEARS_ORDER,
+	PC_W_DIRECTION_CONTRADICTS,
 	/* glossary */
 	PC_E_NO_TERM_COLUMN,
 	PC_W_NO_DEFINITION,
@@ -81,12 +87,6 @@ typedef enum pc_diag_code {
 	PC_E_FONT,
 	PC_W_GLYPH_MISSING,
 	PC_E_NO_CHAPTER,
-	PC_W_UNIT_MISMATCH,
-	PC_W_TARGET_IS_BASELINE,
-	PC_W_YEARS_ORDER,
-	PC_W_DIRECTION_CONTRADICTS,
-	PC_E_CHAPTER_OUTSIDE,
-	PC_E_HEADING_ATTR_MARKUP,
 	PC_E_TOO_MANY_PAGES,
 	/* the yearly report: the grading rule, evaluation blocks, ids */
 	PC_E_GRADE_BAND,

@@ -374,10 +374,13 @@ static bool header_by_spaces(pc_parser *p, const pc_table *t, const tline *l, si
 	return true;
 }
 
-/* Splits the rows of a block; returns the number of rows (header first). */
+/* Splits the rows of a block; returns the number of rows (header first),
+ * 0 with *refused set when it reported the block unreadable. */
 static size_t read_rows(pc_parser *p, pc_node *table, tline *lines, size_t nlines, unsigned col0,
-                        pc_raw_cell ***rows_out, size_t **ncells_out, tline **rowlines_out)
+                        pc_raw_cell ***rows_out, size_t **ncells_out, tline **rowlines_out,
+                        bool *refused)
 {
+	*refused = true;
 	pc_arena *a = p->doc->arena;
 	pc_table *t = &table->u.table;
 	pc_raw_cell **rows = pc_arena_alloc(a, (nlines + 1) * sizeof *rows);
@@ -433,6 +436,7 @@ static size_t read_rows(pc_parser *p, pc_node *table, tline *lines, size_t nline
 	*rows_out = rows;
 	*ncells_out = ncells;
 	*rowlines_out = rl;
+	*refused = false;
 	return nrows;
 }
 
@@ -454,9 +458,10 @@ pc_node *pc_table_parse(pc_parser *p, cmark_node *code, const char *kind, const 
 	pc_raw_cell **rows;
 	size_t *ncells;
 	tline *rl;
-	size_t nrows = read_rows(p, table, lines, nlines, pos.col, &rows, &ncells, &rl);
+	bool refused;
+	size_t nrows = read_rows(p, table, lines, nlines, pos.col, &rows, &ncells, &rl, &refused);
 	if (nrows == 0) {
-		if (!p->diags->errors || nlines == 0 || (nlines == 1 && blank(&lines[0])))
+		if (!refused) /* else the reason is reported already */
 			pc_diag(p->diags, PC_E_TABLE_EMPTY, pos.file, pos.line, pos.col);
 		return table;
 	}
