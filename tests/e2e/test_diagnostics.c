@@ -44,7 +44,6 @@ static void teardown(void)
 
 TestSuite(diagnostics, .init = setup, .fini = teardown, .timeout = 60);
 
-
 static run_result check(void)
 {
 	return plancc("check", plan, NULL);
@@ -170,6 +169,25 @@ Test(diagnostics, empty_ref_id)
 	              "詳しくは[](ref:)を参照。\n"); /* 7 */
 	run_result r = check();
 	expect_diag(&r, "00-a.md:7:5: error: ", "参照先の id が空");
+	expect_status(&r, 1);
+	run_free(&r);
+}
+
+/* An empty table is reported even when another error came before it
+ * (the decision once depended on the plan's error count). */
+Test(diagnostics, empty_table_after_another_error)
+{
+	write_file(plan, "00-a.md",
+	           FM "\n"                   /* 4 */
+	              "# 1 総論 {sdgs=99}\n" /* 5 */
+	              "\n"                   /* 6 */
+	              "```table\n"           /* 7 */
+	              "\n"                   /* 8: blank lines only */
+	              "\n"                   /* 9 */
+	              "```\n");              /* 10 */
+	run_result r = check();
+	expect_diag(&r, "00-a.md:5:", "sdgs");
+	expect_diag(&r, "00-a.md:7:1: error: ", "表が空です");
 	expect_status(&r, 1);
 	run_free(&r);
 }
