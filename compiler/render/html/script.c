@@ -18,7 +18,6 @@ const char pc_html_script[] =
     "(function () {\n"
     "  \"use strict\";\n"
     "  var doc = document, root = doc.documentElement, open = null;\n"
-    "  root.classList.add(\"js\");\n"
     "  function tipOf(a) {\n"
     "    return doc.getElementById(a.getAttribute(\"aria-describedby\") || \"\");\n"
     "  }\n"
@@ -94,6 +93,8 @@ const char pc_html_script[] =
     "    }\n"
     "  }\n"
     "  boxes();\n"
+    /* last: if anything above failed, the style sheet's own tooltips stay */
+    "  root.classList.add(\"js\");\n"
     "  addEventListener(\"load\", boxes);\n"
     "  addEventListener(\"resize\", function () {\n"
     "    boxes();\n"
