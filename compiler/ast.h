@@ -243,6 +243,10 @@ typedef struct pc_table {
 	size_t nindicators;
 	pc_term **terms; /* for PC_TABLE_GLOSSARY, in the order written */
 	size_t nterms;
+	/* Decided by the presentation pass: how the table is named (captions
+	 * on the site, references): the caption, else a name after its
+	 * section (「1-1 地域医療の充実の成果指標」) */
+	const char *display;
 } pc_table;
 
 typedef struct pc_alias {

@@ -1,16 +1,21 @@
 /*
  * The presentation pass: decides, once, what every back end prints, and
  * writes it into the tree — how a section is labelled and named, which
- * measure and chapter each section belongs to, which term uses are
- * marked and with what mark, what an empty cross reference says, and
- * whether a line break in the source becomes a space. Back ends print
+ * measure and chapter each section belongs to, what an untitled table
+ * is called, which term uses are
+ * marked and with what mark, what an empty cross reference says,
+ * whether a line break in the source becomes a space, and that an
+ * indicators header written in English prints in Japanese. Back ends print
  * these fields; none of them decides again, so the booklet, the site and
  * the data cannot disagree.
  */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
+#include "../model/appendix.h"
 #include "../model/indicators.h"
+#include "../parse/readers.h"
 #include "../plancc.h"
 #include "../util/unicode.h"
 #include "../util/utf8.h"
@@ -34,6 +39,36 @@ static void present_section(pc_doc *doc, pc_node *n)
 	 * so that sibling entries line up. */
 	s->display = s->number ? pc_arena_printf(a, "%s %s", s->number, title) : title;
 	s->tag = s->number ? s->number : title;
+}
+
+/* ---- tables --------------------------------------------------------- */
+
+/* A table's name: its caption; an untitled one is named after where it
+ * stands: indicators after their measure (「1-1 地域医療の充実の成果指標」),
+ * other tables after their section, with the measure first when the
+ * section has no number of its own (「1-1 地域医療の充実「主な事業」の表」). */
+static void present_table(pc_doc *doc, pc_node *n)
+{
+	pc_table *t = &n->u.table;
+	bool kpi = t->kind == PC_TABLE_INDICATORS;
+	const char *what = kpi ? "成果指標" : "表";
+	const pc_node *s = pc_node_section(n);
+	if (t->caption) {
+		t->display = t->caption;
+	} else if (t->kind == PC_TABLE_GLOSSARY) { /* a box headed as the appendix is */
+		t->display = pc_appendix_title(PC_APPX_GLOSSARY);
+	} else if (!s) {
+		t->display = what;
+	} else {
+		const pc_section *sec = &s->u.section, *m = &sec->measure->u.section;
+		if (kpi)
+			t->display = pc_arena_printf(doc->arena, "%sの%s", m->display, what);
+		else if (sec->measure == s || sec->number)
+			t->display = pc_arena_printf(doc->arena, "%sの%s", sec->display, what);
+		else
+			t->display = pc_arena_printf(doc->arena, "%s「%s」の%s", m->display,
+			                             sec->display, what);
+	}
 }
 
 /* ---- inlines: soft breaks, term marks, reference texts -------------- */
@@ -142,9 +177,7 @@ static const char *xref_text(pc_doc *doc, const pc_node *n)
 		return n->u.xref.id ? n->u.xref.id : "";
 	if (t->kind == PC_SECTION)
 		return t->u.section.display;
-	const pc_table *tb = &t->u.table;
-	return pc_arena_printf(doc->arena, "表「%s」",
-	                       tb->caption ? tb->caption : (tb->id ? tb->id : ""));
+	return pc_arena_printf(doc->arena, "表「%s」", t->u.table.display);
 }
 
 static bool is_inline(pc_kind k)
@@ -262,20 +295,99 @@ static void present_header_years(pc_doc *doc, pc_node *table)
 	}
 }
 
+/* ---- indicator headers written in English --------------------------- */
+
+/* The Japanese name of a column, as docs/format.md §5.1 lists them. */
+static const char *field_ja(pc_field f)
+{
+	switch (f) {
+	case PC_FIELD_NAME:
+		return "指標名";
+	case PC_FIELD_METHOD:
+		return "把握方法";
+	case PC_FIELD_BASELINE:
+		return "基準値";
+	case PC_FIELD_MIDTERM:
+		return "中間目標値";
+	case PC_FIELD_TARGET:
+		return "目標値";
+	case PC_FIELD_ACTUAL:
+		return "実績値";
+	case PC_FIELD_UNIT:
+		return "単位";
+	case PC_FIELD_DIRECTION:
+		return "方向";
+	default:
+		return NULL;
+	}
+}
+
+static bool ascii_only(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return false;
+	return true;
+}
+
+/* A header the author wrote with the English field name (baseline
+ * (2024年度)) prints the Japanese one (基準値 (2024年度)): the format
+ * lets authors type the English names, the plan is read in Japanese. */
+static void present_english_headers(pc_doc *doc, pc_node *table)
+{
+	const pc_table *t = &table->u.table;
+	pc_node *cell = table->first ? table->first->first : NULL;
+	for (size_t c = 0; cell && c < t->ncols; c++, cell = cell->next) {
+		const char *ja = field_ja(t->columns[c].field), *col = t->columns[c].text;
+		size_t name_len, yoff, ylen;
+		pc_header_split(col, strlen(col), &name_len, &yoff, &ylen);
+		pc_node *first = cell->first;
+		if (!ja || !name_len || !ascii_only(col, name_len) || !first ||
+		    first->kind != PC_TEXT || strncmp(first->literal, col, name_len))
+			continue;
+		first->literal = pc_arena_printf(doc->arena, "%s%s", ja, first->literal + name_len);
+	}
+}
+
+/* A direction written as up, down or keep prints as 増加, 減少, 維持:
+ * the words of the Japanese header it now stands under. */
+static void present_english_directions(pc_doc *doc, pc_indicator *ind)
+{
+	static const char *const ja[] = {
+	    [PC_DIR_UP] = "増加", [PC_DIR_DOWN] = "減少", [PC_DIR_KEEP] = "維持"};
+	const pc_table *t = &ind->table->u.table;
+	pc_node *cell = ind->row->first;
+	for (size_t c = 0; cell && c < t->ncols; c++, cell = cell->next) {
+		if (t->columns[c].field != PC_FIELD_DIRECTION || !ind->direction_given)
+			continue;
+		pc_node *first = cell->first;
+		if (!first || first != cell->last || first->kind != PC_TEXT)
+			continue;
+		const char *word = pc_trimmed(doc->arena, first->literal, strlen(first->literal));
+		if (!strcasecmp(word, pc_direction_name(ind->direction)))
+			first->literal = ja[ind->direction];
+	}
+}
+
 void pc_present(pc_doc *doc)
 {
 	for (size_t i = 0; i < doc->tables.len; i++) {
 		pc_node *t = doc->tables.items[i];
-		if (t->u.table.kind == PC_TABLE_INDICATORS)
+		if (t->u.table.kind == PC_TABLE_INDICATORS) {
+			present_english_headers(doc, t);
 			present_header_years(doc, t);
+		}
 	}
 	for (size_t i = 0; i < doc->indicators.len; i++) {
-		const pc_indicator *ind = doc->indicators.items[i];
+		pc_indicator *ind = doc->indicators.items[i];
+		present_english_directions(doc, ind);
 		for (size_t v = 0; v < ind->nvalues; v++)
 			present_value_cell(doc, &ind->values[v]);
 	}
 	for (size_t i = 0; i < doc->sections.len; i++)
 		present_section(doc, doc->sections.items[i]);
+	for (size_t i = 0; i < doc->tables.len; i++)
+		present_table(doc, doc->tables.items[i]);
 	for (size_t i = 0; i < doc->terms.len; i++) {
 		pc_term *t = doc->terms.items[i];
 		t->measure = t->section ? t->section->u.section.measure : NULL;

@@ -1,9 +1,17 @@
 /* HTML and XML escaping (see escape.h). */
 #include "escape.h"
 
+#include <string.h>
+
 void pc_escape_html(pc_buf *b, const char *s)
 {
-	for (; s && *s; s++) {
+	if (s)
+		pc_escape_html_n(b, s, strlen(s));
+}
+
+void pc_escape_html_n(pc_buf *b, const char *s, size_t len)
+{
+	for (const char *end = s + len; s < end; s++) {
 		switch (*s) {
 		case '&':
 			pc_buf_puts(b, "&amp;");

@@ -7,5 +7,7 @@
 
 /* Appends s with & < > " ' as character references (NULL: nothing). */
 void pc_escape_html(pc_buf *b, const char *s);
+/* The same for the len bytes at s. */
+void pc_escape_html_n(pc_buf *b, const char *s, size_t len);
 
 #endif

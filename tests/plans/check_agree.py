@@ -215,12 +215,18 @@ def check_appendix(pdf, site_dir):
     rows = []
 
     class Rows(html.parser.HTMLParser):
+        """Cells as the eye reads them: visually hidden words (the 該当なし
+        a screen reader hears for a dash) left out."""
+
         def __init__(self):
             super().__init__()
             self.row = None
             self.cell = None
+            self.spans = []  # open spans: hidden or not
 
         def handle_starttag(self, tag, attrs):
+            if tag == "span":
+                self.spans.append("vh" in (dict(attrs).get("class") or "").split())
             if tag == "tr":
                 self.row = []
             elif tag in ("td", "th") and self.row is not None:
@@ -229,6 +235,8 @@ def check_appendix(pdf, site_dir):
                 self.cell.append("\n")
 
         def handle_endtag(self, tag):
+            if tag == "span" and self.spans:
+                self.spans.pop()
             if tag in ("td", "th") and self.cell is not None:
                 self.row.append("".join(self.cell))
                 self.cell = None
@@ -237,7 +245,7 @@ def check_appendix(pdf, site_dir):
                 self.row = None
 
         def handle_data(self, d):
-            if self.cell is not None:
+            if self.cell is not None and not any(self.spans):
                 self.cell.append(d)
 
     Rows().feed(open(path, encoding="utf-8").read())

@@ -21,11 +21,14 @@
 #include "../../model/appendix.h"
 #include "../../model/glossary.h"
 #include "../../model/kpi.h"
+#include "../../model/lang.h"
 #include "../../model/sdgs.h"
+#include "../../model/spoken.h"
 #include "../../util/buf.h"
 #include "../../util/escape.h"
 #include "../../util/map.h"
 #include "chart.h"
+#include "script.h"
 #include "style.h"
 
 typedef struct html {
@@ -38,6 +41,8 @@ typedef struct html {
 	const pc_node *chapter; /* of the page being written; NULL for others */
 	unsigned tips;          /* tooltip ids on the page */
 	unsigned charts;        /* chart ids on the page */
+	unsigned tables;        /* table (caption) ids on the page */
+	pc_map captions;        /* the captions printed on the page */
 	int in_link;            /* inside an <a>: no nested links */
 	bool ok;
 } html;
@@ -47,9 +52,29 @@ static void put(html *h, const char *s)
 	pc_buf_puts(&h->b, s);
 }
 
+/* Text as an attribute's value, or where no markup may go (<title>). */
 static void text(html *h, const char *s)
 {
 	pc_escape_html(&h->b, s);
+}
+
+/* Text as an element's content: escaped, with the runs model/lang.h
+ * finds English in <span lang="en"> so that a screen reader reads them
+ * with an English voice (WCAG 3.1.2). */
+static void prose(html *h, const char *s)
+{
+	if (!s)
+		return;
+	size_t len = strlen(s), at = 0;
+	pc_lang_run r;
+	while (pc_lang_next_english(s, len, at, &r)) {
+		pc_escape_html_n(&h->b, s + at, r.off - at);
+		put(h, "<span lang=\"en\">");
+		pc_escape_html_n(&h->b, s + r.off, r.len);
+		put(h, "</span>");
+		at = r.off + r.len;
+	}
+	pc_escape_html_n(&h->b, s + at, len - at);
 }
 
 /* ---- where things are ---- */
@@ -116,9 +141,9 @@ static void term(html *h, const pc_node *n)
 		put(h, "</span>");
 	}
 	pc_buf_printf(&h->b, "</a><span class=\"tip\" role=\"tooltip\" id=\"tip.%u\">", tip);
-	text(h, t->term);
+	prose(h, t->term);
 	put(h, "：");
-	text(h, t->definition_text);
+	prose(h, t->definition_text);
 	put(h, "</span>");
 }
 
@@ -136,7 +161,7 @@ static void xref(html *h, const pc_node *n)
 	if (n->first)
 		inlines(h, n);
 	else
-		text(h, n->u.xref.text);
+		prose(h, n->u.xref.text);
 	h->in_link--;
 	put(h, "</a>");
 }
@@ -172,7 +197,7 @@ static void inline_node(html *h, const pc_node *n)
 {
 	switch (n->kind) {
 	case PC_TEXT:
-		text(h, n->literal);
+		prose(h, n->literal);
 		break;
 	case PC_SOFTBREAK:
 		text(h, n->literal);
@@ -229,10 +254,38 @@ static void inline_node(html *h, const pc_node *n)
 	}
 }
 
+static bool is_text(const pc_node *n)
+{
+	return n && (n->kind == PC_TEXT || n->kind == PC_SOFTBREAK);
+}
+
+/* Texts and line breaks in a row, printed as one text, so that an
+ * English phrase the source broke over lines is one run (one voice).
+ * Returns the last node printed. */
+static const pc_node *text_run(html *h, const pc_node *n)
+{
+	if (!is_text(n->next)) {
+		prose(h, n->literal);
+		return n;
+	}
+	pc_buf run = {0};
+	const pc_node *last = n;
+	for (const pc_node *k = n; is_text(k); k = k->next) {
+		pc_buf_puts(&run, k->literal ? k->literal : "");
+		last = k;
+	}
+	prose(h, pc_buf_cstr(&run));
+	pc_buf_free(&run);
+	return last;
+}
+
 static void inlines(html *h, const pc_node *parent)
 {
 	for (const pc_node *n = parent ? parent->first : NULL; n; n = n->next)
-		inline_node(h, n);
+		if (is_text(n))
+			n = text_run(h, n);
+		else
+			inline_node(h, n);
 }
 
 /* ---- blocks ---- */
@@ -262,32 +315,85 @@ static void sdgs(html *h, const pc_section *s)
 	put(h, "</ul>");
 }
 
-static void table_open(html *h, const pc_node *n, const char *caption)
+/* ---- tables ---- */
+
+/* The caption a table gets on this page: its name (the presentation
+ * pass names untitled ones after their section), with （2）,
+ * （3）… when the page already has a table of that name, so that every
+ * table and every table box of a page has a name of its own (screen
+ * readers list them by it). */
+static const char *unique_caption(html *h, const char *name)
 {
-	put(h, "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"");
-	text(h, caption);
-	put(h, "\"><table");
-	if (n->u.table.id) {
+	/* per name, how many tables asked for it: the next number is found
+	 * at once, not by trying （2）, （3）… again for every table */
+	unsigned *asked = pc_map_get(&h->captions, name);
+	const char *c = name;
+	if (asked)
+		do
+			c = pc_arena_printf(h->doc->arena, "%s（%u）", name, ++*asked);
+		while (pc_map_get(&h->captions, c));
+	unsigned *one = pc_arena_alloc(h->doc->arena, sizeof *one);
+	*one = 1;
+	pc_map_put(&h->captions, c, one);
+	return c;
+}
+
+/*
+ * Opens a table's box, the table and its caption element. The box scrolls
+ * sideways on its own when the table is wider than the screen. Without
+ * script it is always a Tab stop and a region named by the caption, so a
+ * keyboard can scroll it; site.js keeps these, and shows a hint, only on
+ * boxes that do scroll.
+ */
+static void table_open(html *h, const char *id, bool kpi)
+{
+	unsigned k = ++h->tables;
+	pc_buf_printf(&h->b,
+	              "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" "
+	              "aria-labelledby=\"cap.%u\"><table",
+	              k);
+	if (id) {
 		put(h, " id=\"");
-		text(h, n->u.table.id);
+		text(h, id);
 		put(h, "\"");
 	}
-	put(h, n->u.table.kind == PC_TABLE_INDICATORS ? " class=\"kpi\">" : ">");
-	put(h, "<caption>");
-	text(h, caption);
-	put(h, "</caption>");
+	put(h, kpi ? " class=\"kpi\">" : ">");
+	pc_buf_printf(&h->b, "<caption id=\"cap.%u\">", k);
+}
+
+/* After a sign opened in <span class="nil"><span aria-hidden="true">:
+ * closes it and adds the words a screen reader says instead, hidden from
+ * the eye. The outer span holds the hidden words' position, so inside a
+ * table box that scrolls they scroll with it instead of widening the page. */
+static void spoken_after(html *h, const char *spoken)
+{
+	put(h, "</span><span class=\"vh\">");
+	text(h, spoken);
+	put(h, "</span></span>");
+}
+
+/* A cell's content. A cell of dashes is read as 該当なし (model/spoken.h). */
+static void cell(html *h, const pc_node *c)
+{
+	const pc_node *only = c->first && c->first == c->last ? c->first : NULL;
+	const char *spoken = only && only->kind == PC_TEXT ? pc_spoken_cell(only->literal) : NULL;
+	if (spoken)
+		put(h, "<span class=\"nil\"><span aria-hidden=\"true\">");
+	inlines(h, c);
+	if (spoken)
+		spoken_after(h, spoken);
 }
 
 static void table(html *h, const pc_node *n)
 {
 	const pc_table *t = &n->u.table;
 	bool kpi = t->kind == PC_TABLE_INDICATORS;
-	const char *caption = t->caption ? t->caption : kpi ? "成果指標" : "表";
-	table_open(h, n, caption);
-	put(h, "<thead><tr>");
+	table_open(h, t->id, kpi);
+	prose(h, unique_caption(h, t->display));
+	put(h, "</caption><thead><tr>");
 	for (const pc_node *c = n->first ? n->first->first : NULL; c; c = c->next) {
 		put(h, "<th scope=\"col\">");
-		inlines(h, c);
+		cell(h, c);
 		put(h, "</th>");
 	}
 	put(h, "</tr></thead><tbody>");
@@ -301,7 +407,7 @@ static void table(html *h, const pc_node *n)
 			put(h, head    ? "<th scope=\"row\">"
 			       : words ? "<td class=\"text\">"
 			               : "<td>");
-			inlines(h, c);
+			cell(h, c);
 			put(h, head ? "</th>" : "</td>");
 		}
 		put(h, "</tr>");
@@ -317,27 +423,27 @@ static void table(html *h, const pc_node *n)
 static void gloss_entry(html *h, const pc_gloss_entry *e, bool where)
 {
 	pc_buf_printf(&h->b, "<dt id=\"term.%zu\">", e->term->index);
-	text(h, e->term->term);
+	prose(h, e->term->term);
 	if (e->reading) {
 		put(h, "<span class=\"reading\">（");
-		text(h, e->reading);
+		prose(h, e->reading);
 		put(h, "）</span>");
 	}
 	put(h, "</dt><dd>");
 	if (e->definition)
 		inlines(h, e->definition);
 	else
-		text(h, e->definition_text);
+		prose(h, e->definition_text);
 	if (e->aliases) {
 		put(h, "<span class=\"aliases\">（別名：");
-		text(h, e->aliases);
+		prose(h, e->aliases);
 		put(h, "）</span>");
 	}
 	if (where && e->measure) {
 		put(h, "<span class=\"where\">（掲載：<a href=\"");
 		text(h, term_href(h, e->term));
 		put(h, "\">");
-		text(h, e->measure->u.section.display);
+		prose(h, e->measure->u.section.display);
 		put(h, "</a>）</span>");
 	}
 	put(h, "</dd>");
@@ -369,12 +475,12 @@ static void section(html *h, const pc_node *n, int depth)
 	pc_buf_printf(&h->b, "\"><h%d>", level);
 	if (s->label) {
 		put(h, "<span class=\"label\">");
-		text(h, s->label);
+		prose(h, s->label);
 		put(h, "</span>");
 	}
 	if (s->number) {
 		put(h, "<span class=\"num\">");
-		text(h, s->number);
+		prose(h, s->number);
 		put(h, "</span> ");
 	}
 	inlines(h, s->heading);
@@ -454,6 +560,8 @@ static void page_begin(html *h, const char *title, const pc_node *chapter)
 	h->chapter = chapter;
 	h->tips = 0;
 	h->charts = 0;
+	h->tables = 0;
+	pc_map_init(&h->captions, h->doc->arena);
 	put(h, "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n"
 	       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
 	if (title) {
@@ -461,25 +569,28 @@ static void page_begin(html *h, const char *title, const pc_node *chapter)
 		put(h, " | ");
 	}
 	text(h, m->title);
-	put(h, "</title>\n<link rel=\"stylesheet\" href=\"style.css\">\n</head>\n<body>\n"
-	       "<a class=\"skip\" href=\"#pc.main\">本文へ移動</a>\n<header class=\"site\"><p><a "
-	       "href=\"index.html\">");
-	text(h, m->title);
+	put(h, "</title>\n<link rel=\"stylesheet\" href=\"style.css\">\n"
+	       "<script src=\"site.js\" defer></script>\n</head>\n<body>\n"
+	       "<a class=\"skip\" href=\"#pc.main\">本文へ移動</a>\n<header class=\"site\"><p "
+	       "class=\"title\"><a href=\"index.html\">");
+	prose(h, m->title);
 	put(h, "</a>");
 	if (m->subtitle) {
 		put(h, " <span class=\"sub\">");
-		text(h, m->subtitle);
+		prose(h, m->subtitle);
 		put(h, "</span>");
 	}
-	put(h, "</p></header>\n");
+	put(h, "</p>");
+	/* inside the banner landmark, where a screen reader finds it first */
 	if (m->draft)
 		put(h, "<p class=\"draft\" "
-		       "role=\"note\">この計画は案です。内容は確定していません。</p>\n");
+		       "role=\"note\">この計画は案です。内容は確定していません。</p>");
+	put(h, "</header>\n");
 	if (title) {
 		put(h, "<nav class=\"crumbs\" aria-label=\"現在地\"><ol><li><a "
 		       "href=\"index.html\">目次</a></li>"
 		       "<li aria-current=\"page\">");
-		text(h, title);
+		prose(h, title);
 		put(h, "</li></ol></nav>\n");
 	}
 	put(h, "<main id=\"pc.main\">\n");
@@ -495,23 +606,23 @@ static void page_end(html *h, const char *file, const char *prev, const char *pr
 			put(h, "<a rel=\"prev\" href=\"");
 			text(h, prev);
 			put(h, "\">前へ：");
-			text(h, prev_title);
+			prose(h, prev_title);
 			put(h, "</a>");
 		}
 		if (next) {
 			put(h, "<a rel=\"next\" href=\"");
 			text(h, next);
 			put(h, "\">次へ：");
-			text(h, next_title);
+			prose(h, next_title);
 			put(h, "</a>");
 		}
 		put(h, "</nav>\n");
 	}
 	put(h, "<footer class=\"site\"><p>");
-	text(h, h->doc->meta.city ? h->doc->meta.city : h->doc->meta.title);
+	prose(h, h->doc->meta.city ? h->doc->meta.city : h->doc->meta.title);
 	if (h->doc->meta.edition) {
 		put(h, " ");
-		text(h, h->doc->meta.edition);
+		prose(h, h->doc->meta.edition);
 	}
 	put(h, "</p></footer>\n</body>\n</html>\n");
 	char *path = pc_arena_printf(h->doc->arena, "html/%s", file);
@@ -532,7 +643,7 @@ static void contents(html *h)
 		put(h, "<li><a href=\"");
 		text(h, chapter_page(h, ch));
 		put(h, "\">");
-		text(h, ch->u.section.display);
+		prose(h, ch->u.section.display);
 		put(h, "</a>");
 		bool any = false;
 		for (const pc_node *s = ch->first; s; s = s->next) {
@@ -543,7 +654,7 @@ static void contents(html *h)
 			put(h, "<li><a href=\"");
 			text(h, href_of(h, s));
 			put(h, "\">");
-			text(h, s->u.section.display);
+			prose(h, s->u.section.display);
 			put(h, "</a></li>");
 		}
 		put(h, any ? "</ol></li>" : "</li>");
@@ -565,23 +676,23 @@ static void index_page(html *h)
 	put(h, "<div class=\"cover\">");
 	if (m->period) {
 		put(h, "<p class=\"period\">計画期間 ");
-		text(h, m->period);
+		prose(h, m->period);
 		put(h, "</p>");
 	}
 	put(h, "<h1>");
-	text(h, m->title);
+	prose(h, m->title);
 	put(h, "</h1>");
 	if (m->subtitle) {
 		put(h, "<p class=\"subtitle\">");
-		text(h, m->subtitle);
+		prose(h, m->subtitle);
 		put(h, "</p>");
 	}
 	if (m->city || m->edition) {
 		put(h, "<p class=\"city\">");
-		text(h, m->city);
+		prose(h, m->city);
 		if (m->edition) {
 			put(h, " ");
-			text(h, m->edition);
+			prose(h, m->edition);
 		}
 		put(h, "</p>");
 	}
@@ -705,7 +816,7 @@ static void places(html *h, const pc_ix_entry *e)
 		put(h, "\">");
 		if (p->definition)
 			put(h, "定義 ");
-		text(h, label);
+		prose(h, label);
 		put(h, "</a>");
 		if (p->definition)
 			pc_map_put(&seen, label, (void *)1);
@@ -733,13 +844,13 @@ static void terms_page(html *h)
 		for (size_t i = grp->first; i < grp->first + grp->count; i++) {
 			const pc_ix_entry *e = ix->entries[i];
 			pc_buf_printf(&h->b, "<li id=\"e.%zu\"><span class=\"entry\">", i);
-			text(h, e->text);
+			prose(h, e->text);
 			put(h, "</span>");
 			if (e->kind == PC_IX_ALIAS) {
 				put(h, " → <a href=\"");
 				text(h, term_href(h, e->term));
 				put(h, "\">");
-				text(h, e->term->term);
+				prose(h, e->term->term);
 				put(h, "</a>");
 			} else {
 				places(h, e);
@@ -754,10 +865,17 @@ static void terms_page(html *h)
 static void kpi_cell(html *h, const pc_kpi_cell *c, bool head)
 {
 	put(h, head ? "<th scope=\"row\">" : "<td>");
-	text(h, c->value);
+	const char *spoken = pc_spoken_cell(c->value);
+	if (spoken) {
+		put(h, "<span class=\"nil\"><span aria-hidden=\"true\">");
+		text(h, c->value);
+		spoken_after(h, spoken);
+	} else {
+		prose(h, c->value);
+	}
 	if (c->year) {
 		put(h, "<span class=\"year\">");
-		text(h, c->year);
+		prose(h, c->year);
 		put(h, "</span>");
 	}
 	put(h, head ? "</th>" : "</td>");
@@ -765,17 +883,16 @@ static void kpi_cell(html *h, const pc_kpi_cell *c, bool head)
 
 static void kpi_table(html *h, const pc_kpi_table *t)
 {
-	put(h, "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"");
-	text(h, t->caption);
-	put(h, "\"><table class=\"kpi\"><caption>");
+	table_open(h, NULL, true);
+	const char *caption = unique_caption(h, t->caption);
 	if (t->measure) {
 		put(h, "<a href=\"");
 		text(h, href_of(h, t->measure));
 		put(h, "\">");
-		text(h, t->caption);
+		prose(h, caption);
 		put(h, "</a>");
 	} else {
-		text(h, t->caption);
+		prose(h, caption);
 	}
 	put(h, "</caption><thead><tr>");
 	for (int c = 0; c < PC_KPI_NCOLS; c++) {
@@ -804,7 +921,7 @@ static void indicators_page(html *h)
 		const pc_kpi_table *t = &a->tables[i];
 		if (i == 0 || t->chapter != a->tables[i - 1].chapter) {
 			put(h, "<h2>");
-			text(h, t->chapter ? t->chapter->u.section.display : "計画全体");
+			prose(h, t->chapter ? t->chapter->u.section.display : "計画全体");
 			put(h, "</h2>");
 		}
 		kpi_table(h, t);
@@ -858,6 +975,7 @@ bool pc_html_render(pc_doc *doc, pc_output *o, pc_diags *d)
 	glossary_page(&h);
 	terms_page(&h);
 	h.ok &= pc_output_write(o, "html/style.css", pc_html_style, strlen(pc_html_style));
+	h.ok &= pc_output_write(o, "html/site.js", pc_html_script, strlen(pc_html_script));
 	copy_images(&h);
 	pc_buf_free(&h.b);
 	return h.ok;

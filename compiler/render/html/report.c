@@ -312,10 +312,10 @@ static void column_head(page *p, const char *name, const char *year)
 static void indicators_table(page *p, const pc_measure_grade *m)
 {
 	const pc_report *r = p->r;
-	const char *caption = pc_arena_printf(p->doc->arena, "成果指標の評価（%s）", r->year_label);
+	/* named after the measure: a chapter's page holds several sheets */
+	const char *caption = pc_arena_printf(p->doc->arena, "%s の成果指標の評価（%s）",
+	                                      m->measure->u.section.display, r->year_label);
 	put(p, "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"");
-	text(p, m->measure->u.section.display);
-	put(p, " ");
 	text(p, caption);
 	put(p, "\"><table class=\"kpi sheet-table\"><caption>");
 	text(p, caption);

@@ -78,6 +78,8 @@ static void node_line(pc_buf *b, const pc_node *n, int depth)
 	case PC_TABLE:
 		field(b, "id", n->u.table.id);
 		field(b, "caption", n->u.table.caption);
+		if (!n->u.table.caption)
+			field(b, "name", n->u.table.display);
 		break;
 	default:
 		break;
