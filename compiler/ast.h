@@ -279,6 +279,10 @@ struct pc_term {
 	size_t nuses, capuses;
 	size_t index;           /* position in pc_doc.terms */
 	const pc_node *measure; /* the measure whose glossary defines it */
+	const char *mark;       /* presentation: with term-mark ※n, the mark
+	                         * the term has in the measure that defines it
+	                         * ("※3"), shown in that measure's glossary box;
+	                         * NULL when none */
 };
 
 /* An [text](index:READING) entry. */

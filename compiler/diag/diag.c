@@ -55,6 +55,10 @@ static const struct {
     [PC_E_TOO_DEEP] = {PC_SEV_ERROR,
                        "入れ子が深すぎます（上限 %d 段）。リストや引用の入れ子を浅くしてください"},
     [PC_W_HEADING_EMPTY] = {PC_SEV_WARNING, "見出しに題名がありません"},
+    [PC_W_CHAPTER_EMPTY] =
+        {PC_SEV_WARNING,
+         "章「%s」には見出ししかありません（冊子では見出しだけのページになります）。"
+         "本文や施策を書くか、章を削除してください"},
     [PC_E_ROW_CELLS] = {PC_SEV_ERROR, "この行のセルは %zu 個ですが、見出し行は %zu "
                                       "個です。区切り（タブまたは |）を確かめてください"},
     [PC_E_TABLE_EMPTY] = {PC_SEV_ERROR, "表が空です。1 行目に見出し行を書いてください"},
@@ -116,6 +120,10 @@ static const struct {
                             "画像「%s」が見つかりません。ファイル名と置き場所を確かめてください"},
     [PC_E_IMAGE_FORMAT] = {PC_SEV_ERROR,
                            "画像「%s」を使えません（%s）。PNG か JPEG で保存し直してください"},
+    [PC_W_IMAGE_LOW_RES] = {PC_SEV_WARNING,
+                            "画像「%s」は冊子に印刷される大きさ（幅 %.0f mm）で %.0f ppi しかなく、"
+                            "粗く印刷されます（%d×%d ピクセル）。300 ppi 以上になるよう、幅 %d "
+                            "ピクセル以上の画像に差し替えてください"},
     [PC_E_OUTPUT] = {PC_SEV_ERROR, "出力を書けません（%s）。以前の出力はそのまま残っています"},
     [PC_E_FONT] = {PC_SEV_ERROR, "%s"},
     [PC_W_GLYPH_MISSING] = {PC_SEV_WARNING,

@@ -44,6 +44,7 @@ typedef enum pc_diag_code {
 	PC_E_TOO_DEEP,
 	PC_W_HEADING_EMPTY,
 	PC_E_HEADING_ATTR_MARKUP,
+	PC_W_CHAPTER_EMPTY,
 	/* tables */
 	PC_E_ROW_CELLS,
 	PC_E_TABLE_EMPTY,
@@ -82,6 +83,7 @@ typedef enum pc_diag_code {
 	PC_E_IMAGE_OUTSIDE,
 	PC_E_IMAGE_MISSING,
 	PC_E_IMAGE_FORMAT,
+	PC_W_IMAGE_LOW_RES,
 	/* output */
 	PC_E_OUTPUT,
 	PC_E_FONT,

@@ -34,15 +34,21 @@ static void add_point(pc_chart_point *p, const pc_ivalue *v)
 	p->y = v->value.number;
 }
 
-/* 1, 2, 2.5 or 5 × 10^k: the smallest such step not below raw. */
-static double nice_step(double raw)
+/* 1, 2, 2.5 or 5 × 10^k: the smallest such step not below raw; a whole
+ * number of at least 1 for values that are all whole numbers (counts:
+ * never a tick at 12.5 件). */
+static double nice_step(double raw, bool whole)
 {
 	double p = pow(10, floor(log10(raw)));
 	static const double f[] = {1, 2, 2.5, 5, 10};
-	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
-		if (f[i] * p >= raw * (1 - 1e-9))
-			return f[i] * p;
-	return 10 * p;
+	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) {
+		double s = f[i] * p;
+		if (whole && (s < 1 || fabs(s - round(s)) > 1e-9 * s))
+			continue;
+		if (s >= raw * (1 - 1e-9))
+			return s;
+	}
+	return whole && raw < 1 ? 1 : 10 * p;
 }
 
 /* Digits after the point that show every multiple of step exactly. */
@@ -56,41 +62,137 @@ static int decimals_of(double step)
 	return 6;
 }
 
+/* The extent of the values, and whether all are whole numbers. */
+static bool value_range(const pc_chart *c, double *lo, double *hi, bool *whole)
+{
+	*lo = INFINITY;
+	*hi = -INFINITY;
+	*whole = true;
+	const pc_chart_point *pts[PC_CHART_MAX_POINTS];
+	size_t n = pc_chart_points(c, pts);
+	for (size_t i = 0; i < n; i++) {
+		double y = pts[i]->y;
+		*lo = fmin(*lo, y);
+		*hi = fmax(*hi, y);
+		*whole &= fabs(y - round(y)) <= 1e-9 * fmax(1, fabs(y));
+	}
+	return isfinite(*lo) && isfinite(*hi) && fabs(*lo) <= 1e300 && fabs(*hi) <= 1e300;
+}
+
+/* Characters of a tick label at scale 1. */
+static size_t label_chars(const pc_chart *c, double v)
+{
+	char buf[400];
+	pc_chart_tick_label(c, v, buf, sizeof buf);
+	return strlen(buf);
+}
+
+/* The multiplier a value is written with: 千, 万, 億 or 兆 after its
+ * digits; "" when none. */
+static const char *multiplier(const pc_value *v, double *scale)
+{
+	static const struct {
+		const char *m;
+		double scale;
+	} mults[] = {{"千", 1e3}, {"万", 1e4}, {"億", 1e8}, {"兆", 1e12}};
+	for (size_t i = 0; i < sizeof mults / sizeof mults[0]; i++) {
+		const char *at = strstr(v->text, mults[i].m);
+		if (at && at > v->text) {
+			*scale = mults[i].scale;
+			return mults[i].m;
+		}
+	}
+	*scale = 1;
+	return "";
+}
+
+/* The multiplier every value is written with (万 of 「142万人」), "" when
+ * they do not share one. */
+static const char *shared_multiplier(const pc_chart *c, double *scale)
+{
+	const pc_chart_point *pts[PC_CHART_MAX_POINTS];
+	size_t n = pc_chart_points(c, pts);
+	const char *mult = n ? multiplier(&pts[0]->value->value, scale) : "";
+	for (size_t i = 1; i < n; i++) {
+		double s;
+		if (strcmp(multiplier(&pts[i]->value->value, &s), mult))
+			return "";
+	}
+	return mult;
+}
+
+/* The axis counts in the multiplier the plan writes its values with
+ * (「（万人）」 with ticks 110 … 150 for 「142万人」); else labels too long
+ * for the axis (「600,000,000」) are printed in 千, 万 or 億 of the unit:
+ * the largest of them that leaves the step at least 0.1. */
+static void scale_axis(pc_chart *c)
+{
+	static const struct {
+		double scale;
+		const char *word;
+	} scales[] = {{1e8, "億"}, {1e4, "万"}, {1e3, "千"}};
+	c->scale = 1;
+	snprintf(c->axis_unit, sizeof c->axis_unit, "%s", c->unit);
+	double written;
+	const char *mult = shared_multiplier(c, &written);
+	if (*mult && c->ystep / written >= 0.1 * (1 - 1e-9)) {
+		c->scale = written;
+		c->decimals = decimals_of(c->ystep / c->scale);
+		snprintf(c->axis_unit, sizeof c->axis_unit, "%s%s", mult, c->unit);
+		return;
+	}
+	if (!strcmp(c->unit, "%") || (label_chars(c, c->ymin) <= PC_CHART_LABEL_MAX &&
+	                              label_chars(c, c->ymax) <= PC_CHART_LABEL_MAX))
+		return;
+	for (size_t i = 0; i < sizeof scales / sizeof scales[0]; i++)
+		if (c->ystep / scales[i].scale >= 0.1 * (1 - 1e-9)) {
+			c->scale = scales[i].scale;
+			c->decimals = decimals_of(c->ystep / c->scale);
+			snprintf(c->axis_unit, sizeof c->axis_unit, "%s%s", scales[i].word,
+			         c->unit);
+			return;
+		}
+}
+
 static bool y_axis(pc_chart *c)
 {
-	double lo = INFINITY, hi = -INFINITY;
-	for (size_t i = 0; i < c->nplan; i++) {
-		lo = fmin(lo, c->plan[i].y);
-		hi = fmax(hi, c->plan[i].y);
-	}
-	for (size_t i = 0; i < c->nactual; i++) {
-		lo = fmin(lo, c->actual[i].y);
-		hi = fmax(hi, c->actual[i].y);
-	}
-	if (!isfinite(lo) || !isfinite(hi) || fabs(lo) > 1e300 || fabs(hi) > 1e300)
+	double lo, hi;
+	bool whole;
+	if (!value_range(c, &lo, &hi, &whole))
 		return false;
+	bool nonneg = lo >= 0, percent = !strcmp(c->unit, "%") && hi <= 100;
 	/* Zero on the axis when the values are near it (counts, shares);
 	 * not when they are far from it, which would flatten the line. */
 	if (lo > 0 && lo <= hi / 2)
 		lo = 0;
 	else if (hi < 0 && hi >= lo / 2)
 		hi = 0;
-	if (hi == lo) {
-		double pad = lo != 0 ? fabs(lo) / 10 : 1;
-		bool nonneg = lo >= 0;
-		lo -= pad;
-		hi += pad;
-		if (nonneg && lo < 0)
+	/* A small change must not look like a big one (81.2% → 81.0% kept
+	 * is no fall): the axis spans at least a tenth of the values' size. */
+	double least = fmax(fabs(lo), fabs(hi)) / 10;
+	if (least == 0)
+		least = 1;
+	if (hi - lo < least) {
+		double mid = (lo + hi) / 2;
+		lo = mid - least / 2;
+		hi = mid + least / 2;
+		if (nonneg && lo < 0) {
+			hi -= lo;
 			lo = 0;
+		}
+		if (percent && hi > 100) {
+			lo -= hi - 100;
+			hi = 100;
+		}
 	}
-	double step = nice_step((hi - lo) / 4);
+	double step = nice_step((hi - lo) / 4, whole);
 	for (;;) {
 		c->ymin = floor(lo / step) * step;
 		c->ymax = ceil(hi / step) * step;
 		c->nyticks = (int)lround((c->ymax - c->ymin) / step) + 1;
 		if (c->nyticks <= PC_CHART_MAX_TICKS)
 			break;
-		step = nice_step(step * 1.01);
+		step = nice_step(step * 1.01, whole);
 	}
 	if (c->nyticks < 2) {
 		c->ymax = c->ymin + step;
@@ -98,6 +200,8 @@ static bool y_axis(pc_chart *c)
 	}
 	c->ystep = step;
 	c->decimals = decimals_of(step);
+	c->scale = 1;
+	scale_axis(c);
 	return true;
 }
 
@@ -133,43 +237,7 @@ static bool shared_axes(pc_chart *c)
 	return c->xmin < c->xmax;
 }
 
-/* The multiplier a value is written with: 千, 万, 億 or 兆 after its
- * digits; "" when none. */
-static const char *multiplier(const pc_value *v, double *scale)
-{
-	static const struct {
-		const char *m;
-		double scale;
-	} mults[] = {{"千", 1e3}, {"万", 1e4}, {"億", 1e8}, {"兆", 1e12}};
-	for (size_t i = 0; i < sizeof mults / sizeof mults[0]; i++) {
-		const char *at = strstr(v->text, mults[i].m);
-		if (at && at > v->text) {
-			*scale = mults[i].scale;
-			return mults[i].m;
-		}
-	}
-	*scale = 1;
-	return "";
-}
 
-/* Counts the axis in the multiplier the values share, if they share one. */
-static void axis_scale(pc_chart *c)
-{
-	const pc_chart_point *pts[PC_CHART_MAX_POINTS];
-	size_t n = pc_chart_points(c, pts);
-	c->scale = 1;
-	c->mult = "";
-	double scale = 1;
-	const char *mult = n ? multiplier(&pts[0]->value->value, &scale) : "";
-	for (size_t i = 1; i < n; i++) {
-		double s;
-		if (strcmp(multiplier(&pts[i]->value->value, &s), mult))
-			return;
-	}
-	c->scale = scale;
-	c->mult = mult;
-	c->decimals = decimals_of(c->ystep / scale);
-}
 
 /* Points in x order, so that lines run left to right (a table may give
  * its results before its baseline). Insertion sort: a handful of points. */
@@ -223,7 +291,6 @@ bool pc_chart_of(const pc_indicator *ind, pc_chart *c)
 	}
 	if (!shared_axes(c) || !y_axis(c))
 		return false;
-	axis_scale(c);
 	sort_points(c->plan, c->nplan);
 	sort_points(c->actual, c->nactual);
 	return true;
@@ -246,7 +313,7 @@ void pc_chart_tick_label(const pc_chart *c, double v, char *buf, size_t size)
 {
 	if (fabs(v) < c->ystep * 1e-9)
 		v = 0; /* no "-0" */
-	if (c->scale > 0)
+	if (c->scale > 1)
 		v /= c->scale;
 	char digits[400];
 	snprintf(digits, sizeof digits, "%.*f", c->decimals, fabs(v));
@@ -277,6 +344,16 @@ static const char *field_name(pc_field f)
 	}
 }
 
+/* Whether a year was written as a fiscal one (令和4年度, 2024年度): a bare
+ * year (2024) is read as fiscal for the axis, but is not called 年度 in
+ * words — the author may mean a calendar year (statistics by 暦年). */
+static bool written_fiscal(const pc_year *y)
+{
+	if (!y->fiscal)
+		return false;
+	return !y->text || strstr(y->text, "年度") != NULL;
+}
+
 static void describe_point(pc_buf *out, const pc_chart_point *p, bool first)
 {
 	const pc_ivalue *v = p->value;
@@ -287,10 +364,13 @@ static void describe_point(pc_buf *out, const pc_chart_point *p, bool first)
 		pc_buf_printf(out, " %d年", v->year.year);
 		if (v->year.month)
 			pc_buf_printf(out, "%d月", v->year.month);
-		else if (v->year.fiscal)
+		else if (written_fiscal(&v->year))
 			pc_buf_puts(out, "度");
 	}
 	pc_buf_printf(out, " %s", v->value.text);
+	/* a unit given by the 単位 column, not in the cell: said too */
+	if (*v->value.unit && !strstr(v->value.text, v->value.unit))
+		pc_buf_puts(out, v->value.unit);
 }
 
 void pc_chart_describe(const pc_chart *c, pc_buf *out)

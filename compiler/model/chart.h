@@ -27,18 +27,18 @@ typedef struct pc_chart {
 	size_t nplan;
 	pc_chart_point actual[PC_CHART_MAX_ACTUALS]; /* in column order */
 	size_t nactual;
-	bool by_year;      /* x is the Gregorian year; else the column position */
-	double xmin, xmax; /* x range of the points (xmin < xmax) */
-	double ymin, ymax; /* axis range: the first and last tick */
-	double ystep;      /* tick spacing: 1, 2, 2.5 or 5 × 10^k */
-	int nyticks;       /* ymin, ymin + ystep, …, ymax */
-	int decimals;      /* digits after the point in tick labels */
-	const char *unit;  /* shared unit of the values ("" none) */
-	/* The multiplier every value is written with (万 of 「142万人」), so the
-	 * axis counts in it as the plan does: ticks are divided by scale and
-	 * the axis names mult before the unit ("万人"); 1 and "" otherwise. */
-	double scale;
-	const char *mult;
+	bool by_year;       /* x is the Gregorian year; else the column position */
+	double xmin, xmax;  /* x range of the points (xmin < xmax) */
+	double ymin, ymax;  /* axis range: the first and last tick */
+	double ystep;       /* tick spacing: 1, 2, 2.5 or 5 × 10^k; a whole
+	                     * number when every value is one (counts) */
+	int nyticks;        /* ymin, ymin + ystep, …, ymax */
+	int decimals;       /* digits after the point in tick labels */
+	const char *unit;   /* shared unit of the values ("" none) */
+	double scale;       /* tick labels are values divided by it: 1, or 千
+	                     * 万 億 when the numbers are too long to print */
+	char axis_unit[64]; /* the unit of the tick labels: the unit with the
+	                     * scale's word before it (万人, 億円); "" none */
 } pc_chart;
 
 /*
@@ -58,6 +58,9 @@ size_t pc_charts_of_table(const pc_table *t, pc_chart **out, bool *any_actuals);
  * returns how many. Each series is itself in x order after pc_chart_of. */
 #define PC_CHART_MAX_POINTS (3 + PC_CHART_MAX_ACTUALS)
 size_t pc_chart_points(const pc_chart *c, const pc_chart_point **out);
+
+/* The longest tick label, in characters, before the axis is scaled. */
+#define PC_CHART_LABEL_MAX 7
 
 /* A tick value as printed: divided by c->scale, thousands separators,
  * c->decimals digits. */

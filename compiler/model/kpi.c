@@ -1,6 +1,8 @@
 /* The indicators appendix shared by the booklet and the site (see kpi.h). */
 #include "kpi.h"
 
+#include <string.h>
+
 #include "indicators.h"
 
 const char *const pc_kpi_heads[PC_KPI_NCOLS] = {"指標名", "基準値", "中間目標値",
@@ -14,7 +16,9 @@ static pc_kpi_cell value_cell(pc_doc *doc, const pc_indicator *ind, const pc_iva
 	if (!v)
 		return (pc_kpi_cell){PC_KPI_NONE, NULL};
 	const char *text = v->value.text;
-	if (v->value.has_number && !*v->value.unit && ind->unit && *ind->unit)
+	/* The parser gives a value written without a unit the 単位 column's
+	 * (value.unit), so the text as written is what tells. */
+	if (v->value.has_number && ind->unit && *ind->unit && !strstr(text, ind->unit))
 		text = pc_arena_printf(doc->arena, "%s%s", text, ind->unit);
 	const char *year = pc_ivalue_year_text(doc->arena, v);
 	return (pc_kpi_cell){text, year ? pc_arena_printf(doc->arena, "（%s）", year) : NULL};

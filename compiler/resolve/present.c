@@ -162,6 +162,9 @@ static void mark_term(presenter *p, pc_node *n)
 			p->number[t->index] = measure ? ++measure->u.section.marks : 1;
 		}
 		n->u.term_ref.mark = pc_arena_printf(p->doc->arena, "※%d", p->number[t->index]);
+		/* the glossary box of the defining measure shows the same number */
+		if (measure && measure == t->measure && !t->mark)
+			n->u.term_ref.term->mark = n->u.term_ref.mark;
 		break;
 	}
 	case PC_MARK_NONE:
@@ -253,21 +256,46 @@ static pc_node *text_node(pc_doc *doc, const char *s, pc_pos pos)
 	return t;
 }
 
+/* Where the @ of a cell's year notation starts in s, or NULL. */
+static const char *at_sign(const char *s)
+{
+	const char *a = strchr(s, '@'), *w = strstr(s, "＠");
+	return !a ? w : !w ? a : a < w ? a : w;
+}
+
+/* s up to the @, without the spaces before it, in the arena. */
+static const char *before_at(pc_doc *doc, const char *s)
+{
+	return pc_trimmed(doc->arena, s, (size_t)(at_sign(s) - s));
+}
+
 /* A value cell written with its own year ("12 件 @ H24年度") prints the
- * value, and the year on a line of its own as the appendix prints it:
- * the @ is notation for the author, not for the reader. */
+ * value as written (emphasis kept), and the year on a line of its own as
+ * the appendix prints it: the @ is notation for the author, not for the
+ * reader. */
 static void present_value_cell(pc_doc *doc, const pc_ivalue *v)
 {
 	pc_node *cell = (pc_node *)v->cell;
-	if (!cell || !cell->first || cell->first != cell->last || cell->first->kind != PC_TEXT ||
-	    !v->year.text)
-		return;
-	const char *lit = cell->first->literal;
-	if (!strchr(lit, '@') && !strstr(lit, "＠"))
+	if (!cell || !cell->first || !v->year.text || !at_sign(pc_node_text(doc, cell)))
 		return;
 	pc_pos pos = cell->first->pos;
-	pc_node_unlink(cell->first);
-	pc_node_append(cell, text_node(doc, v->value.text, pos));
+	/* the text node that holds the @ among the cell's own inlines: cut
+	 * there, what follows goes */
+	pc_node *c = cell->first;
+	while (c && !(c->kind == PC_TEXT && c->literal && at_sign(c->literal)))
+		c = c->next;
+	if (c) {
+		while (c->next)
+			pc_node_unlink(c->next);
+		c->literal = before_at(doc, c->literal);
+		if (!*c->literal)
+			pc_node_unlink(c);
+	} else { /* the @ inside emphasis: the cell's plain text */
+		const char *plain = before_at(doc, pc_node_text(doc, cell));
+		while (cell->first)
+			pc_node_unlink(cell->first);
+		pc_node_append(cell, text_node(doc, plain, pos));
+	}
 	pc_node_append(cell, pc_node_new(doc, PC_LINEBREAK, pos));
 	pc_node_append(cell,
 	               text_node(doc, pc_arena_printf(doc->arena, "（%s）", v->year.text), pos));

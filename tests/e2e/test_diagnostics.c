@@ -259,9 +259,22 @@ Test(diagnostics, bad_sdgs_value)
 	run_free(&r);
 }
 
+Test(diagnostics, a_chapter_with_only_its_title_warns)
+{
+	write_file(plan, "00-a.md",
+	           FM "\n# 1 総論 {#a}\n\n本文です。\n\n" /* 4-8 */
+	              "# 2 各論\n"                        /* 9 */
+	              "<!-- 後で書く -->\n");
+	run_result r = check();
+	expect_diag(&r, "00-a.md:9:1: warning: ", "各論");
+	expect_status(&r, 0);
+	expect_count(&r, 0, 1);
+	run_free(&r);
+}
+
 Test(diagnostics, good_sdgs_are_clean)
 {
-	write_file(plan, "00-a.md", FM "\n# 1 総論 {#a sdgs=15,16,17}\n");
+	write_file(plan, "00-a.md", FM "\n# 1 総論 {#a sdgs=15,16,17}\n\n本文です。\n");
 	run_result r = check();
 	expect_status(&r, 0);
 	cr_assert_str_eq(r.err, "", "no diagnostics expected, got:\n%s", r.err);
@@ -506,7 +519,8 @@ Test(diagnostics, unknown_front_matter_key_warns)
 	           "colour: blue\n"      /* 3 */
 	           "---\n"               /* 4 */
 	           "\n"                  /* 5 */
-	           "# 1 総論\n");        /* 6 */
+	           "# 1 総論\n"          /* 6 */
+	           "\n本文です。\n");
 	run_result r = check();
 	expect_diag(&r, "00-a.md:3:1: warning: ", "colour");
 	expect_status(&r, 0);
@@ -521,7 +535,8 @@ Test(diagnostics, missing_title)
 	           "city: みどり市\n" /* 2 */
 	           "---\n"            /* 3 */
 	           "\n"               /* 4 */
-	           "# 1 総論\n");     /* 5 */
+	           "# 1 総論\n"       /* 5 */
+	           "\n本文です。\n");
 	run_result r = check();
 	expect_diag(&r, "00-a.md:1:1: error: ", "title");
 	expect_status(&r, 1);

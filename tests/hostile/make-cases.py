@@ -412,14 +412,14 @@ def symlink_chapter_outside(d, t):
 @case
 def symlink_chapter_devzero(d, t):
     # a chapter that is a link to an endless device is not a regular file
-    put(f"{d}/00.md", FM + "\n# 1 総論\n")
+    put(f"{d}/00.md", FM + "\n# 1 総論\n\n本文です。\n")
     os.symlink("/dev/zero", f"{d}/01.md")
 
 
 @case
 def fifo_chapter(d, t):
     # a named pipe called 01.md: never opened (it would block forever)
-    put(f"{d}/00.md", FM + "\n# 1 総論\n")
+    put(f"{d}/00.md", FM + "\n# 1 総論\n\n本文です。\n")
     os.mkfifo(f"{d}/01.md")
 
 
@@ -476,7 +476,7 @@ def front_matter_unclosed_huge(d, t):
 @case
 def folder_named_md(d, t):
     put(f"{d}/00.md/x.md", FM)
-    put(f"{d}/01.md", FM + "\n# 1 総論\n")
+    put(f"{d}/01.md", FM + "\n# 1 総論\n\n本文です。\n")
 
 
 @case

@@ -12,8 +12,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "plancc.h"
 #include "model/indicators.h"
+#include "model/kpi.h"
+#include "plancc.h"
 #include "render/data/indicators.h"
 #include "support.h"
 #include "util/csv.h"
@@ -665,5 +666,28 @@ Test(export, csv_columns_and_values_read_back)
 	unlink(csv);
 	free(csv);
 	pc_buf_free(&b);
+	done(doc);
+}
+
+TestSuite(appendix, .fini = pc_unicode_cleanup);
+
+/* 成果指標一覧 prints the 単位 column's unit after values written without
+ * one (「312 (2024)」 with no 件 was the fault), and not twice. */
+Test(appendix, values_carry_the_unit_column)
+{
+	pc_doc *doc = compile(FRONT "# 1 章\n\n## 1-1 施策\n\n```indicators\n"
+	                            "指標名\t単位\t基準値 (2024)\t目標値 (2031)\n"
+	                            "刑法犯の認知件数\t件\t312\t250 件\n"
+	                            "着用率\t%\t21.5\t増加\n```\n");
+	pc_kpi_appendix *a = pc_kpi_appendix_of(doc);
+	cr_assert_eq(a->ntables, 1);
+	cr_assert_eq(a->tables[0].nrows, 2);
+	const pc_kpi_row *r = &a->tables[0].rows[0];
+	cr_assert_str_eq(r->cells[PC_KPI_BASELINE].value, "312件");
+	cr_assert_str_eq(r->cells[PC_KPI_TARGET].value, "250 件");
+	cr_assert_str_eq(r->cells[PC_KPI_BASELINE].year, "（2024）");
+	r = &a->tables[0].rows[1];
+	cr_assert_str_eq(r->cells[PC_KPI_BASELINE].value, "21.5%");
+	cr_assert_str_eq(r->cells[PC_KPI_TARGET].value, "増加", "text is not a number with a unit");
 	done(doc);
 }

@@ -46,11 +46,9 @@ static void grid(pc_buf *b, const pc_chart *c)
 		              PLOT_L, y, PLOT_R, y, i == 0 ? "axis" : "grid", PLOT_L - 6, y + 4,
 		              label);
 	}
-	if (c->unit[0] || (c->mult && c->mult[0])) {
+	if (c->axis_unit[0]) {
 		pc_buf_printf(b, "<text x=\"%.1f\" y=\"12\" text-anchor=\"end\">（", PLOT_L - 6);
-		if (c->mult)
-			pc_escape_html(b, c->mult);
-		pc_escape_html(b, c->unit);
+		pc_escape_html(b, c->axis_unit);
 		pc_buf_puts(b, "）</text>");
 	}
 }

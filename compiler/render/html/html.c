@@ -423,6 +423,11 @@ static void table(html *h, const pc_node *n)
 static void gloss_entry(html *h, const pc_gloss_entry *e, bool where)
 {
 	pc_buf_printf(&h->b, "<dt id=\"term.%zu\">", e->term->index);
+	if (!where && e->term->mark) { /* the box shows the term's ※n */
+		put(h, "<span class=\"tmark\">");
+		text(h, e->term->mark);
+		put(h, "</span> ");
+	}
 	prose(h, e->term->term);
 	if (e->reading) {
 		put(h, "<span class=\"reading\">（");

@@ -78,6 +78,23 @@ void pdf_gloss_entry(L *l, const pc_gloss_entry *e)
 	}
 }
 
+/* The page the items made so far end on, roughly (no keeps, no grid):
+ * in the first pass, what a page number printed here will be like. */
+static int pages_so_far(const L *l)
+{
+	int page = 1;
+	float y = 0;
+	for (size_t i = 0; i < l->p.items.n; i++) {
+		const item *it = &l->p.items.v[i];
+		if ((it->flags & IT_NEWPAGE) || y + it->before + it->h > BLOCK_H) {
+			page++;
+			y = 0;
+		}
+		y += it->before + it->h;
+	}
+	return page;
+}
+
 /*
  * The glossary appendix (用語解説): every selected term in reading order,
  * grouped by kana row, each entry with the page of the glossary box that
@@ -89,6 +106,10 @@ void pdf_glossary_appendix(L *l)
 	if (!g || !g->nentries)
 		return;
 	frame f = {BLOCK_X, BLOCK_W, PC_ROLE_NONE, 0};
+	/* The first pass knows no page yet: the entries take a page number of
+	 * the likely width anyway, so that the pages after them (the index)
+	 * need not move in the next pass. */
+	int guess = l->pass == 0 && !l->glossary_only ? pages_so_far(l) : 0;
 	pdf_appendix_title(l, PC_APPX_GLOSSARY, f);
 	for (size_t gi = 0; gi < g->ngroups; gi++) {
 		const pc_gloss_group *grp = &g->groups[gi];
@@ -98,9 +119,10 @@ void pdf_glossary_appendix(L *l)
 			size_t g0 = l->p.g.n;
 			pdf_gloss_entry(l, e);
 			pdf_key key = pdf_key_of_term(&l->keys, e->term);
-			if (l->pg.printed[key.v] > 0) {
+			int page = l->pg.printed[key.v] > 0 ? l->pg.printed[key.v] : guess;
+			if (page > 0) {
 				char buf[32];
-				snprintf(buf, sizeof buf, "（p.%d）", l->pg.printed[key.v]);
+				snprintf(buf, sizeof buf, "（p.%d）", page);
 				sty pg = pdf_sty(l->f.table, 9, C_TEXT);
 				pg.link = pdf_link_to_key(l, key);
 				pdf_add_str(l, buf, &pg);

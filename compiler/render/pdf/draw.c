@@ -38,8 +38,15 @@ static void draw_text_op(L *l, const op *o, float ytop, bool abs, float dx)
 		}
 		pc_dev_span_begin(l->dev, pc_buf_cstr(actual));
 	}
+	/* The line's runs of one face, size, colour, rise and spacing. */
+	typedef struct run {
+		size_t i, j;
+		float gap;
+	} run;
+	static _Thread_local run runs[1024];
+	size_t nruns = 0;
 	size_t i = o->g0;
-	while (i < o->g1) {
+	while (i < o->g1 && nruns < 1024) {
 		const pc_glyph *a = &l->p.g.v[i];
 		if (a->flags & PC_G_HIDDEN) {
 			i++;
@@ -61,11 +68,26 @@ static void draw_text_op(L *l, const op *o, float ytop, bool abs, float dx)
 				break;
 			j++;
 		}
-		for (size_t k = i; k < j; k++)
-			cps[k - i] = l->p.g.v[k].cp;
-		pc_dev_text(l->dev, a->face, a->size, o->x + dx + a->x, base + a->rise,
-		            have_gap ? gap : 0, cps, j - i, a->rgb);
+		runs[nruns++] = (run){i, j, have_gap ? gap : 0};
 		i = j;
+	}
+	/* Drawn face by face (each at its own x): a line of Japanese with
+	 * Latin numbers switches fonts twice, not at every number. The
+	 * ActualText keeps the reading order. */
+	for (size_t r = 0; r < nruns; r++) {
+		if (runs[r].j == 0)
+			continue; /* drawn with an earlier run of its face */
+		const pc_glyph *a = &l->p.g.v[runs[r].i];
+		for (size_t s = r; s < nruns; s++) {
+			const pc_glyph *b = &l->p.g.v[runs[s].i];
+			if (runs[s].j == 0 || b->face != a->face || b->size != a->size)
+				continue;
+			for (size_t k = runs[s].i; k < runs[s].j; k++)
+				cps[k - runs[s].i] = l->p.g.v[k].cp;
+			pc_dev_text(l->dev, b->face, b->size, o->x + dx + b->x, base + b->rise,
+			            runs[s].gap, cps, runs[s].j - runs[s].i, b->rgb);
+			runs[s].j = 0;
+		}
 	}
 	if (span)
 		pc_dev_span_end(l->dev);

@@ -93,7 +93,6 @@ static void contents_entry(L *l, frame f, int level, const char *nl, const char 
 	float numw = 4 * BODY_SIZE;
 	sty ts = pdf_sty(ch ? l->f.head : l->f.body, size, C_TEXT);
 	ts.link = pdf_link_to_key(l, key);
-	ts.latin = !ch;
 	pdf_new_item(l, ch ? 10 : 1, ch ? IT_KEEP : 0);
 	float tab = 0;
 	if (nl) {
@@ -169,7 +168,6 @@ void pdf_contents(L *l)
 		size_t a = l->p.g.n;
 		bool ch = s->level == 1;
 		sty ts = pdf_sty(ch ? l->f.head : l->f.body, ch ? 11.5f : 10, C_TEXT);
-		ts.latin = !ch;
 		pdf_add_str(l, nl, &ts);
 		float w = pdf_glyphs_width(l->p.g.v + a, l->p.g.n - a) + (ch ? 11.5f : 10);
 		if (w > labelw[s->level] && w < f.w / 3)

@@ -19,7 +19,6 @@ static void term_mark(L *l, const pc_node *n, const sty *st)
 	m.size = st->size * 0.62f;
 	m.rise = st->size * 0.38f;
 	m.rgb = C_ACCENT;
-	m.latin = false;
 	m.face = l->f.table;
 	m.link = pdf_link_to_key(l, pdf_key_of_term(&l->keys, n->u.term_ref.term));
 	size_t g0 = l->p.g.n;
@@ -83,7 +82,7 @@ void pdf_inlines(L *l, const pc_node *first, const sty *st)
 				pdf_add_text(l, n->literal, strlen(n->literal), st, n);
 			break;
 		case PC_CODE:
-			s.face = l->f.table;
+			s.face = l->f.code;
 			s.latin = false;
 			if (n->literal)
 				pdf_add_text(l, n->literal, strlen(n->literal), &s, n);

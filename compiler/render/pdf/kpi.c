@@ -67,7 +67,9 @@ typedef struct plot {
 
 static float plot_x(const plot *p, double x)
 {
-	return p->x + 6 + (float)((x - p->c->xmin) / (p->c->xmax - p->c->xmin)) * (p->w - 12);
+	/* the first and last points 10 pt in: their year labels clear the
+	 * tick labels and the frame */
+	return p->x + 10 + (float)((x - p->c->xmin) / (p->c->xmax - p->c->xmin)) * (p->w - 20);
 }
 
 static float plot_y(const plot *p, double y)
@@ -92,9 +94,9 @@ static void grid(L *l, const plot *p)
 		label(l, buf, p->x - CH_AXIS_W, y - CH_LABEL * 0.65f, CH_AXIS_W - 3, CH_LABEL,
 		      AL_RIGHT);
 	}
-	if (c->unit[0] || (c->mult && c->mult[0])) {
+	if (c->axis_unit[0]) {
 		char buf[128];
-		snprintf(buf, sizeof buf, "（%s%s）", c->mult ? c->mult : "", c->unit);
+		snprintf(buf, sizeof buf, "（%s）", c->axis_unit);
 		label(l, buf, p->x - CH_AXIS_W, p->y - CH_LABEL * 2.4f, p->w + CH_AXIS_W, CH_LABEL,
 		      AL_LEFT);
 	}
@@ -106,7 +108,7 @@ static void x_labels(L *l, const plot *p)
 	const pc_chart *c = p->c;
 	const pc_chart_point *pts[PC_CHART_MAX_POINTS];
 	size_t n = pc_chart_points(c, pts);
-	float last = -1e9f, room = c->by_year ? 17 : 30, w = c->by_year ? 24 : 34;
+	float last = -1e9f, room = c->by_year ? 20 : 30, w = c->by_year ? 24 : 34;
 	for (size_t i = 0; i < n; i++) {
 		float x = plot_x(p, pts[i]->x);
 		if (x - last < room)

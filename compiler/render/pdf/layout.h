@@ -192,7 +192,8 @@ typedef struct sty {
 	float size;
 	uint32_t rgb;
 	int link;   /* link id (pdf_link_to_*), -1 none */
-	bool latin; /* switch ASCII letters and digits to the latin face */
+	bool latin; /* ASCII (and full-width) letters, digits and signs in the
+	             * face's Latin companion (pdf_sty: on; off for code) */
 	float rise;
 } sty;
 
@@ -210,9 +211,12 @@ typedef struct sty {
 		(vec).v[(vec).n++] = (val);                                                        \
 	} while (0)
 
-/* The faces of the booklet's roles. */
+/* The faces of the booklet's roles, and the proportional Latin face that
+ * goes with each (the role's own face when the map names none). */
 typedef struct faces {
-	int body, bold, head, table, latin;
+	int body, bold, head, table;
+	int latin, bold_latin, head_latin, table_latin;
+	int code; /* code: fixed-width Latin (the table face when the map has none) */
 } faces;
 
 /* What one layout pass makes: glyphs, ops, items, boxes, links. */
@@ -246,6 +250,7 @@ typedef struct pdf_layout {
 	pdf_pool p;
 	pdf_pages pg;
 	bool warn;          /* first pass: report missing glyphs */
+	int pass;           /* 0 for the first layout pass */
 	bool glossary_only; /* the glossary appendix alone (plancc glossary) */
 	const struct pc_kpi_appendix *kpi;
 	pc_node **kpi_tables; /* its tables as the table block sets them (kpi.c) */
@@ -262,6 +267,9 @@ typedef struct pdf_layout {
 	float *btop, *bbot; /* extents of boxes on a page */
 	size_t bcap;
 	bool in_alt; /* drawing inside OP_ALT_BEGIN … OP_ALT_END */
+	/* kept from pass to pass */
+	struct pdf_table_memos *tables; /* what laying out each table found (table.c) */
+	struct pdf_break_memos *breaks; /* line breakings already made (builder.c) */
 } pdf_layout;
 
 typedef pdf_layout L;
@@ -297,6 +305,25 @@ void pdf_add_cp(L *l, uint32_t cp, const sty *st, unsigned flags, const pc_node 
 void pdf_add_text(L *l, const char *s, size_t len, const sty *st, const pc_node *src);
 void pdf_add_str(L *l, const char *s, const sty *st);
 float pdf_glyphs_width(const pc_glyph *g, size_t n);
+/* Breaks glyphs [g0, g1) into lines appended to out (as pc_text_break:
+ * positions relative to g0), preparing them first; a breaking of the same
+ * glyphs and shape made in an earlier pass is reused. */
+size_t pdf_break(L *l, size_t g0, size_t g1, const pc_parshape *sh, pc_lines *out);
+void pdf_break_memos_free(L *l);
+/* Classes, punctuation and Japanese–Latin spaces of glyphs [g0, g1)
+ * (pc_text_prepare), raised marks kept tight against their term. */
+void pdf_prepare(L *l, size_t g0, size_t g1);
+/* Chooses where glyphs [g0, g1) break at the measure of sh: as many
+ * lines as the plain breaker needs, of even length, broken where a reader
+ * expects (after punctuation, between a particle and a word; not inside
+ * a compound), never leaving one or two characters on a last line. Every
+ * other break opportunity is glued shut (PC_G_GLUE), so that breaking the
+ * glyphs at sh sets those lines. For titles and table cells. */
+void pdf_balance_lines(L *l, size_t g0, size_t g1, const pc_parshape *sh);
+/* The widest piece of glyphs [g0, g1) that no line break may cut: a word,
+ * a number with what is glued to it, a phrase (phrase: ICU lw=phrase) —
+ * the narrowest measure that sets them without splitting a word. */
+float pdf_unbreakable_width(L *l, size_t g0, size_t g1, bool phrase);
 /* Breaks the glyphs from g0 to the end of the pool into lines, one item
  * each at x (lines of a paragraph keep against widows and orphans);
  * glyphs [mk0, mk1) are drawn as a list marker at x on the first line.
@@ -325,6 +352,8 @@ void pdf_inlines(L *l, const pc_node *first, const sty *st);
 
 /* A table block (caption, header row repeated after breaks) of frame f. */
 void pdf_table_block(L *l, const pc_node *n, frame f);
+/* Frees what the table blocks kept for the next pass. */
+void pdf_table_memos_free(L *l);
 
 /* ---- walkers: body.c, kpi.c, front.c, appendix.c ------------------------ */
 

@@ -53,6 +53,7 @@ static bool settle_pages(L *l)
 	bool stable = false;
 	for (int pass = 0; pass < MAX_PASSES; pass++) {
 		l->warn = pass == 0;
+		l->pass = pass;
 		lay_out(l);
 		if (l->pg.npages > PC_MAX_PAGES)
 			return false;
@@ -89,8 +90,17 @@ static void layout_free(L *l)
 	free(l->btop);
 	free(l->bbot);
 	pdf_keys_free(&l->keys);
+	pdf_table_memos_free(l);
+	pdf_break_memos_free(l);
 	pc_breaker_free(l->br);
 	pc_dev_free(l->dev);
+}
+
+/* The Latin companion of a role's face: the map's, else the face itself. */
+static int latin_face(L *l, const pc_fontmap *fonts, pc_font_role role, int face)
+{
+	pc_font_role lr = pc_font_latin_role(role);
+	return fonts->path[lr] ? pc_dev_face(l->dev, lr) : face;
 }
 
 /* What a PDF is made of: the booklet, the glossary alone or the report. */
@@ -121,7 +131,11 @@ static bool render(pc_doc *doc, const pc_fontmap *fonts, const what *w, const ch
 	l.f.bold = pc_dev_face(l.dev, PC_FONT_BOLD);
 	l.f.head = pc_dev_face(l.dev, PC_FONT_HEADING);
 	l.f.table = pc_dev_face(l.dev, PC_FONT_TABLE);
-	l.f.latin = pc_dev_face(l.dev, PC_FONT_LATIN);
+	l.f.latin = latin_face(&l, fonts, PC_FONT_BODY, l.f.body);
+	l.f.bold_latin = latin_face(&l, fonts, PC_FONT_BOLD, l.f.bold);
+	l.f.head_latin = latin_face(&l, fonts, PC_FONT_HEADING, l.f.head);
+	l.f.table_latin = latin_face(&l, fonts, PC_FONT_TABLE, l.f.table);
+	l.f.code = fonts->path[PC_FONT_CODE] ? pc_dev_face(l.dev, PC_FONT_CODE) : l.f.table;
 	l.glossary = w->report ? NULL : pc_glossary_of(doc, selected);
 	l.kpi = glossary ? NULL : pc_kpi_appendix_of(doc);
 	pdf_keys_init(&l.keys, doc);

@@ -126,6 +126,7 @@ static void indicators(pc_buf *b, const pc_doc *doc)
 		pc_buf_puts(b, "term");
 		field(b, "term", t->term);
 		field(b, "measure", id_of(t->measure));
+		field(b, "mark", t->mark);
 		pc_buf_printf(b, " @%s:%u:%u\n", t->pos.file, t->pos.line, t->pos.col);
 	}
 }
