@@ -28,6 +28,7 @@
 #include "../../util/escape.h"
 #include "../../util/map.h"
 #include "chart.h"
+#include "frame.h"
 #include "script.h"
 #include "style.h"
 
@@ -58,23 +59,9 @@ static void text(html *h, const char *s)
 	pc_escape_html(&h->b, s);
 }
 
-/* Text as an element's content: escaped, with the runs model/lang.h
- * finds English in <span lang="en"> so that a screen reader reads them
- * with an English voice (WCAG 3.1.2). */
 static void prose(html *h, const char *s)
 {
-	if (!s)
-		return;
-	size_t len = strlen(s), at = 0;
-	pc_lang_run r;
-	while (pc_lang_next_english(s, len, at, &r)) {
-		pc_escape_html_n(&h->b, s + at, r.off - at);
-		put(h, "<span lang=\"en\">");
-		pc_escape_html_n(&h->b, s + r.off, r.len);
-		put(h, "</span>");
-		at = r.off + r.len;
-	}
-	pc_escape_html_n(&h->b, s + at, len - at);
+	pc_html_prose(&h->b, s);
 }
 
 /* ---- where things are ---- */
@@ -560,76 +547,22 @@ static void blocks(html *h, const pc_node *parent, int depth)
 
 static void page_begin(html *h, const char *title, const pc_node *chapter)
 {
-	const pc_meta *m = &h->doc->meta;
 	pc_buf_clear(&h->b);
 	h->chapter = chapter;
 	h->tips = 0;
 	h->charts = 0;
 	h->tables = 0;
 	pc_map_init(&h->captions, h->doc->arena);
-	put(h, "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n"
-	       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
-	if (title) {
-		text(h, title);
-		put(h, " | ");
-	}
-	text(h, m->title);
-	put(h, "</title>\n<link rel=\"stylesheet\" href=\"style.css\">\n"
-	       "<script src=\"site.js\" defer></script>\n</head>\n<body>\n"
-	       "<a class=\"skip\" href=\"#pc.main\">本文へ移動</a>\n<header class=\"site\"><p "
-	       "class=\"title\"><a href=\"index.html\">");
-	prose(h, m->title);
-	put(h, "</a>");
-	if (m->subtitle) {
-		put(h, " <span class=\"sub\">");
-		prose(h, m->subtitle);
-		put(h, "</span>");
-	}
-	put(h, "</p>");
-	/* inside the banner landmark, where a screen reader finds it first */
-	if (m->draft)
-		put(h, "<p class=\"draft\" "
-		       "role=\"note\">この計画は案です。内容は確定していません。</p>");
-	put(h, "</header>\n");
-	if (title) {
-		put(h, "<nav class=\"crumbs\" aria-label=\"現在地\"><ol><li><a "
-		       "href=\"index.html\">目次</a></li>"
-		       "<li aria-current=\"page\">");
-		prose(h, title);
-		put(h, "</li></ol></nav>\n");
-	}
-	put(h, "<main id=\"pc.main\">\n");
+	pc_html_crumb here = {NULL, title};
+	pc_html_frame_begin(
+	    &h->b, &h->doc->meta, title, NULL,
+	    h->doc->meta.draft ? "この計画は案です。内容は確定していません。" : NULL, &here, 1);
 }
 
 static void page_end(html *h, const char *file, const char *prev, const char *prev_title,
                      const char *next, const char *next_title)
 {
-	put(h, "\n</main>\n");
-	if (prev || next) {
-		put(h, "<nav class=\"pager\" aria-label=\"前後のページ\">");
-		if (prev) {
-			put(h, "<a rel=\"prev\" href=\"");
-			text(h, prev);
-			put(h, "\">前へ：");
-			prose(h, prev_title);
-			put(h, "</a>");
-		}
-		if (next) {
-			put(h, "<a rel=\"next\" href=\"");
-			text(h, next);
-			put(h, "\">次へ：");
-			prose(h, next_title);
-			put(h, "</a>");
-		}
-		put(h, "</nav>\n");
-	}
-	put(h, "<footer class=\"site\"><p>");
-	prose(h, h->doc->meta.city ? h->doc->meta.city : h->doc->meta.title);
-	if (h->doc->meta.edition) {
-		put(h, " ");
-		prose(h, h->doc->meta.edition);
-	}
-	put(h, "</p></footer>\n</body>\n</html>\n");
+	pc_html_frame_end(&h->b, &h->doc->meta, prev, prev_title, next, next_title);
 	char *path = pc_arena_printf(h->doc->arena, "html/%s", file);
 	h->ok &= pc_output_write(h->out, path, h->b.data, h->b.len);
 }

@@ -13,6 +13,8 @@
 #include "../../util/buf.h"
 #include "../../util/escape.h"
 #include "chart.h"
+#include "frame.h"
+#include "script.h"
 #include "style.h"
 
 /* What the report adds to the site's style sheet: grade badges in five
@@ -83,73 +85,20 @@ static const char *chapter_file(const page *p, const pc_node *ch)
 
 static void begin(page *p, const char *title, bool top)
 {
-	const pc_meta *m = &p->doc->meta;
 	pc_buf_clear(&p->b);
 	p->charts = 0;
-	put(p, "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n"
-	       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
-	text(p, title);
-	put(p, " | ");
-	text(p, m->title);
-	put(p, "</title>\n<link rel=\"stylesheet\" href=\"style.css\">\n"
-	       "<link rel=\"stylesheet\" href=\"report.css\">\n</head>\n<body>\n"
-	       "<a class=\"skip\" href=\"#pc.main\">本文へ移動</a>\n<header class=\"site\"><p><a "
-	       "href=\"index.html\">");
-	text(p, m->title);
-	put(p, "</a>");
-	if (m->subtitle) {
-		put(p, " <span class=\"sub\">");
-		text(p, m->subtitle);
-		put(p, "</span>");
-	}
-	put(p, "</p></header>\n");
-	if (p->draft)
-		put(p, "<p class=\"draft\" "
-		       "role=\"note\">この評価は案です。内容は確定していません。</p>\n");
-	put(p, "<nav class=\"crumbs\" aria-label=\"現在地\"><ol><li><a "
-	       "href=\"index.html\">目次</a></li>");
-	if (top) {
-		put(p, "<li aria-current=\"page\">");
-		text(p, title);
-		put(p, "</li>");
-	} else {
-		put(p, "<li><a href=\"");
-		text(p, summary_file(p));
-		put(p, "\">");
-		text(p, p->r->year_label);
-		put(p, " 進捗評価</a></li><li aria-current=\"page\">");
-		text(p, title);
-		put(p, "</li>");
-	}
-	put(p, "</ol></nav>\n<main id=\"pc.main\">\n");
+	static const char *const css[] = {"report.css", NULL};
+	const char *year = pc_arena_printf(p->doc->arena, "%s 進捗評価", p->r->year_label);
+	pc_html_crumb up[] = {{summary_file(p), year}, {NULL, title}};
+	pc_html_frame_begin(&p->b, &p->doc->meta, title, css,
+	                    p->draft ? "この評価は案です。内容は確定していません。" : NULL,
+	                    top ? up + 1 : up, top ? 1 : 2);
 }
 
 static void end(page *p, const char *file, const char *prev, const char *prev_title,
                 const char *next, const char *next_title)
 {
-	put(p, "\n</main>\n");
-	if (prev || next) {
-		put(p, "<nav class=\"pager\" aria-label=\"前後のページ\">");
-		if (prev) {
-			put(p, "<a rel=\"prev\" href=\"");
-			text(p, prev);
-			put(p, "\">前へ：");
-			text(p, prev_title);
-			put(p, "</a>");
-		}
-		if (next) {
-			put(p, "<a rel=\"next\" href=\"");
-			text(p, next);
-			put(p, "\">次へ：");
-			text(p, next_title);
-			put(p, "</a>");
-		}
-		put(p, "</nav>\n");
-	}
-	const pc_meta *m = &p->doc->meta;
-	put(p, "<footer class=\"site\"><p>");
-	text(p, m->city ? m->city : m->title);
-	put(p, "</p></footer>\n</body>\n</html>\n");
+	pc_html_frame_end(&p->b, &p->doc->meta, prev, prev_title, next, next_title);
 	p->ok &= pc_output_write(p->out, pc_arena_printf(p->doc->arena, "html/%s", file), p->b.data,
 	                         p->b.len);
 }
@@ -451,6 +400,7 @@ bool pc_html_render_report(const pc_report *r, bool draft, pc_output *o, pc_diag
 	for (size_t k = 0; k < r->nchapters; k++)
 		chapter_page(&p, k);
 	p.ok &= pc_output_write(o, "html/style.css", pc_html_style, strlen(pc_html_style));
+	p.ok &= pc_output_write(o, "html/site.js", pc_html_script, strlen(pc_html_script));
 	p.ok &= pc_output_write(o, "html/report.css", report_style, strlen(report_style));
 	pc_buf_free(&p.b);
 	return p.ok;
