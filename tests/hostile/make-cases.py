@@ -355,8 +355,9 @@ def script_everywhere(d, t):
 
 @case
 def script_in_id(d, t):
-    # an id with markup is an error at the '{' ... '#' (line 5, character 6)
-    put(f"{d}/00.md", FM + f"\n# 1 a {{#{SCRIPT}}}\n")
+    # an id with markup is an error at the '{' ... '#' (line 5, character 6);
+    # the chapter has text, so the error is the only diagnostic
+    put(f"{d}/00.md", FM + f"\n# 1 a {{#{SCRIPT}}}\n\n本文。\n")
 
 
 @case
@@ -369,7 +370,7 @@ def script_in_heading_attrs(d, t):
 @case
 def emphasis_in_heading_attrs(d, t):
     # the same with emphasis: `{#x *y*}` is an error at the '{'
-    put(f"{d}/00.md", FM + "\n# 1 a {#x *y*}\n")
+    put(f"{d}/00.md", FM + "\n# 1 a {#x *y*}\n\n本文。\n")
 
 
 @case
