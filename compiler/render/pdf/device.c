@@ -21,6 +21,8 @@
 
 #include "../../util/arena.h"
 #include "../../util/utf8.h"
+#include "haru.h"
+#include <libdeflate.h>
 
 #define WIDTH_UNKNOWN INT16_MIN
 
@@ -61,6 +63,10 @@ struct pc_dev {
 	float cur_size, cur_gap, cur_lw;
 	uint32_t cur_fill, cur_stroke;
 	int cur_dash; /* -1 unknown, 0 solid, 1 dotted */
+	/* compressed stream bodies, kept until the document is freed */
+	pc_haru_body **bodies;
+	size_t nbodies, capbodies;
+	struct libdeflate_compressor *zc;
 };
 
 static void on_error(HPDF_STATUS code, HPDF_STATUS detail, void *user)
@@ -109,6 +115,13 @@ void pc_dev_free(pc_dev *d)
 	free(d->pages);
 	free(d->dests);
 	free(d->outlines);
+	for (size_t i = 0; i < d->nbodies; i++) {
+		free((void *)d->bodies[i]->data);
+		free(d->bodies[i]);
+	}
+	free(d->bodies);
+	if (d->zc)
+		libdeflate_free_compressor(d->zc);
 	free(d);
 }
 
@@ -145,46 +158,6 @@ static HPDF_Font face_font(pc_dev *d, int fi)
 	if (name)
 		f->font = HPDF_GetFont(d->pdf, name, "UTF-8");
 	return f->font;
-}
-
-/*
- * libharu 2.3.0 maps a code point to a glyph id by a linear search over the
- * segments of the font's cmap (format 4), and HPDF_GetFont asks it for all
- * 65,536 BMP code points: with the ~10,000 segments of a Japanese font that
- * is ~100 ms per face, most of the run time of a booklet. libharu calls this
- * exported function through the PLT, so defining it here replaces it for the
- * whole program: the same lookup (same results, same out-of-range rules) with
- * a binary search over the sorted end codes.
- */
-HPDF_UINT16 HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef, HPDF_UINT16 unicode)
-{
-	HPDF_TTFontDefAttr attr = (HPDF_TTFontDefAttr)fontdef->attr;
-	if (attr->cmap.format == 0)
-		return attr->cmap.glyph_id_array[unicode & 0xFF];
-	HPDF_UINT n = attr->cmap.seg_count_x2 / 2;
-	if (n == 0) {
-		HPDF_SetError(fontdef->error, HPDF_TTF_INVALID_CMAP, 0);
-		return 0;
-	}
-	/* first segment whose end code is >= unicode (format 4 keeps them sorted) */
-	HPDF_UINT lo = 0, hi = n - 1;
-	while (lo < hi) {
-		HPDF_UINT mid = lo + (hi - lo) / 2;
-		if (attr->cmap.end_count[mid] >= unicode)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	HPDF_UINT i = lo;
-	if (attr->cmap.end_count[i] < unicode || attr->cmap.start_count[i] > unicode)
-		return 0;
-	if (attr->cmap.id_range_offset[i] == 0)
-		return (HPDF_UINT16)(unicode + attr->cmap.id_delta[i]);
-	HPDF_UINT idx =
-	    attr->cmap.id_range_offset[i] / 2 + (unicode - attr->cmap.start_count[i]) - (n - i);
-	if (idx >= attr->cmap.glyph_id_array_count)
-		return 0;
-	return (HPDF_UINT16)(attr->cmap.glyph_id_array[idx] + attr->cmap.id_delta[i]);
 }
 
 int pc_dev_width(pc_dev *d, int fi, uint32_t cp)
@@ -602,46 +575,28 @@ void pc_dev_info(pc_dev *d, const char *title, const char *author, const char *s
 	HPDF_SetInfoDateAttr(d->pdf, HPDF_INFO_MOD_DATE, date);
 }
 
-/*
- * libharu writes the ToUnicode CMap of a CID TrueType font with a
- * begincidrange section, which is invalid there. Our codes are BMP code
- * points (Identity-H over the UTF-8 encoder), so the correct map is the
- * identity: 256 bfranges <XX00> <XXFF> <XX00>, at most 100 per block.
- */
-static void fix_tounicode(HPDF_Font font)
+static void deflate_stream(void *ctx, HPDF_Dict dict)
 {
-	HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
-	HPDF_Dict cmap = attr->cmap_stream;
-	if (!cmap || !cmap->stream)
-		return;
-	HPDF_MemStream_FreeData(cmap->stream);
-	HPDF_Dict_RemoveElement(cmap, "CMapName");
-	HPDF_Dict_RemoveElement(cmap, "CIDSystemInfo");
-	HPDF_Dict_RemoveElement(cmap, "WMode");
-	HPDF_Dict_RemoveElement(cmap, "Type");
-	HPDF_Stream s = cmap->stream;
-	HPDF_Stream_WriteStr(
-	    s, "/CIDInit /ProcSet findresource begin\n"
-	       "12 dict begin\n"
-	       "begincmap\n"
-	       "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-	       "/CMapName /Adobe-Identity-UCS def\n"
-	       "/CMapType 2 def\n"
-	       "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-	char line[64];
-	for (int blk = 0; blk < 256; blk += 100) {
-		int m = 256 - blk < 100 ? 256 - blk : 100;
-		snprintf(line, sizeof line, "%d beginbfrange\n", m);
-		HPDF_Stream_WriteStr(s, line);
-		for (int k = blk; k < blk + m; k++) {
-			snprintf(line, sizeof line, "<%02X00> <%02XFF> <%02X00>\n", k, k, k);
-			HPDF_Stream_WriteStr(s, line);
-		}
-		HPDF_Stream_WriteStr(s, "endbfrange\n");
+	pc_dev *d = ctx;
+	size_t n;
+	if (!d->zc)
+		d->zc = libdeflate_alloc_compressor(6); /* zlib's default, which libharu used */
+	uint8_t *raw = d->zc ? pc_haru_stream_bytes(dict, &n) : NULL;
+	if (!raw)
+		return; /* libharu compresses it */
+	size_t cap = libdeflate_zlib_compress_bound(d->zc, n);
+	uint8_t *z = pc_xmalloc(cap);
+	size_t zn = libdeflate_zlib_compress(d->zc, raw, n, z, cap);
+	free(raw);
+	pc_haru_body *b = pc_xcalloc(1, sizeof *b);
+	b->data = z;
+	b->len = zn;
+	if (d->nbodies == d->capbodies) {
+		d->capbodies = d->capbodies ? d->capbodies * 2 : 64;
+		d->bodies = pc_xrealloc(d->bodies, d->capbodies * sizeof *d->bodies);
 	}
-	HPDF_Stream_WriteStr(s, "endcmap\n"
-	                        "CMapName currentdict /CMap defineresource pop\n"
-	                        "end\nend\n");
+	d->bodies[d->nbodies++] = b;
+	pc_haru_set_deflated(dict, b);
 }
 
 bool pc_dev_save(pc_dev *d, pc_buf *out)
@@ -651,8 +606,11 @@ bool pc_dev_save(pc_dev *d, pc_buf *out)
 	if (d->err)
 		return false;
 	for (int i = 0; i < d->nfaces; i++)
-		if (d->faces[i].font)
-			fix_tounicode(d->faces[i].font);
+		if (d->faces[i].font) {
+			pc_haru_fix_tounicode(d->faces[i].font);
+			pc_haru_font_finish(d->faces[i].font);
+		}
+	pc_haru_each_deflated_stream(d->pdf, deflate_stream, d);
 	if (HPDF_SaveToStream(d->pdf) != HPDF_OK || d->err)
 		return false;
 	HPDF_ResetStream(d->pdf);

@@ -1,0 +1,261 @@
+/*
+ * The PDF device's dependence on libharu 2.3.0's internals (see haru.h).
+ * Every function here reads or changes libharu's own records; each says
+ * which, so that a new libharu can be checked against this file alone.
+ */
+#include "haru.h"
+
+#include <hpdf_doc.h>
+#include <hpdf_error.h>
+#include <hpdf_font.h>
+#include <hpdf_fontdef.h>
+#include <hpdf_objects.h>
+#include <hpdf_pages.h>
+#include <hpdf_streams.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../util/arena.h"
+
+bool pc_haru_version_ok(void)
+{
+	return !strcmp(HPDF_GetVersion(), PC_HARU_VERSION);
+}
+
+/* ---- glyph ids -------------------------------------------------------- */
+
+/*
+ * libharu 2.3.0 maps a code point to a glyph id by a linear search over the
+ * segments of the font's cmap (format 4), and HPDF_GetFont asks it for all
+ * 65,536 BMP code points: with the ~10,000 segments of a Japanese font that
+ * is ~100 ms per face, most of the run time of a booklet. libharu calls this
+ * exported function through the PLT, so defining it here replaces it for the
+ * whole program: the same lookup (same results, same out-of-range rules) with
+ * a binary search over the sorted end codes.
+ *
+ * Relies on: HPDF_TTFontDefAttr_Rec.cmap (HPDF_TTF_CmapRange) as loaded by
+ * libharu, and on libharu calling this symbol through the PLT.
+ */
+HPDF_UINT16 HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef, HPDF_UINT16 unicode)
+{
+	HPDF_TTFontDefAttr attr = (HPDF_TTFontDefAttr)fontdef->attr;
+	if (attr->cmap.format == 0)
+		return attr->cmap.glyph_id_array[unicode & 0xFF];
+	HPDF_UINT n = attr->cmap.seg_count_x2 / 2;
+	if (n == 0) {
+		HPDF_SetError(fontdef->error, HPDF_TTF_INVALID_CMAP, 0);
+		return 0;
+	}
+	/* first segment whose end code is >= unicode (format 4 keeps them sorted) */
+	HPDF_UINT lo = 0, hi = n - 1;
+	while (lo < hi) {
+		HPDF_UINT mid = lo + (hi - lo) / 2;
+		if (attr->cmap.end_count[mid] >= unicode)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	HPDF_UINT i = lo;
+	if (attr->cmap.end_count[i] < unicode || attr->cmap.start_count[i] > unicode)
+		return 0;
+	if (attr->cmap.id_range_offset[i] == 0)
+		return (HPDF_UINT16)(unicode + attr->cmap.id_delta[i]);
+	HPDF_UINT idx =
+	    attr->cmap.id_range_offset[i] / 2 + (unicode - attr->cmap.start_count[i]) - (n - i);
+	if (idx >= attr->cmap.glyph_id_array_count)
+		return 0;
+	return (HPDF_UINT16)(attr->cmap.glyph_id_array[idx] + attr->cmap.id_delta[i]);
+}
+
+/* ---- stream bodies ---------------------------------------------------- */
+
+/* Relies on: HPDF_PageAttr_Rec.contents. */
+HPDF_Dict pc_haru_page_contents(HPDF_Page page)
+{
+	return ((HPDF_PageAttr)page->attr)->contents;
+}
+
+/* A callback stream reading a pc_haru_body (HPDF_Stream_WriteToStream asks
+ * for its size, seeks to 0, then reads blocks until HPDF_STREAM_EOF). */
+static HPDF_STATUS body_read(HPDF_Stream s, HPDF_BYTE *ptr, HPDF_UINT *siz)
+{
+	pc_haru_body *b = s->attr;
+	size_t left = b->len - b->pos;
+	size_t n = *siz < left ? *siz : left;
+	memcpy(ptr, b->data + b->pos, n);
+	b->pos += n;
+	bool short_read = n < *siz;
+	*siz = (HPDF_UINT)n;
+	return short_read ? HPDF_STREAM_EOF : HPDF_OK;
+}
+
+static HPDF_STATUS body_seek(HPDF_Stream s, HPDF_INT pos, HPDF_WhenceMode mode)
+{
+	pc_haru_body *b = s->attr;
+	long long at = mode == HPDF_SEEK_SET   ? pos
+	               : mode == HPDF_SEEK_CUR ? (long long)b->pos + pos
+	                                       : (long long)b->len - pos;
+	if (at < 0 || at > (long long)b->len)
+		return HPDF_SetError(s->error, HPDF_STREAM_EOF, 0);
+	b->pos = (size_t)at;
+	return HPDF_OK;
+}
+
+static HPDF_INT32 body_tell(HPDF_Stream s)
+{
+	return (HPDF_INT32)((pc_haru_body *)s->attr)->pos;
+}
+
+static HPDF_UINT32 body_size(HPDF_Stream s)
+{
+	return (HPDF_UINT32)((pc_haru_body *)s->attr)->len;
+}
+
+/*
+ * HPDF_Dict_Write removes a /Filter key from a stream dictionary whose
+ * filter is NONE, and compresses the body itself when it is FLATE; the
+ * key is therefore written from the dictionary's write hook, which
+ * HPDF_Dict_Write calls after the keys and before ">>".
+ */
+static HPDF_STATUS write_flate_key(HPDF_Dict dict, HPDF_Stream out)
+{
+	(void)dict;
+	return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
+}
+
+/*
+ * Relies on: HPDF_Dict_Rec's stream, filter, filterParams and write_fn,
+ * and on HPDF_Dict_Write as described above write_flate_key; the length
+ * is that of what the stream reads (HPDF_Dict_Write counts it).
+ */
+bool pc_haru_set_deflated(HPDF_Dict dict, pc_haru_body *body)
+{
+	if (dict->write_fn && dict->write_fn != write_flate_key)
+		return false; /* a dictionary with a hook of its own is left alone */
+	HPDF_Stream s = (HPDF_Stream)HPDF_CallbackReader_New(dict->mmgr, body_read, body_seek,
+	                                                     body_tell, body_size, body);
+	if (!s)
+		return false;
+	body->pos = 0;
+	HPDF_Stream_Free(dict->stream);
+	dict->stream = s;
+	dict->filter = HPDF_STREAM_FILTER_NONE;
+	dict->write_fn = write_flate_key;
+	return true;
+}
+
+/* Relies on: HPDF_Dict_Rec.stream being a memory stream of 4 KB blocks. */
+uint8_t *pc_haru_stream_bytes(HPDF_Dict dict, size_t *len)
+{
+	HPDF_Stream s = dict->stream;
+	*len = 0;
+	if (!s || s->type != HPDF_STREAM_MEMORY)
+		return NULL;
+	uint8_t *out = pc_xmalloc(s->size ? s->size : 1);
+	HPDF_UINT nblocks = HPDF_MemStream_GetBufCount(s);
+	size_t at = 0;
+	for (HPDF_UINT i = 0; i < nblocks && at < s->size; i++) {
+		HPDF_UINT n = 0;
+		HPDF_BYTE *p = HPDF_MemStream_GetBufPtr(s, i, &n);
+		if (!p)
+			break;
+		if (n > s->size - at)
+			n = (HPDF_UINT)(s->size - at);
+		memcpy(out + at, p, n);
+		at += n;
+	}
+	*len = at;
+	return out;
+}
+
+/*
+ * Relies on: HPDF_Doc_Rec.xref, HPDF_Xref_Rec.entries (HPDF_XrefEntry
+ * records whose obj starts with an HPDF_Obj_Header) and the object class
+ * bits of hpdf_objects.h.
+ */
+void pc_haru_each_deflated_stream(HPDF_Doc pdf, void (*fn)(void *ctx, HPDF_Dict dict), void *ctx)
+{
+	HPDF_List entries = pdf->xref->entries;
+	for (HPDF_UINT i = 0; i < entries->count; i++) {
+		HPDF_XrefEntry e = HPDF_List_ItemAt(entries, i);
+		HPDF_Obj_Header *h = e ? e->obj : NULL;
+		if (!h || (h->obj_class & HPDF_OCLASS_ANY) != HPDF_OCLASS_DICT)
+			continue;
+		HPDF_Dict dict = e->obj;
+		if (dict->stream && dict->stream->type == HPDF_STREAM_MEMORY &&
+		    dict->filter == HPDF_STREAM_FILTER_FLATE_DECODE && !dict->filterParams &&
+		    !dict->write_fn)
+			fn(ctx, dict);
+	}
+}
+
+/* ---- fonts ------------------------------------------------------------ */
+
+/*
+ * libharu makes a font's descriptor and embeds its program in the Type0
+ * font's before-write hook (CIDFontType2_BeforeWrite_Func), which also
+ * gives /ToUnicode and /CIDToGIDMap the font's own filter, every time the
+ * font is written. Calling the hook now makes those streams exist; setting
+ * the font's filter to NONE afterwards keeps the hook, when it runs again
+ * while saving, from asking libharu to compress them a second time.
+ *
+ * Relies on: HPDF_FontAttr_Rec.type, the hook creating the descriptor
+ * only once (HPDF_FontDef_Rec.descriptor), and it copying the font's
+ * filter into map_stream and cmap_stream.
+ */
+bool pc_haru_font_finish(HPDF_Font font)
+{
+	HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
+	if (attr->type != HPDF_FONT_TYPE0_TT)
+		return true;
+	if (font->before_write_fn && font->before_write_fn(font) != HPDF_OK)
+		return false;
+	font->filter = HPDF_STREAM_FILTER_NONE;
+	return true;
+}
+
+/*
+ * libharu writes the ToUnicode CMap of a CID TrueType font with a
+ * begincidrange section, which is invalid there. Our codes are BMP code
+ * points (Identity-H over the UTF-8 encoder), so the correct map is the
+ * identity: 256 bfranges <XX00> <XXFF> <XX00>, at most 100 per block.
+ *
+ * Relies on: HPDF_FontAttr_Rec.cmap_stream, a stream dictionary whose
+ * memory stream libharu filled when the font was made.
+ */
+void pc_haru_fix_tounicode(HPDF_Font font)
+{
+	HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
+	HPDF_Dict cmap = attr->cmap_stream;
+	if (!cmap || !cmap->stream || cmap->stream->type != HPDF_STREAM_MEMORY)
+		return;
+	HPDF_MemStream_FreeData(cmap->stream);
+	HPDF_Dict_RemoveElement(cmap, "CMapName");
+	HPDF_Dict_RemoveElement(cmap, "CIDSystemInfo");
+	HPDF_Dict_RemoveElement(cmap, "WMode");
+	HPDF_Dict_RemoveElement(cmap, "Type");
+	HPDF_Stream s = cmap->stream;
+	HPDF_Stream_WriteStr(
+	    s, "/CIDInit /ProcSet findresource begin\n"
+	       "12 dict begin\n"
+	       "begincmap\n"
+	       "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+	       "/CMapName /Adobe-Identity-UCS def\n"
+	       "/CMapType 2 def\n"
+	       "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+	char line[64];
+	for (int blk = 0; blk < 256; blk += 100) {
+		int m = 256 - blk < 100 ? 256 - blk : 100;
+		snprintf(line, sizeof line, "%d beginbfrange\n", m);
+		HPDF_Stream_WriteStr(s, line);
+		for (int k = blk; k < blk + m; k++) {
+			snprintf(line, sizeof line, "<%02X00> <%02XFF> <%02X00>\n", k, k, k);
+			HPDF_Stream_WriteStr(s, line);
+		}
+		HPDF_Stream_WriteStr(s, "endbfrange\n");
+	}
+	HPDF_Stream_WriteStr(s, "endcmap\n"
+	                        "CMapName currentdict /CMap defineresource pop\n"
+	                        "end\nend\n");
+}

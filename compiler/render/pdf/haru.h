@@ -1,0 +1,60 @@
+/*
+ * What the PDF device relies on in libharu 2.3.0 beyond its documented
+ * API, kept in one place: the structures of hpdf_objects.h, hpdf_pages.h,
+ * hpdf_font.h, hpdf_fontdef.h and hpdf_doc.h, and how HPDF_Dict_Write
+ * writes a stream. haru.c says, function by function, what it depends on;
+ * tests/unit/test_haru.c fails when an installed libharu no longer
+ * behaves so.
+ */
+#ifndef PC_PDF_HARU_H
+#define PC_PDF_HARU_H
+
+#include <hpdf.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* The version these functions were written against. */
+#define PC_HARU_VERSION "2.3.0"
+
+/* Bytes that libharu reads as the body of a stream when it saves; the
+ * caller keeps them (and this record) alive until the document is saved
+ * or freed. */
+typedef struct pc_haru_body {
+	const uint8_t *data;
+	size_t len, pos;
+} pc_haru_body;
+
+/* True when the loaded libharu is the version above. */
+bool pc_haru_version_ok(void);
+
+/* The stream dictionary holding a page's content. */
+HPDF_Dict pc_haru_page_contents(HPDF_Page page);
+
+/*
+ * Makes body, zlib (FlateDecode) data, the stream of dict: libharu writes
+ * it as it is, with /Filter /FlateDecode in the dictionary, instead of
+ * compressing the stream's own bytes. False when libharu is out of memory.
+ */
+bool pc_haru_set_deflated(HPDF_Dict dict, pc_haru_body *body);
+
+/* The bytes written so far into a stream dictionary's memory stream, as
+ * one block (malloc'd, *len bytes), or NULL when it has none. */
+uint8_t *pc_haru_stream_bytes(HPDF_Dict dict, size_t *len);
+
+/* Calls fn for every stream of the document that libharu would compress
+ * itself when saving (its filter is FlateDecode). */
+void pc_haru_each_deflated_stream(HPDF_Doc pdf, void (*fn)(void *ctx, HPDF_Dict dict), void *ctx);
+
+/*
+ * Has libharu make the objects it would otherwise make while saving a
+ * font (its descriptor and embedded font program, /ToUnicode and
+ * /CIDToGIDMap filters), so that their streams exist now and are
+ * compressed by the device; libharu then compresses none of them itself.
+ */
+bool pc_haru_font_finish(HPDF_Font font);
+
+/* Rewrites the /ToUnicode CMap of a font (see haru.c). */
+void pc_haru_fix_tounicode(HPDF_Font font);
+
+#endif
