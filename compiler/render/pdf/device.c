@@ -1,20 +1,20 @@
 /*
- * The PDF drawing device over libharu 2.3.0 (see device.h). Text is
- * written as raw operators (Tm, Tj with Identity-H codes = BMP code
- * points) because HPDF_Page_ShowText re-measures every string through the
- * encoder; libharu is still told the font (Tf) so that it lands in the
- * page's resources, and every drawn glyph was measured first so that its
- * outline is embedded.
+ * The PDF drawing device over libharu 2.3.0 (see device.h).
+ *
+ * libharu builds the document: pages and their resources, fonts, images,
+ * annotations, destinations, the outline and the cross-reference table.
+ * The content of each page, though, is written here as raw PDF operators
+ * into a buffer of the device (the operators and numbers libharu's page
+ * functions would write, so pages look exactly as they did), handed to the
+ * compression worker when the page is done, and given to libharu as
+ * finished zlib data when the document is saved: libharu compresses
+ * nothing itself. Text uses Identity-H codes (= BMP code points) and every
+ * drawn glyph was measured first, so libharu embeds its outline. What this
+ * relies on in libharu's internals is in haru.c.
  */
 #include "device.h"
 
 #include <hpdf.h>
-#include <hpdf_error.h>
-#include <hpdf_font.h>
-#include <hpdf_fontdef.h>
-#include <hpdf_objects.h>
-#include <hpdf_pages.h>
-#include <hpdf_streams.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,7 +22,15 @@
 #include "../../util/arena.h"
 #include "../../util/utf8.h"
 #include "haru.h"
-#include <libdeflate.h>
+#include "zworker.h"
+
+/*
+ * libdeflate levels, chosen by measurement (bench/README.md): page content
+ * is compressed on the worker while the next pages are drawn; the other
+ * streams (font maps, /ToUnicode, images) while saving.
+ */
+#define PAGE_LEVEL 1
+#define DATA_LEVEL 6
 
 #define WIDTH_UNKNOWN INT16_MIN
 
@@ -38,6 +46,15 @@ typedef struct image {
 	float w, h;
 } image;
 
+/* A page's content once drawn: compressed on the worker, then read by
+ * libharu from body when the document is saved. */
+typedef struct page_out {
+	pc_zjob job;
+	size_t raw_len; /* what was given, to take the page back */
+	bool given;
+	pc_haru_body body;
+} page_out;
+
 struct pc_dev {
 	HPDF_Doc pdf;
 	HPDF_STATUS err, err_detail;
@@ -49,24 +66,27 @@ struct pc_dev {
 	image *images;
 	size_t nimages, capimages;
 	HPDF_Page *pages;
+	page_out *out; /* one per page */
 	int npages;
 	HPDF_Destination *dests;
 	size_t ndests, capdests;
 	HPDF_Outline *outlines;
 	size_t noutlines, capoutlines;
 	HPDF_ExtGState multiply; /* created on first use */
-	/* drawing state of the current page */
+	pc_zworker *zw;          /* started with the pages */
+	/* other compressed streams, kept until the document is freed */
+	pc_haru_body **bodies;
+	size_t nbodies, capbodies;
+	/* the current page: its index, content so far and drawing state */
 	HPDF_Page page;
-	HPDF_Stream stream;
+	int cur;
+	uint8_t *buf;
+	size_t len, cap;
 	bool in_text;
 	int cur_face;
 	float cur_size, cur_gap, cur_lw;
 	uint32_t cur_fill, cur_stroke;
 	int cur_dash; /* -1 unknown, 0 solid, 1 dotted */
-	/* compressed stream bodies, kept until the document is freed */
-	pc_haru_body **bodies;
-	size_t nbodies, capbodies;
-	struct libdeflate_compressor *zc;
 };
 
 static void on_error(HPDF_STATUS code, HPDF_STATUS detail, void *user)
@@ -105,23 +125,26 @@ void pc_dev_free(pc_dev *d)
 {
 	if (!d)
 		return;
+	pc_zworker_free(d->zw); /* waits for what it was given */
 	if (d->pdf)
 		HPDF_Free(d->pdf);
 	for (int i = 0; i < d->nfaces; i++)
 		free(d->faces[i].widths);
 	for (size_t i = 0; i < d->nimages; i++)
 		free(d->images[i].path);
-	free(d->images);
-	free(d->pages);
-	free(d->dests);
-	free(d->outlines);
+	for (int i = 0; d->out && i < d->npages; i++)
+		free(d->out[i].job.z);
 	for (size_t i = 0; i < d->nbodies; i++) {
 		free((void *)d->bodies[i]->data);
 		free(d->bodies[i]);
 	}
 	free(d->bodies);
-	if (d->zc)
-		libdeflate_free_compressor(d->zc);
+	free(d->out);
+	free(d->buf);
+	free(d->images);
+	free(d->pages);
+	free(d->dests);
+	free(d->outlines);
 	free(d);
 }
 
@@ -171,8 +194,7 @@ int pc_dev_width(pc_dev *d, int fi, uint32_t cp)
 	HPDF_Font font = face_font(d, fi);
 	if (!font)
 		return 500; /* the error is reported by pc_dev_save */
-	HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
-	if (cp >= 0x20 && HPDF_TTFontDef_GetGlyphid(attr->fontdef, (HPDF_UINT16)cp) == 0)
+	if (cp >= 0x20 && !pc_haru_has_glyph(font, (uint16_t)cp))
 		w = -1;
 	else
 		w = (int16_t)HPDF_Font_GetUnicodeWidth(font, (HPDF_UNICODE)cp);
@@ -218,34 +240,90 @@ int pc_dev_image(pc_dev *d, const char *path, float *w, float *h)
 
 void pc_dev_pages(pc_dev *d, int n)
 {
+	if (d->pages)
+		return; /* once per document */
 	d->pages = pc_xcalloc((size_t)(n > 0 ? n : 1), sizeof *d->pages);
+	d->out = pc_xcalloc((size_t)(n > 0 ? n : 1), sizeof *d->out);
 	for (int i = 0; i < n && !d->err; i++) {
 		d->pages[i] = HPDF_AddPage(d->pdf);
 		HPDF_Page_SetSize(d->pages[i], HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
-		d->npages++;
+		/* libharu will read the content from out[i].body, filled when saving */
+		if (d->pages[i] && pc_haru_set_page_deflated(d->pages[i], &d->out[i].body))
+			d->npages++;
 	}
+	if (!d->zw)
+		d->zw = pc_zworker_new();
 }
 
-static void end_text(pc_dev *d)
+/* ---- the current page's content ---------------------------------------- */
+
+/* Room for n more bytes of content. */
+static char *room(pc_dev *d, size_t n)
 {
-	if (d->in_text) {
-		HPDF_Page_EndText(d->page);
-		d->in_text = false;
+	if (d->len + n > d->cap) {
+		size_t cap = d->cap ? d->cap : 16384;
+		while (d->len + n > cap)
+			cap *= 2;
+		d->buf = pc_xrealloc(d->buf, cap);
+		d->cap = cap;
 	}
+	return (char *)d->buf + d->len;
 }
 
-void pc_dev_page(pc_dev *d, int i)
+static void put(pc_dev *d, const char *s, size_t n)
 {
-	if (d->page)
-		end_text(d);
-	d->page = (i >= 0 && i < d->npages) ? d->pages[i] : NULL;
-	d->stream = d->page ? ((HPDF_PageAttr)d->page->attr)->stream : NULL;
-	d->in_text = false;
-	d->cur_face = -1;
-	d->cur_size = d->cur_gap = -1;
-	d->cur_lw = -1;
-	d->cur_fill = d->cur_stroke = PC_DEV_NONE - 1; /* PDF default is black */
-	d->cur_dash = -1;
+	memcpy(room(d, n), s, n);
+	d->len += n;
+}
+
+static void raw(pc_dev *d, const char *s)
+{
+	put(d, s, strlen(s));
+}
+
+/* Ends an operator written from tmp up to end. */
+static void put_until(pc_dev *d, const char *tmp, const char *end)
+{
+	put(d, tmp, (size_t)(end - tmp));
+}
+
+/*
+ * A number as libharu's page functions write it (HPDF_FToA): clamped to
+ * ±32767, cut to five decimals in float arithmetic, trailing zeros and
+ * point dropped. Writing the same text keeps every page image identical
+ * to what libharu's own operators gave.
+ */
+static char *real(char *p, float v)
+{
+	if (v > 32767.0f)
+		v = 32767.0f;
+	else if (v < -32767.0f)
+		v = -32767.0f;
+	if (v < 0) {
+		*p++ = '-';
+		v = -v;
+	}
+	int32_t ip = (int32_t)(v + 0.000005);
+	int32_t fp = (int32_t)((float)(v - (float)ip + 0.000005) * 100000);
+	char digits[12];
+	int k = 0;
+	do {
+		digits[k++] = (char)('0' + ip % 10);
+		ip /= 10;
+	} while (ip > 0);
+	while (k)
+		*p++ = digits[--k];
+	*p++ = '.';
+	for (int i = 4; i >= 0; i--) {
+		p[i] = (char)('0' + fp % 10);
+		fp /= 10;
+	}
+	p += 5;
+	while (p[-1] == '0')
+		p--;
+	if (p[-1] == '.')
+		p--;
+	return p;
 }
 
 /* Writes a number with at most 3 decimals and no trailing zeros. */
@@ -271,9 +349,85 @@ static char *num(char *p, float v)
 	return p;
 }
 
-static void raw(pc_dev *d, const char *s)
+/* "r g b op" for a colour 0xRRGGBB. */
+static void put_rgb(pc_dev *d, uint32_t rgb, const char *op)
 {
-	HPDF_Stream_WriteStr(d->stream, s);
+	char tmp[64], *p = tmp;
+	p = real(p, (float)(rgb >> 16 & 255) / 255.0f);
+	*p++ = ' ';
+	p = real(p, (float)(rgb >> 8 & 255) / 255.0f);
+	*p++ = ' ';
+	p = real(p, (float)(rgb & 255) / 255.0f);
+	p = stpcpy(p, op);
+	put_until(d, tmp, p);
+}
+
+/* "/Name op" for a resource of the page, "" when it has none. */
+static void put_name(pc_dev *d, const char *name, const char *op)
+{
+	if (!name)
+		return; /* libharu's error is recorded: nothing is saved */
+	raw(d, "/");
+	raw(d, name);
+	raw(d, op);
+}
+
+static void end_text(pc_dev *d)
+{
+	if (d->in_text) {
+		raw(d, "ET\n");
+		d->in_text = false;
+	}
+}
+
+/* Hands the current page's content to the worker. */
+static void finish_page(pc_dev *d)
+{
+	end_text(d);
+	page_out *po = &d->out[d->cur];
+	po->job.raw = d->buf;
+	po->job.raw_len = po->raw_len = d->len;
+	po->job.make = NULL;
+	po->job.level = PAGE_LEVEL;
+	po->given = true;
+	d->buf = NULL;
+	d->len = d->cap = 0;
+	pc_zworker_give(d->zw, &po->job);
+}
+
+/* Takes back a page drawn before, to draw more on it. */
+static void reopen_page(pc_dev *d, int i)
+{
+	page_out *po = &d->out[i];
+	pc_zworker_wait(d->zw, &po->job);
+	po->given = false;
+	room(d, po->raw_len + 1);
+	if (!pc_zinflate(po->job.z, po->job.z_len, d->buf, po->raw_len))
+		abort(); /* the worker's own output: cannot happen */
+	d->len = po->raw_len;
+	free(po->job.z);
+	po->job.z = NULL;
+}
+
+void pc_dev_page(pc_dev *d, int i)
+{
+	HPDF_Page next = (i >= 0 && i < d->npages) ? d->pages[i] : NULL;
+	if (d->page && next == d->page)
+		end_text(d);
+	else {
+		if (d->page)
+			finish_page(d);
+		if (next && d->out[i].given)
+			reopen_page(d, i);
+	}
+	d->page = next;
+	d->cur = next ? i : -1;
+	d->in_text = false;
+	d->cur_face = -1;
+	d->cur_size = d->cur_gap = -1;
+	d->cur_lw = -1;
+	d->cur_fill = d->cur_stroke = PC_DEV_NONE - 1; /* PDF default is black */
+	d->cur_dash = -1;
 }
 
 static void set_fill(pc_dev *d, uint32_t rgb)
@@ -281,8 +435,7 @@ static void set_fill(pc_dev *d, uint32_t rgb)
 	if (d->cur_fill == rgb)
 		return;
 	d->cur_fill = rgb;
-	HPDF_Page_SetRGBFill(d->page, (float)(rgb >> 16 & 255) / 255.0f,
-	                     (float)(rgb >> 8 & 255) / 255.0f, (float)(rgb & 255) / 255.0f);
+	put_rgb(d, rgb, " rg\n");
 }
 
 static void set_stroke(pc_dev *d, uint32_t rgb)
@@ -290,8 +443,27 @@ static void set_stroke(pc_dev *d, uint32_t rgb)
 	if (d->cur_stroke == rgb)
 		return;
 	d->cur_stroke = rgb;
-	HPDF_Page_SetRGBStroke(d->page, (float)(rgb >> 16 & 255) / 255.0f,
-	                       (float)(rgb >> 8 & 255) / 255.0f, (float)(rgb & 255) / 255.0f);
+	put_rgb(d, rgb, " RG\n");
+}
+
+static void set_line_width(pc_dev *d, float lw)
+{
+	if (d->cur_lw == lw)
+		return;
+	d->cur_lw = lw;
+	char tmp[32], *p = real(tmp, lw);
+	p = stpcpy(p, " w\n");
+	put_until(d, tmp, p);
+}
+
+/* Solid lines with butt ends, or round dots 3 pt apart (a dash of length
+ * 0 with round caps). */
+static void set_dash(pc_dev *d, bool dotted)
+{
+	if (d->cur_dash == (int)dotted)
+		return;
+	d->cur_dash = dotted;
+	raw(d, dotted ? "[0 3] 0 d\n1 J\n" : "[] 0 d\n0 J\n");
 }
 
 void pc_dev_text(pc_dev *d, int fi, float size, float x, float y, float gap, const uint32_t *cps,
@@ -303,44 +475,42 @@ void pc_dev_text(pc_dev *d, int fi, float size, float x, float y, float gap, con
 	if (!font)
 		return;
 	if (!d->in_text) {
-		HPDF_Page_BeginText(d->page);
+		raw(d, "BT\n");
 		d->in_text = true;
 	}
+	char tmp[96], *p;
 	if (d->cur_face != fi || d->cur_size != size) {
-		HPDF_Page_SetFontAndSize(d->page, font, size);
+		put_name(d, pc_haru_font_name(d->page, font), " ");
+		p = real(tmp, size);
+		p = stpcpy(p, " Tf\n");
+		put_until(d, tmp, p);
 		d->cur_face = fi;
 		d->cur_size = size;
 	}
 	if (d->cur_gap != gap) {
-		HPDF_Page_SetCharSpace(d->page, gap);
+		p = real(tmp, gap);
+		p = stpcpy(p, " Tc\n");
+		put_until(d, tmp, p);
 		d->cur_gap = gap;
 	}
 	set_fill(d, rgb);
-	char buf[96], *p = buf;
-	p = stpcpy(p, "1 0 0 1 ");
+	p = stpcpy(tmp, "1 0 0 1 ");
 	p = num(p, x);
 	*p++ = ' ';
 	p = num(p, y);
 	p = stpcpy(p, " Tm <");
-	raw(d, buf);
+	put_until(d, tmp, p);
 	static const char hex[] = "0123456789ABCDEF";
-	char chunk[4 * 64 + 1];
-	size_t k = 0;
+	char *h = room(d, 4 * n + 5);
 	for (size_t i = 0; i < n; i++) {
 		uint32_t c = cps[i] > 0xFFFF ? 0x3013 : cps[i];
-		chunk[k++] = hex[c >> 12 & 15];
-		chunk[k++] = hex[c >> 8 & 15];
-		chunk[k++] = hex[c >> 4 & 15];
-		chunk[k++] = hex[c & 15];
-		if (k == sizeof chunk - 1) {
-			chunk[k] = '\0';
-			raw(d, chunk);
-			k = 0;
-		}
+		*h++ = hex[c >> 12 & 15];
+		*h++ = hex[c >> 8 & 15];
+		*h++ = hex[c >> 4 & 15];
+		*h++ = hex[c & 15];
 	}
-	chunk[k] = '\0';
-	raw(d, chunk);
-	raw(d, "> Tj\n");
+	h = stpcpy(h, "> Tj\n");
+	d->len = (size_t)((uint8_t *)h - d->buf);
 }
 
 void pc_dev_span_begin(pc_dev *d, const char *actual)
@@ -363,11 +533,14 @@ void pc_dev_span_begin(pc_dev *d, const char *actual)
 			nu = 2;
 		} else
 			units[0] = (uint16_t)cp;
+		char *h = room(d, 8);
 		for (int u = 0; u < nu; u++) {
-			char h[5] = {hex[units[u] >> 12], hex[units[u] >> 8 & 15],
-			             hex[units[u] >> 4 & 15], hex[units[u] & 15], 0};
-			raw(d, h);
+			*h++ = hex[units[u] >> 12];
+			*h++ = hex[units[u] >> 8 & 15];
+			*h++ = hex[units[u] >> 4 & 15];
+			*h++ = hex[units[u] & 15];
 		}
+		d->len = (size_t)((uint8_t *)h - d->buf);
 	}
 	raw(d, ">>> BDC\n");
 }
@@ -389,9 +562,9 @@ void pc_dev_multiply_begin(pc_dev *d)
 		if (d->multiply)
 			HPDF_ExtGState_SetBlendMode(d->multiply, HPDF_BM_MULTIPLY);
 	}
-	HPDF_Page_GSave(d->page);
+	raw(d, "q\n");
 	if (d->multiply)
-		HPDF_Page_SetExtGState(d->page, d->multiply);
+		put_name(d, pc_haru_gstate_name(d->page, d->multiply), " gs\n");
 }
 
 void pc_dev_multiply_end(pc_dev *d)
@@ -399,7 +572,7 @@ void pc_dev_multiply_end(pc_dev *d)
 	if (!d->page || d->err)
 		return;
 	end_text(d);
-	HPDF_Page_GRestore(d->page);
+	raw(d, "Q\n");
 	/* the graphics state is back to what it was: forget the cached one */
 	d->cur_face = -1;
 	d->cur_size = d->cur_gap = d->cur_lw = -1;
@@ -418,15 +591,8 @@ static bool begin_shape(pc_dev *d, uint32_t fill, uint32_t stroke, float lw)
 		set_fill(d, fill);
 	if (stroke != PC_DEV_NONE) {
 		set_stroke(d, stroke);
-		if (d->cur_lw != lw) {
-			HPDF_Page_SetLineWidth(d->page, lw);
-			d->cur_lw = lw;
-		}
-		if (d->cur_dash != 0) {
-			raw(d, "[] 0 d\n");
-			HPDF_Page_SetLineCap(d->page, HPDF_BUTT_END);
-			d->cur_dash = 0;
-		}
+		set_line_width(d, lw);
+		set_dash(d, false);
 	}
 	return true;
 }
@@ -434,11 +600,20 @@ static bool begin_shape(pc_dev *d, uint32_t fill, uint32_t stroke, float lw)
 static void end_shape(pc_dev *d, uint32_t fill, uint32_t stroke)
 {
 	if (fill != PC_DEV_NONE && stroke != PC_DEV_NONE)
-		HPDF_Page_FillStroke(d->page);
+		raw(d, "B\n");
 	else if (fill != PC_DEV_NONE)
-		HPDF_Page_Fill(d->page);
+		raw(d, "f\n");
 	else
-		HPDF_Page_Stroke(d->page);
+		raw(d, "S\n");
+}
+
+/* "x y" followed by op. */
+static char *point(char *p, float x, float y, const char *op)
+{
+	p = real(p, x);
+	*p++ = ' ';
+	p = real(p, y);
+	return stpcpy(p, op);
 }
 
 void pc_dev_rect(pc_dev *d, float x, float y, float w, float h, uint32_t fill, uint32_t stroke,
@@ -446,7 +621,9 @@ void pc_dev_rect(pc_dev *d, float x, float y, float w, float h, uint32_t fill, u
 {
 	if (!begin_shape(d, fill, stroke, lw))
 		return;
-	HPDF_Page_Rectangle(d->page, x, y, w, h);
+	char tmp[96], *p = point(tmp, x, y, " ");
+	p = point(p, w, h, " re\n");
+	put_until(d, tmp, p);
 	end_shape(d, fill, stroke);
 }
 
@@ -457,31 +634,33 @@ void pc_dev_line(pc_dev *d, float x1, float y1, float x2, float y2, uint32_t rgb
 		return;
 	end_text(d);
 	set_stroke(d, rgb);
-	if (d->cur_lw != lw) {
-		HPDF_Page_SetLineWidth(d->page, lw);
-		d->cur_lw = lw;
-	}
-	if (d->cur_dash != (int)dotted) {
-		/* libharu refuses a zero dash length, which round dots need */
-		if (dotted) {
-			raw(d, "[0 3] 0 d\n");
-			HPDF_Page_SetLineCap(d->page, HPDF_ROUND_END);
-		} else {
-			raw(d, "[] 0 d\n");
-			HPDF_Page_SetLineCap(d->page, HPDF_BUTT_END);
-		}
-		d->cur_dash = dotted;
-	}
-	HPDF_Page_MoveTo(d->page, x1, y1);
-	HPDF_Page_LineTo(d->page, x2, y2);
-	HPDF_Page_Stroke(d->page);
+	set_line_width(d, lw);
+	set_dash(d, dotted);
+	char tmp[96], *p = point(tmp, x1, y1, " m\n");
+	p = point(p, x2, y2, " l\nS\n");
+	put_until(d, tmp, p);
+}
+
+/* One quarter of a circle as a Bézier curve, as libharu draws it: control
+ * points at KAPPA times the radius. */
+static char *curve(char *p, float x1, float y1, float x2, float y2, float x3, float y3)
+{
+	p = point(p, x1, y1, " ");
+	p = point(p, x2, y2, " ");
+	return point(p, x3, y3, " c\n");
 }
 
 void pc_dev_circle(pc_dev *d, float x, float y, float r, uint32_t fill, uint32_t stroke, float lw)
 {
 	if (!begin_shape(d, fill, stroke, lw))
 		return;
-	HPDF_Page_Circle(d->page, x, y, r);
+	const float k = 0.552f; /* libharu's KAPPA */
+	char tmp[400], *p = point(tmp, x - r, y, " m\n");
+	p = curve(p, x - r, y + r * k, x - r * k, y + r, x, y + r);
+	p = curve(p, x + r * k, y + r, x + r, y + r * k, x + r, y);
+	p = curve(p, x + r, y - r * k, x + r * k, y - r, x, y - r);
+	p = curve(p, x - r * k, y - r, x - r, y - r * k, x - r, y);
+	put_until(d, tmp, p);
 	end_shape(d, fill, stroke);
 }
 
@@ -490,7 +669,13 @@ void pc_dev_draw_image(pc_dev *d, int img, float x, float y, float w, float h)
 	if (!d->page || d->err || img < 0 || (size_t)img >= d->nimages || !d->images[img].img)
 		return;
 	end_text(d);
-	HPDF_Page_DrawImage(d->page, d->images[img].img, x, y, w, h);
+	char tmp[128], *p = stpcpy(tmp, "q\n");
+	p = point(p, w, 0, " ");
+	p = point(p, 0, h, " ");
+	p = point(p, x, y, " cm\n");
+	put_until(d, tmp, p);
+	put_name(d, pc_haru_image_name(d->page, d->images[img].img), " Do\n");
+	raw(d, "Q\n");
 }
 
 int pc_dev_dest(pc_dev *d, int page, float top)
@@ -501,16 +686,9 @@ int pc_dev_dest(pc_dev *d, int page, float top)
 	}
 	HPDF_Destination dst = NULL;
 	if (!d->err && page >= 0 && page < d->npages) {
-		/* [page /XYZ left top null]: SetXYZ refuses a zoom of 0 ("keep"). */
 		dst = HPDF_Page_CreateDestination(d->pages[page]);
-		if (dst) {
-			HPDF_Array_Clear(dst);
-			HPDF_Array_Add(dst, d->pages[page]);
-			HPDF_Array_AddName(dst, "XYZ");
-			HPDF_Array_AddReal(dst, 0);
-			HPDF_Array_AddReal(dst, top);
-			HPDF_Array_Add(dst, HPDF_Null_New(dst->mmgr));
-		}
+		if (dst)
+			pc_haru_dest_xyz(dst, d->pages[page], 0, top);
 	}
 	d->dests[d->ndests] = dst;
 	return (int)d->ndests++;
@@ -575,28 +753,50 @@ void pc_dev_info(pc_dev *d, const char *title, const char *author, const char *s
 	HPDF_SetInfoDateAttr(d->pdf, HPDF_INFO_MOD_DATE, date);
 }
 
-static void deflate_stream(void *ctx, HPDF_Dict dict)
+static pc_haru_body *keep_body(pc_dev *d, uint8_t *data, size_t len)
 {
-	pc_dev *d = ctx;
-	size_t n;
-	if (!d->zc)
-		d->zc = libdeflate_alloc_compressor(6); /* zlib's default, which libharu used */
-	uint8_t *raw = d->zc ? pc_haru_stream_bytes(dict, &n) : NULL;
-	if (!raw)
-		return; /* libharu compresses it */
-	size_t cap = libdeflate_zlib_compress_bound(d->zc, n);
-	uint8_t *z = pc_xmalloc(cap);
-	size_t zn = libdeflate_zlib_compress(d->zc, raw, n, z, cap);
-	free(raw);
 	pc_haru_body *b = pc_xcalloc(1, sizeof *b);
-	b->data = z;
-	b->len = zn;
+	b->data = data;
+	b->len = len;
 	if (d->nbodies == d->capbodies) {
 		d->capbodies = d->capbodies ? d->capbodies * 2 : 64;
 		d->bodies = pc_xrealloc(d->bodies, d->capbodies * sizeof *d->bodies);
 	}
 	d->bodies[d->nbodies++] = b;
-	pc_haru_set_deflated(dict, b);
+	return b;
+}
+
+/* Compresses one of libharu's own streams (a font map, /ToUnicode, an
+ * image) now. */
+static void deflate_stream(void *ctx, HPDF_Dict dict)
+{
+	pc_dev *d = ctx;
+	size_t n, zn;
+	uint8_t *raw = pc_haru_stream_bytes(dict, &n), *z;
+	if (!raw)
+		return;
+	pc_zdeflate(raw, n, DATA_LEVEL, &z, &zn);
+	pc_haru_set_deflated(dict, keep_body(d, z, zn));
+	free(raw);
+}
+
+/* The compressed content of every page, as the worker finishes it, for
+ * libharu to read when saving (a page never drawn is empty). */
+static void finish_pages(pc_dev *d)
+{
+	for (int i = 0; i < d->npages; i++) {
+		page_out *po = &d->out[i];
+		if (!po->given) {
+			po->job.raw = NULL;
+			po->job.raw_len = 0;
+			po->job.level = PAGE_LEVEL;
+			po->given = true;
+			pc_zworker_give(d->zw, &po->job);
+		}
+		pc_zworker_wait(d->zw, &po->job);
+		po->body.data = po->job.z;
+		po->body.len = po->job.z_len;
+	}
 }
 
 bool pc_dev_save(pc_dev *d, pc_buf *out)
@@ -605,12 +805,14 @@ bool pc_dev_save(pc_dev *d, pc_buf *out)
 		pc_dev_page(d, -1);
 	if (d->err)
 		return false;
+	/* while the worker compresses the last pages */
 	for (int i = 0; i < d->nfaces; i++)
 		if (d->faces[i].font) {
 			pc_haru_fix_tounicode(d->faces[i].font);
 			pc_haru_font_finish(d->faces[i].font);
 		}
 	pc_haru_each_deflated_stream(d->pdf, deflate_stream, d);
+	finish_pages(d);
 	if (HPDF_SaveToStream(d->pdf) != HPDF_OK || d->err)
 		return false;
 	HPDF_ResetStream(d->pdf);

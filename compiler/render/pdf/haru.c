@@ -70,12 +70,6 @@ HPDF_UINT16 HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef, HPDF_UINT16 unicode)
 
 /* ---- stream bodies ---------------------------------------------------- */
 
-/* Relies on: HPDF_PageAttr_Rec.contents. */
-HPDF_Dict pc_haru_page_contents(HPDF_Page page)
-{
-	return ((HPDF_PageAttr)page->attr)->contents;
-}
-
 /* A callback stream reading a pc_haru_body (HPDF_Stream_WriteToStream asks
  * for its size, seeks to 0, then reads blocks until HPDF_STREAM_EOF). */
 static HPDF_STATUS body_read(HPDF_Stream s, HPDF_BYTE *ptr, HPDF_UINT *siz)
@@ -143,6 +137,55 @@ bool pc_haru_set_deflated(HPDF_Dict dict, pc_haru_body *body)
 	dict->filter = HPDF_STREAM_FILTER_NONE;
 	dict->write_fn = write_flate_key;
 	return true;
+}
+
+/* Relies on: the above, HPDF_PageAttr_Rec.contents, and
+ * HPDF_PageAttr_Rec.stream being where libharu's page operators write (it
+ * now points to the new stream, which has no write function: a stray
+ * operator fails instead of writing). */
+bool pc_haru_set_page_deflated(HPDF_Page page, pc_haru_body *body)
+{
+	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
+	if (!pc_haru_set_deflated(attr->contents, body))
+		return false;
+	attr->stream = attr->contents->stream;
+	return true;
+}
+
+/* Relies on: these three exported functions of hpdf_pages.h, which
+ * HPDF_Page_SetFontAndSize, HPDF_Page_SetExtGState and
+ * HPDF_Page_ExecuteXObject use to name their operand. */
+const char *pc_haru_font_name(HPDF_Page page, HPDF_Font font)
+{
+	return HPDF_Page_GetLocalFontName(page, font);
+}
+
+const char *pc_haru_gstate_name(HPDF_Page page, HPDF_ExtGState gs)
+{
+	return HPDF_Page_GetExtGStateName(page, gs);
+}
+
+const char *pc_haru_image_name(HPDF_Page page, HPDF_Image img)
+{
+	return HPDF_Page_GetXObjectName(page, img);
+}
+
+/* Relies on: HPDF_FontAttr_Rec.fontdef. */
+bool pc_haru_has_glyph(HPDF_Font font, uint16_t cp)
+{
+	HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
+	return HPDF_TTFontDef_GetGlyphid(attr->fontdef, cp) != 0;
+}
+
+/* Relies on: a destination being an HPDF_Array (hpdf_objects.h). */
+void pc_haru_dest_xyz(HPDF_Destination dst, HPDF_Page page, float left, float top)
+{
+	HPDF_Array_Clear(dst);
+	HPDF_Array_Add(dst, page);
+	HPDF_Array_AddName(dst, "XYZ");
+	HPDF_Array_AddReal(dst, left);
+	HPDF_Array_AddReal(dst, top);
+	HPDF_Array_Add(dst, HPDF_Null_New(dst->mmgr));
 }
 
 /* Relies on: HPDF_Dict_Rec.stream being a memory stream of 4 KB blocks. */

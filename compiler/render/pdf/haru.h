@@ -28,15 +28,30 @@ typedef struct pc_haru_body {
 /* True when the loaded libharu is the version above. */
 bool pc_haru_version_ok(void);
 
-/* The stream dictionary holding a page's content. */
-HPDF_Dict pc_haru_page_contents(HPDF_Page page);
-
 /*
  * Makes body, zlib (FlateDecode) data, the stream of dict: libharu writes
  * it as it is, with /Filter /FlateDecode in the dictionary, instead of
  * compressing the stream's own bytes. False when libharu is out of memory.
  */
 bool pc_haru_set_deflated(HPDF_Dict dict, pc_haru_body *body);
+
+/* The same for a page's content, which then has no stream libharu's
+ * page operators could write to. */
+bool pc_haru_set_page_deflated(HPDF_Page page, pc_haru_body *body);
+
+/* The names by which a page's content refers to a font, an extended
+ * graphics state and an image, registered in the page's resources on
+ * first use; NULL when libharu is out of memory. */
+const char *pc_haru_font_name(HPDF_Page page, HPDF_Font font);
+const char *pc_haru_gstate_name(HPDF_Page page, HPDF_ExtGState gs);
+const char *pc_haru_image_name(HPDF_Page page, HPDF_Image img);
+
+/* True when the font's cmap maps cp to a glyph other than .notdef. */
+bool pc_haru_has_glyph(HPDF_Font font, uint16_t cp);
+
+/* Makes dst [page /XYZ left top null]: HPDF_Destination_SetXYZ refuses a
+ * zoom of 0, which is how PDF says "keep the reader's zoom". */
+void pc_haru_dest_xyz(HPDF_Destination dst, HPDF_Page page, float left, float top);
 
 /* The bytes written so far into a stream dictionary's memory stream, as
  * one block (malloc'd, *len bytes), or NULL when it has none. */
