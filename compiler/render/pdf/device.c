@@ -21,23 +21,40 @@
 
 #include "../../util/arena.h"
 #include "../../util/utf8.h"
+#include "fontprog.h"
 #include "haru.h"
 #include "zworker.h"
 
 /*
- * libdeflate levels, chosen by measurement (bench/README.md): page content
- * is compressed on the worker while the next pages are drawn; the other
- * streams (font maps, /ToUnicode, images) while saving.
+ * libdeflate levels, chosen by measurement (bench/README.md). Everything is
+ * compressed on the worker: page content while the next pages are drawn;
+ * font programs, the fonts' maps and images from when the pages are made
+ * (the layout is final then) while the pages are drawn.
  */
 #define PAGE_LEVEL 1
+#define FONT_LEVEL 6
 #define DATA_LEVEL 6
 
 #define WIDTH_UNKNOWN INT16_MIN
+
+/* One of libharu's streams, compressed on the worker; libharu reads body
+ * when saving. */
+typedef struct stream_job {
+	pc_zjob job;
+	pc_haru_body body;
+} stream_job;
 
 typedef struct face {
 	const char *path;
 	HPDF_Font font;  /* NULL until first needed */
 	int16_t *widths; /* 65536 entries; WIDTH_UNKNOWN, -1 missing, else width */
+	/* the embedded program, built on the worker for the glyphs used when
+	 * it was given (a copy of libharu's marks) */
+	stream_job prog;
+	uint8_t *used;
+	size_t nused;
+	size_t prog_len; /* uncompressed; 0 when the file could not be read */
+	bool prog_given;
 } face;
 
 typedef struct image {
@@ -74,9 +91,9 @@ struct pc_dev {
 	size_t noutlines, capoutlines;
 	HPDF_ExtGState multiply; /* created on first use */
 	pc_zworker *zw;          /* started with the pages */
-	/* other compressed streams, kept until the document is freed */
-	pc_haru_body **bodies;
-	size_t nbodies, capbodies;
+	/* libharu's other streams (fonts' maps, images) */
+	stream_job **streams;
+	size_t nstreams, capstreams;
 	/* the current page: its index, content so far and drawing state */
 	HPDF_Page page;
 	int cur;
@@ -128,17 +145,20 @@ void pc_dev_free(pc_dev *d)
 	pc_zworker_free(d->zw); /* waits for what it was given */
 	if (d->pdf)
 		HPDF_Free(d->pdf);
-	for (int i = 0; i < d->nfaces; i++)
+	for (int i = 0; i < d->nfaces; i++) {
 		free(d->faces[i].widths);
+		free(d->faces[i].used);
+		free(d->faces[i].prog.job.z);
+	}
 	for (size_t i = 0; i < d->nimages; i++)
 		free(d->images[i].path);
 	for (int i = 0; d->out && i < d->npages; i++)
 		free(d->out[i].job.z);
-	for (size_t i = 0; i < d->nbodies; i++) {
-		free((void *)d->bodies[i]->data);
-		free(d->bodies[i]);
+	for (size_t i = 0; i < d->nstreams; i++) {
+		free(d->streams[i]->job.z);
+		free(d->streams[i]);
 	}
-	free(d->bodies);
+	free(d->streams);
 	free(d->out);
 	free(d->buf);
 	free(d->images);
@@ -238,6 +258,103 @@ int pc_dev_image(pc_dev *d, const char *path, float *w, float *h)
 	return im->img ? (int)d->nimages - 1 : -1;
 }
 
+/* ---- libharu's streams, compressed on the worker -------------------- */
+
+/* Gives dict's bytes to the worker and has libharu read the result. */
+static void give_stream(pc_dev *d, HPDF_Dict dict)
+{
+	size_t n;
+	uint8_t *raw = pc_haru_stream_bytes(dict, &n);
+	if (!raw)
+		return;
+	stream_job *sj = pc_xcalloc(1, sizeof *sj);
+	if (!pc_haru_set_deflated(dict, &sj->body)) {
+		free(raw);
+		free(sj);
+		return; /* libharu compresses it */
+	}
+	if (d->nstreams == d->capstreams) {
+		d->capstreams = d->capstreams ? d->capstreams * 2 : 32;
+		d->streams = pc_xrealloc(d->streams, d->capstreams * sizeof *d->streams);
+	}
+	d->streams[d->nstreams++] = sj;
+	sj->job.raw = raw;
+	sj->job.raw_len = n;
+	sj->job.level = DATA_LEVEL;
+	pc_zworker_give(d->zw, &sj->job);
+}
+
+static void give_each_stream(void *ctx, HPDF_Dict dict)
+{
+	give_stream(ctx, dict);
+}
+
+/* The worker's half of a font program: build it, then compress it. */
+static void make_program(pc_zjob *job)
+{
+	face *f = job->arg;
+	job->raw = pc_fontprog_subset_file(f->path, f->used, f->nused, &job->raw_len);
+	f->prog_len = job->raw ? job->raw_len : 0;
+}
+
+/* Gives the worker the font program of f for the glyphs marked so far. */
+static void give_program(pc_dev *d, face *f)
+{
+	size_t n;
+	const uint8_t *used = pc_haru_used_glyphs(f->font, &n);
+	if (!used)
+		return;
+	if (f->prog_given)
+		pc_zworker_wait(d->zw, &f->prog.job); /* it reads f->used */
+	if (n != f->nused) {
+		f->used = pc_xrealloc(f->used, n ? n : 1);
+		f->nused = n;
+	}
+	memcpy(f->used, used, n);
+	free(f->prog.job.z);
+	memset(&f->prog.job, 0, sizeof f->prog.job);
+	f->prog.job.make = make_program;
+	f->prog.job.arg = f;
+	f->prog.job.level = FONT_LEVEL;
+	f->prog_given = true;
+	pc_zworker_give(d->zw, &f->prog.job);
+}
+
+/* True when libharu marked glyphs of f since its program was given. */
+static bool program_stale(const face *f)
+{
+	size_t n;
+	const uint8_t *used = pc_haru_used_glyphs(f->font, &n);
+	return used && (n != f->nused || memcmp(used, f->used, n) != 0);
+}
+
+/* Gives the worker a font's program and maps (libharu gives them no
+ * filter until it writes the font, so they are named here). */
+static void give_font(pc_dev *d, face *f)
+{
+	HPDF_Dict map, to_unicode;
+	pc_haru_fix_tounicode(f->font);
+	pc_haru_font_maps(f->font, &map, &to_unicode);
+	if (map)
+		give_stream(d, map);
+	if (to_unicode)
+		give_stream(d, to_unicode);
+	give_program(d, f);
+}
+
+/*
+ * Once the layout is final (the pages are made), every font's program
+ * and the streams libharu has made so far (the fonts' maps, images) go to
+ * the worker, to be compressed while the pages are drawn.
+ */
+static void give_document_streams(pc_dev *d)
+{
+	for (int i = 0; i < d->nfaces; i++)
+		if (d->faces[i].font && !d->faces[i].prog_given)
+			give_font(d, &d->faces[i]);
+	pc_haru_each_deflated_stream(d->pdf, give_each_stream, d);
+}
+
 void pc_dev_pages(pc_dev *d, int n)
 {
 	if (d->pages)
@@ -253,6 +370,7 @@ void pc_dev_pages(pc_dev *d, int n)
 	}
 	if (!d->zw)
 		d->zw = pc_zworker_new();
+	give_document_streams(d);
 }
 
 /* ---- the current page's content ---------------------------------------- */
@@ -380,6 +498,18 @@ static void end_text(pc_dev *d)
 	}
 }
 
+/*
+ * After the last page, the programs of fonts that have had glyphs measured
+ * while drawing (a running head) are built again, while the outline is
+ * made and the document is saved.
+ */
+static void refresh_programs(pc_dev *d)
+{
+	for (int i = 0; i < d->nfaces; i++)
+		if (d->faces[i].prog_given && program_stale(&d->faces[i]))
+			give_program(d, &d->faces[i]);
+}
+
 /* Hands the current page's content to the worker. */
 static void finish_page(pc_dev *d)
 {
@@ -393,6 +523,8 @@ static void finish_page(pc_dev *d)
 	d->buf = NULL;
 	d->len = d->cap = 0;
 	pc_zworker_give(d->zw, &po->job);
+	if (d->cur == d->npages - 1)
+		refresh_programs(d);
 }
 
 /* Takes back a page drawn before, to draw more on it. */
@@ -753,36 +885,38 @@ void pc_dev_info(pc_dev *d, const char *title, const char *author, const char *s
 	HPDF_SetInfoDateAttr(d->pdf, HPDF_INFO_MOD_DATE, date);
 }
 
-static pc_haru_body *keep_body(pc_dev *d, uint8_t *data, size_t len)
+/*
+ * Embeds each font's program, rebuilt when a glyph was measured after it
+ * was given (drawing may measure new text, such as a running head), and
+ * has libharu make the rest of the font now. A program that could not be
+ * built is left to libharu; the device still compresses it.
+ */
+static void finish_fonts(pc_dev *d)
 {
-	pc_haru_body *b = pc_xcalloc(1, sizeof *b);
-	b->data = data;
-	b->len = len;
-	if (d->nbodies == d->capbodies) {
-		d->capbodies = d->capbodies ? d->capbodies * 2 : 64;
-		d->bodies = pc_xrealloc(d->bodies, d->capbodies * sizeof *d->bodies);
+	for (int i = 0; i < d->nfaces; i++) {
+		face *f = &d->faces[i];
+		if (!f->font)
+			continue;
+		if (!f->prog_given)
+			give_font(d, f);
+		else if (program_stale(f))
+			give_program(d, f);
+		if (f->prog_given) {
+			pc_zworker_wait(d->zw, &f->prog.job);
+			f->prog.body.data = f->prog.job.z;
+			f->prog.body.len = f->prog.job.z_len;
+			if (f->prog_len)
+				pc_haru_font_embed(f->font, &f->prog.body, f->prog_len);
+		}
+		HPDF_Dict file = pc_haru_font_finish(f->font);
+		if (file)
+			give_stream(d, file);
 	}
-	d->bodies[d->nbodies++] = b;
-	return b;
 }
 
-/* Compresses one of libharu's own streams (a font map, /ToUnicode, an
- * image) now. */
-static void deflate_stream(void *ctx, HPDF_Dict dict)
-{
-	pc_dev *d = ctx;
-	size_t n, zn;
-	uint8_t *raw = pc_haru_stream_bytes(dict, &n), *z;
-	if (!raw)
-		return;
-	pc_zdeflate(raw, n, DATA_LEVEL, &z, &zn);
-	pc_haru_set_deflated(dict, keep_body(d, z, zn));
-	free(raw);
-}
-
-/* The compressed content of every page, as the worker finishes it, for
- * libharu to read when saving (a page never drawn is empty). */
-static void finish_pages(pc_dev *d)
+/* The compressed content of every page and stream, as the worker finishes
+ * it, for libharu to read when saving (a page never drawn is empty). */
+static void finish_streams(pc_dev *d)
 {
 	for (int i = 0; i < d->npages; i++) {
 		page_out *po = &d->out[i];
@@ -797,6 +931,12 @@ static void finish_pages(pc_dev *d)
 		po->body.data = po->job.z;
 		po->body.len = po->job.z_len;
 	}
+	for (size_t i = 0; i < d->nstreams; i++) {
+		stream_job *sj = d->streams[i];
+		pc_zworker_wait(d->zw, &sj->job);
+		sj->body.data = sj->job.z;
+		sj->body.len = sj->job.z_len;
+	}
 }
 
 bool pc_dev_save(pc_dev *d, pc_buf *out)
@@ -805,15 +945,13 @@ bool pc_dev_save(pc_dev *d, pc_buf *out)
 		pc_dev_page(d, -1);
 	if (d->err)
 		return false;
-	/* while the worker compresses the last pages */
-	for (int i = 0; i < d->nfaces; i++)
-		if (d->faces[i].font) {
-			pc_haru_fix_tounicode(d->faces[i].font);
-			pc_haru_font_finish(d->faces[i].font);
-		}
-	pc_haru_each_deflated_stream(d->pdf, deflate_stream, d);
-	finish_pages(d);
-	if (HPDF_SaveToStream(d->pdf) != HPDF_OK || d->err)
+	if (!d->zw)
+		d->zw = pc_zworker_new(); /* a document without pages */
+	finish_fonts(d);
+	/* what was made after the pages: fonts first used while drawing */
+	pc_haru_each_deflated_stream(d->pdf, give_each_stream, d);
+	finish_streams(d);
+	if (d->err || HPDF_SaveToStream(d->pdf) != HPDF_OK || d->err)
 		return false;
 	HPDF_ResetStream(d->pdf);
 	for (;;) {

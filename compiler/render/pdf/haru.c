@@ -235,27 +235,101 @@ void pc_haru_each_deflated_stream(HPDF_Doc pdf, void (*fn)(void *ctx, HPDF_Dict 
 
 /* ---- fonts ------------------------------------------------------------ */
 
+/* Relies on: HPDF_FontAttr_Rec.fontdef, HPDF_TTFontDefAttr_Rec's
+ * glyph_tbl.flgs and num_glyphs, where libharu marks each glyph it has
+ * measured (and the parts of a composite glyph) for embedding. */
+const uint8_t *pc_haru_used_glyphs(HPDF_Font font, size_t *n)
+{
+	HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
+	*n = 0;
+	if (attr->type != HPDF_FONT_TYPE0_TT)
+		return NULL;
+	HPDF_TTFontDefAttr def = (HPDF_TTFontDefAttr)attr->fontdef->attr;
+	*n = def->glyph_tbl.flgs ? def->num_glyphs : 0;
+	return def->glyph_tbl.flgs;
+}
+
+/* Relies on: HPDF_FontAttr_Rec's map_stream and cmap_stream. */
+void pc_haru_font_maps(HPDF_Font font, HPDF_Dict *cid_to_gid, HPDF_Dict *to_unicode)
+{
+	HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
+	*cid_to_gid = attr->map_stream;
+	*to_unicode = attr->cmap_stream;
+}
+
 /*
- * libharu makes a font's descriptor and embeds its program in the Type0
- * font's before-write hook (CIDFontType2_BeforeWrite_Func), which also
- * gives /ToUnicode and /CIDToGIDMap the font's own filter, every time the
- * font is written. Calling the hook now makes those streams exist; setting
- * the font's filter to NONE afterwards keeps the hook, when it runs again
- * while saving, from asking libharu to compress them a second time.
+ * The descriptor is the one CIDFontType2_BeforeWrite_Func (hpdf_font_cid.c)
+ * makes, in the same order; that hook then finds it in the font
+ * definition and leaves it alone.
  *
- * Relies on: HPDF_FontAttr_Rec.type, the hook creating the descriptor
- * only once (HPDF_FontDef_Rec.descriptor), and it copying the font's
- * filter into map_stream and cmap_stream.
+ * Relies on: HPDF_FontAttr_Rec's type, fontdef and xref; HPDF_FontDef_Rec's
+ * metrics and descriptor; HPDF_TTFontDefAttr_Rec's embedding and base_font
+ * (the name with its subset tag).
  */
-bool pc_haru_font_finish(HPDF_Font font)
+bool pc_haru_font_embed(HPDF_Font font, pc_haru_body *program, size_t length1)
 {
 	HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
 	if (attr->type != HPDF_FONT_TYPE0_TT)
-		return true;
-	if (font->before_write_fn && font->before_write_fn(font) != HPDF_OK)
 		return false;
+	HPDF_FontDef def = attr->fontdef;
+	HPDF_TTFontDefAttr tt = (HPDF_TTFontDefAttr)def->attr;
+	if (!tt->embedding)
+		return false;
+	HPDF_Dict file = NULL;
+	if (def->descriptor)
+		file = HPDF_Dict_GetItem(def->descriptor, "FontFile2", HPDF_OCLASS_DICT);
+	else {
+		HPDF_MMgr mm = font->mmgr;
+		file = HPDF_DictStream_New(mm, attr->xref);
+		HPDF_Dict desc = HPDF_Dict_New(mm);
+		if (!file || !desc)
+			return false;
+		HPDF_STATUS ret = HPDF_Dict_Add(desc, "FontFile2", file);
+		ret += HPDF_Dict_AddNumber(file, "Length2", 0);
+		ret += HPDF_Dict_AddNumber(file, "Length3", 0);
+		ret += HPDF_Xref_Add(attr->xref, desc);
+		ret += HPDF_Dict_AddName(desc, "Type", "FontDescriptor");
+		ret += HPDF_Dict_AddNumber(desc, "Ascent", def->ascent);
+		ret += HPDF_Dict_AddNumber(desc, "Descent", def->descent);
+		ret += HPDF_Dict_AddNumber(desc, "Flags", (HPDF_INT32)def->flags);
+		ret += HPDF_Dict_Add(desc, "FontBBox", HPDF_Box_Array_New(mm, def->font_bbox));
+		ret += HPDF_Dict_AddName(desc, "FontName", tt->base_font);
+		ret += HPDF_Dict_AddNumber(desc, "ItalicAngle", def->italic_angle);
+		ret += HPDF_Dict_AddNumber(desc, "StemV", def->stemv);
+		ret += HPDF_Dict_AddNumber(desc, "XHeight", def->x_height);
+		if (ret != HPDF_OK)
+			return false;
+		def->descriptor = desc;
+	}
+	return file && HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)length1) == HPDF_OK &&
+	       pc_haru_set_deflated(file, program);
+}
+
+/*
+ * libharu makes a font's descriptor and embeds its program in the Type0
+ * font's before-write hook (CIDFontType2_BeforeWrite_Func), which also
+ * copies the font's own filter into /ToUnicode, /CIDToGIDMap and the new
+ * /FontFile2, every time the font is written. Calling the hook now makes
+ * those streams exist; a filter of NONE keeps libharu from compressing
+ * them, now and when the hook runs again while saving.
+ *
+ * Relies on: HPDF_FontAttr_Rec.type, HPDF_Dict_Rec's before_write_fn and
+ * filter, the hook making the descriptor only once
+ * (HPDF_FontDef_Rec.descriptor) and copying the font's filter as said.
+ */
+HPDF_Dict pc_haru_font_finish(HPDF_Font font)
+{
+	HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
+	if (attr->type != HPDF_FONT_TYPE0_TT)
+		return NULL;
+	HPDF_FontDef def = attr->fontdef;
+	bool made_here = !def->descriptor;
 	font->filter = HPDF_STREAM_FILTER_NONE;
-	return true;
+	if (!font->before_write_fn || font->before_write_fn(font) != HPDF_OK || !made_here ||
+	    !def->descriptor)
+		return NULL;
+	HPDF_Dict file = HPDF_Dict_GetItem(def->descriptor, "FontFile2", HPDF_OCLASS_DICT);
+	return file && file->stream && file->stream->type == HPDF_STREAM_MEMORY ? file : NULL;
 }
 
 /*

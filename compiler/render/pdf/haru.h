@@ -61,13 +61,30 @@ uint8_t *pc_haru_stream_bytes(HPDF_Dict dict, size_t *len);
  * itself when saving (its filter is FlateDecode). */
 void pc_haru_each_deflated_stream(HPDF_Doc pdf, void (*fn)(void *ctx, HPDF_Dict dict), void *ctx);
 
+/* The glyphs of a font marked as used so far (one byte per glyph id,
+ * non-zero when used), *n entries; NULL when the font has none. */
+const uint8_t *pc_haru_used_glyphs(HPDF_Font font, size_t *n);
+
+/* The /CIDToGIDMap and /ToUnicode streams of a font (NULL when it has
+ * none), whose content is fixed once the font is made. */
+void pc_haru_font_maps(HPDF_Font font, HPDF_Dict *cid_to_gid, HPDF_Dict *to_unicode);
+
 /*
- * Has libharu make the objects it would otherwise make while saving a
- * font (its descriptor and embedded font program, /ToUnicode and
- * /CIDToGIDMap filters), so that their streams exist now and are
- * compressed by the device; libharu then compresses none of them itself.
+ * Embeds program, the zlib data of a TrueType font program of length1
+ * bytes, as the font's /FontFile2, with the descriptor libharu would
+ * make. Called again, it replaces the program. False when the font is not
+ * an embedded CID TrueType font, or libharu is out of memory.
  */
-bool pc_haru_font_finish(HPDF_Font font);
+bool pc_haru_font_embed(HPDF_Font font, pc_haru_body *program, size_t length1);
+
+/*
+ * Has libharu make now the objects it would make for a font while saving
+ * (its descriptor and program unless pc_haru_font_embed made them), with
+ * the filter of every stream it makes or touches set to NONE: the device
+ * compresses them. Returns the /FontFile2 stream when libharu made it
+ * (its bytes are then still to be compressed), else NULL.
+ */
+HPDF_Dict pc_haru_font_finish(HPDF_Font font);
 
 /* Rewrites the /ToUnicode CMap of a font (see haru.c). */
 void pc_haru_fix_tounicode(HPDF_Font font);
