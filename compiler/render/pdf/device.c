@@ -23,6 +23,7 @@
 #include "../../util/utf8.h"
 #include "fontprog.h"
 #include "haru.h"
+#include "harumem.h"
 #include "zworker.h"
 
 /*
@@ -106,6 +107,20 @@ struct pc_dev {
 	int cur_dash; /* -1 unknown, 0 solid, 1 dotted */
 };
 
+static bool one_shot;
+
+void pc_dev_set_one_shot(bool on)
+{
+#if defined(__SANITIZE_ADDRESS__)
+	on = false;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+	on = false;
+#endif
+#endif
+	one_shot = on;
+}
+
 static void on_error(HPDF_STATUS code, HPDF_STATUS detail, void *user)
 {
 	pc_dev *d = user;
@@ -123,7 +138,8 @@ pc_dev *pc_dev_new(const pc_fontmap *map)
 	d->map = map;
 	for (int i = 0; i < PC_FONT_ROLES; i++)
 		d->role_face[i] = -1;
-	d->pdf = HPDF_New(on_error, d);
+	pc_harumem_acquire();
+	d->pdf = HPDF_NewEx(on_error, pc_harumem_alloc, pc_harumem_free, 0, d);
 	if (!d->pdf) {
 		snprintf(d->errtext, sizeof d->errtext, "libharu could not start");
 		d->err = 1;
@@ -143,8 +159,9 @@ void pc_dev_free(pc_dev *d)
 	if (!d)
 		return;
 	pc_zworker_free(d->zw); /* waits for what it was given */
-	if (d->pdf)
+	if (d->pdf && !one_shot)
 		HPDF_Free(d->pdf);
+	pc_harumem_release(one_shot);
 	for (int i = 0; i < d->nfaces; i++) {
 		free(d->faces[i].widths);
 		free(d->faces[i].used);
@@ -939,7 +956,9 @@ static void finish_streams(pc_dev *d)
 	}
 }
 
-bool pc_dev_save(pc_dev *d, pc_buf *out)
+/* Everything still on the worker, given to libharu; false after a
+ * libharu error. */
+static bool prepare_save(pc_dev *d)
 {
 	if (d->page)
 		pc_dev_page(d, -1);
@@ -951,20 +970,77 @@ bool pc_dev_save(pc_dev *d, pc_buf *out)
 	/* what was made after the pages: fonts first used while drawing */
 	pc_haru_each_deflated_stream(d->pdf, give_each_stream, d);
 	finish_streams(d);
-	if (d->err || HPDF_SaveToStream(d->pdf) != HPDF_OK || d->err)
+	return !d->err;
+}
+
+static bool to_buf(void *ctx, const uint8_t *p, size_t n)
+{
+	pc_buf_put(ctx, (const char *)p, n);
+	return true;
+}
+
+bool pc_dev_save(pc_dev *d, pc_buf *out)
+{
+	return prepare_save(d) && pc_haru_save(d->pdf, to_buf, out) == HPDF_OK && !d->err;
+}
+
+/* libharu writes in pieces of a few bytes to 4 KB: they are gathered
+ * into large writes. */
+#define STAGE_SIZE (256 * 1024)
+
+typedef struct sink {
+	pc_output_file *file;
+	char *stage;
+	size_t n;
+	bool failed;
+} sink;
+
+static bool flush(sink *s)
+{
+	if (s->n && !s->failed && !pc_output_append(s->file, s->stage, s->n))
+		s->failed = true;
+	s->n = 0;
+	return !s->failed;
+}
+
+static bool to_file(void *ctx, const uint8_t *p, size_t n)
+{
+	sink *s = ctx;
+	if (s->n + n > STAGE_SIZE && !flush(s))
 		return false;
-	HPDF_ResetStream(d->pdf);
-	for (;;) {
-		HPDF_BYTE chunk[65536];
-		HPDF_UINT32 n = sizeof chunk;
-		HPDF_STATUS st = HPDF_ReadFromStream(d->pdf, chunk, &n);
-		if (n)
-			pc_buf_put(out, (const char *)chunk, n);
-		if (st == HPDF_STREAM_EOF)
-			break;
-		if (st != HPDF_OK)
-			return false;
+	if (n > STAGE_SIZE) {
+		if (!pc_output_append(s->file, p, n))
+			s->failed = true;
+		return !s->failed;
 	}
-	HPDF_ResetError(d->pdf);
-	return !d->err || d->err == HPDF_STREAM_EOF;
+	memcpy(s->stage + s->n, p, n);
+	s->n += n;
+	return true;
+}
+
+bool pc_dev_write(pc_dev *d, pc_output *o, const char *rel)
+{
+	if (!prepare_save(d))
+		return false;
+	sink s = {pc_output_open(o, rel), NULL, 0, false};
+	if (!s.file)
+		return false;
+	s.stage = pc_xmalloc(STAGE_SIZE);
+	HPDF_STATUS st = pc_haru_save(d->pdf, to_file, &s);
+	bool ok = st == HPDF_OK && !d->err && flush(&s);
+	free(s.stage);
+	if (s.failed) {
+		/* the output has reported it; the error libharu records for
+		 * the stopped save is not one of its own */
+		d->err = 0;
+	} else if (!ok && !d->err) {
+		d->err = st ? st : HPDF_FILE_IO_ERROR;
+		snprintf(d->errtext, sizeof d->errtext, "libharu could not save (0x%04X)",
+		         (unsigned)d->err);
+	}
+	if (!ok) {
+		pc_output_cancel(s.file);
+		return false;
+	}
+	return pc_output_close(s.file);
 }

@@ -18,6 +18,7 @@
 
 #include "../../fonts/fontmap.h"
 #include "../../util/buf.h"
+#include "../../util/output.h"
 
 #define PC_DEV_PAGE_W 595.276f /* A4 portrait, points */
 #define PC_DEV_PAGE_H 841.890f
@@ -28,6 +29,14 @@ typedef struct pc_dev pc_dev;
 /* A device over the faces of the map; nothing is loaded yet. */
 pc_dev *pc_dev_new(const pc_fontmap *map);
 void pc_dev_free(pc_dev *d);
+/*
+ * For a process that ends right after its build (the command line's
+ * build): pc_dev_free then leaves libharu's document to the end of the
+ * process, which releases it at once, instead of taking it apart object by
+ * object. Off by default: the preview server and the tests free all, and
+ * so does a build with AddressSanitizer, whose leak check must stay clean.
+ */
+void pc_dev_set_one_shot(bool one_shot);
 /* The first libharu error as text, or NULL. */
 const char *pc_dev_error(const pc_dev *d);
 
@@ -78,5 +87,9 @@ void pc_dev_info(pc_dev *d, const char *title, const char *author, const char *s
                  time_t when);
 /* Writes the finished PDF into out; false on a libharu error. */
 bool pc_dev_save(pc_dev *d, pc_buf *out);
+/* Writes it straight into the output transaction as rel. False on a
+ * libharu error (pc_dev_error says which) or a write error (the output
+ * has recorded its diagnostic; pc_dev_error is then NULL). */
+bool pc_dev_write(pc_dev *d, pc_output *o, const char *rel);
 
 #endif

@@ -233,6 +233,44 @@ void pc_haru_each_deflated_stream(HPDF_Doc pdf, void (*fn)(void *ctx, HPDF_Dict 
 	}
 }
 
+/* ---- saving ----------------------------------------------------------- */
+
+typedef struct writer {
+	bool (*write)(void *ctx, const uint8_t *p, size_t n);
+	void *ctx;
+} writer;
+
+static HPDF_STATUS write_out(HPDF_Stream s, const HPDF_BYTE *p, HPDF_UINT n)
+{
+	writer *w = s->attr;
+	if (w->write(w->ctx, p, n))
+		return HPDF_OK;
+	/* libharu stops at the first failed write, and its error is sticky */
+	return HPDF_SetError(s->error, HPDF_FILE_IO_ERROR, 0);
+}
+
+/*
+ * HPDF_SaveToStream saves into the document's own stream, made as a
+ * memory stream only when there is none; given a callback stream, it
+ * writes there (HPDF_MemStream_FreeData leaves other streams alone).
+ *
+ * Relies on: HPDF_Doc_Rec.stream, and HPDF_SaveToStream as said.
+ */
+HPDF_STATUS pc_haru_save(HPDF_Doc pdf, bool (*write)(void *ctx, const uint8_t *p, size_t n),
+                         void *ctx)
+{
+	writer w = {write, ctx};
+	HPDF_Stream s = HPDF_CallbackWriter_New(pdf->mmgr, write_out, &w);
+	if (!s)
+		return HPDF_FAILD_TO_ALLOC_MEM;
+	HPDF_Stream own = pdf->stream;
+	pdf->stream = s;
+	HPDF_STATUS st = HPDF_SaveToStream(pdf);
+	pdf->stream = own;
+	HPDF_Stream_Free(s);
+	return st;
+}
+
 /* ---- fonts ------------------------------------------------------------ */
 
 /* Relies on: HPDF_FontAttr_Rec.fontdef, HPDF_TTFontDefAttr_Rec's

@@ -86,6 +86,14 @@ bool pc_haru_font_embed(HPDF_Font font, pc_haru_body *program, size_t length1);
  */
 HPDF_Dict pc_haru_font_finish(HPDF_Font font);
 
+/*
+ * Saves the document through write (called with the file's bytes in
+ * order, in pieces; returning false stops the save), instead of into
+ * libharu's memory stream. Returns libharu's status.
+ */
+HPDF_STATUS pc_haru_save(HPDF_Doc pdf, bool (*write)(void *ctx, const uint8_t *p, size_t n),
+                         void *ctx);
+
 /* Rewrites the /ToUnicode CMap of a font (see haru.c). */
 void pc_haru_fix_tounicode(HPDF_Font font);
 
