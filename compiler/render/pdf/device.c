@@ -650,7 +650,7 @@ void pc_dev_text(pc_dev *d, int fi, float size, float x, float y, float gap, con
 	p = stpcpy(p, " Tm <");
 	put_until(d, tmp, p);
 	static const char hex[] = "0123456789ABCDEF";
-	char *h = room(d, 4 * n + 5);
+	char *h = room(d, 4 * n + 6); /* "> Tj\n" and stpcpy's NUL */
 	for (size_t i = 0; i < n; i++) {
 		uint32_t c = cps[i] > 0xFFFF ? 0x3013 : cps[i];
 		*h++ = hex[c >> 12 & 15];
