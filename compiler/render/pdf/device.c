@@ -461,7 +461,8 @@ static char *real(char *p, float v)
 	return p;
 }
 
-/* Writes a number with at most 3 decimals and no trailing zeros. */
+/* Writes a number with at most 3 decimals and no trailing zeros (a text
+ * position: a digit loop, not printf, as there is one per run of text). */
 static char *num(char *p, float v)
 {
 	long m = (long)(v * 1000.0f + (v < 0 ? -0.5f : 0.5f));
@@ -469,7 +470,15 @@ static char *num(char *p, float v)
 		*p++ = '-';
 		m = -m;
 	}
-	p += sprintf(p, "%ld", m / 1000);
+	char digits[24];
+	int k = 0;
+	long whole = m / 1000;
+	do {
+		digits[k++] = (char)('0' + whole % 10);
+		whole /= 10;
+	} while (whole > 0);
+	while (k)
+		*p++ = digits[--k];
 	long frac = m % 1000;
 	if (frac) {
 		*p++ = '.';
