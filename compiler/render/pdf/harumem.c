@@ -9,6 +9,10 @@
 
 #define HUGE_PAGE  ((size_t)2 << 20)
 #define BLOCK_SIZE (4 * HUGE_PAGE)
+/* Larger requests are few and are freed early (libharu's growing
+ * arrays, such as the cross-reference list, are copied into larger ones):
+ * they come from malloc and go back to it. */
+#define LARGE ((size_t)32 << 10)
 /* libharu's types need at most the alignment of a double or a pointer */
 #define ALIGN ((size_t)8)
 
@@ -22,6 +26,8 @@ typedef struct pool {
 	char *at, *end; /* the free part of the newest block */
 	size_t used;
 	int users;
+	void **large; /* live large requests */
+	size_t nlarge, caplarge;
 } pool;
 
 static _Thread_local pool *mine;
@@ -73,13 +79,24 @@ void pc_harumem_release(bool keep)
 		p->blocks = b->next;
 		munmap(b, b->size);
 	}
+	for (size_t i = 0; i < p->nlarge; i++)
+		free(p->large[i]);
+	free(p->large);
 	free(p);
 }
 
-static void push(pool *p, block *b)
+static void *alloc_large(pool *p, size_t n)
 {
-	b->next = p->blocks;
-	p->blocks = b;
+	void *r = malloc(n);
+	if (!r)
+		return NULL; /* libharu reports it */
+	if (p->nlarge == p->caplarge) {
+		p->caplarge = p->caplarge ? p->caplarge * 2 : 16;
+		p->large = pc_xrealloc(p->large, p->caplarge * sizeof *p->large);
+	}
+	p->large[p->nlarge++] = r;
+	p->used += n;
+	return r;
 }
 
 void *pc_harumem_alloc(HPDF_UINT size)
@@ -88,22 +105,15 @@ void *pc_harumem_alloc(HPDF_UINT size)
 	if (!p)
 		abort(); /* libharu used outside acquire and release: a bug */
 	size_t n = ((size_t)size + ALIGN - 1) & ~(ALIGN - 1);
-	size_t head = (sizeof(block) + ALIGN - 1) & ~(ALIGN - 1);
-	if (n > BLOCK_SIZE / 4) {
-		/* a large request has a block of its own */
-		block *b = map_block(head + n);
-		if (!b)
-			return NULL; /* libharu reports it */
-		push(p, b);
-		p->used += n;
-		return (char *)b + head;
-	}
+	if (n >= LARGE)
+		return alloc_large(p, n);
 	if (n > (size_t)(p->end - p->at)) {
 		block *b = map_block(BLOCK_SIZE);
 		if (!b)
 			return NULL;
-		push(p, b);
-		p->at = (char *)b + head;
+		b->next = p->blocks;
+		p->blocks = b;
+		p->at = (char *)b + ((sizeof(block) + ALIGN - 1) & ~(ALIGN - 1));
 		p->end = (char *)b + b->size;
 	}
 	void *r = p->at;
@@ -112,9 +122,18 @@ void *pc_harumem_alloc(HPDF_UINT size)
 	return r;
 }
 
+/* Small requests stay until the blocks go; large ones are freed now. */
 void pc_harumem_free(void *ptr)
 {
-	(void)ptr; /* released with the blocks */
+	pool *p = mine;
+	if (!ptr || !p)
+		return;
+	for (size_t i = p->nlarge; i-- > 0;)
+		if (p->large[i] == ptr) {
+			free(ptr);
+			p->large[i] = p->large[--p->nlarge];
+			return;
+		}
 }
 
 size_t pc_harumem_used(void)

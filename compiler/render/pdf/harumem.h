@@ -9,7 +9,9 @@
  * libharu's allocation functions get no context, so the blocks belong to
  * the thread (libharu documents are used by the thread that made them):
  * every document made on a thread shares its blocks, which are released
- * when the last of them is. libharu's own frees do nothing.
+ * when the last of them is. libharu's frees of small requests do
+ * nothing; its few large ones (32 KB and more: growing arrays, copied into
+ * larger ones as they grow) come from malloc and go back to it at once.
  */
 #ifndef PC_PDF_HARUMEM_H
 #define PC_PDF_HARUMEM_H
