@@ -17,6 +17,7 @@
 #include "render/html/html.h"
 #include "render/html/report.h"
 #include "render/json/json.h"
+#include "render/pdf/device.h"
 #include "render/pdf/pdf.h"
 #include "render/tree/tree.h"
 #include "serve/serve.h"
@@ -433,6 +434,7 @@ int main(int argc, char **argv)
 		pc_serve_options so = {a.dir, argv[0], a.fonts, a.port, a.open};
 		return pc_serve(&so);
 	}
+	pc_dev_set_one_shot(true); /* this process ends after the build */
 	pc_diags d;
 	pc_diags_init(&d, a.opt.strict);
 	pc_doc *doc = pc_compile(a.dir, &a.opt, &d);

@@ -145,7 +145,6 @@ static bool render(pc_doc *doc, const pc_fontmap *fonts, const what *w, const ch
 	l.pg.found_y = pc_xcalloc(nk, sizeof *l.pg.found_y);
 
 	bool ok = settle_pages(&l);
-	pc_buf out = {0};
 	if (!ok) {
 		/* libharu keeps every page in memory: refuse before drawing */
 		pc_diag(d, PC_E_TOO_MANY_PAGES, "", 0, 0, l.pg.npages, PC_MAX_PAGES);
@@ -160,15 +159,10 @@ static bool render(pc_doc *doc, const pc_fontmap *fonts, const what *w, const ch
 			                        w->report->year_label);
 		}
 		pc_dev_info(l.dev, title, m->city, subject, build_time());
-		ok = pc_dev_save(l.dev, &out);
-		if (!ok)
-			pc_diag(d, PC_E_OUTPUT, "", 0, 0,
-			        pc_dev_error(l.dev) ? pc_dev_error(l.dev)
-			                            : "PDF を作れませんでした");
-		else
-			ok = pc_output_write(o, file, out.data, out.len);
+		ok = pc_dev_write(l.dev, o, file);
+		if (!ok && pc_dev_error(l.dev)) /* else the output has reported it */
+			pc_diag(d, PC_E_OUTPUT, "", 0, 0, pc_dev_error(l.dev));
 	}
-	pc_buf_free(&out);
 	layout_free(&l);
 	return ok;
 }
