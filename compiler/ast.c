@@ -95,20 +95,15 @@ static void collect_text(pc_buf *b, const pc_node *top)
 				pc_buf_puts(b, n->literal);
 			break;
 		case PC_SOFTBREAK:
-			break; /* Japanese lines join without a space */
+			if (n->literal) /* " " between Latin words, once presented */
+				pc_buf_puts(b, n->literal);
+			break;
 		case PC_LINEBREAK:
 			pc_buf_putc(b, ' ');
 			break;
 		case PC_XREF:
-			/* An empty ref prints its target; the resolver knows it. */
-			if (!n->first && n->u.xref.target && n->u.xref.target->kind == PC_SECTION) {
-				const pc_section *s = &n->u.xref.target->u.section;
-				if (s->number) {
-					pc_buf_puts(b, s->number);
-					pc_buf_putc(b, ' ');
-				}
-				pc_buf_puts(b, s->title);
-			}
+			if (!n->first && n->u.xref.text) /* an empty ref prints its target */
+				pc_buf_puts(b, n->u.xref.text);
 			break;
 		default:
 			break;
@@ -190,17 +185,27 @@ const char *pc_field_name(pc_field field)
 	    [PC_FIELD_READING] = "reading",
 	    [PC_FIELD_DEFINITION] = "definition",
 	    [PC_FIELD_ALIASES] = "aliases",
+	    [PC_FIELD_ID] = "id",
 	};
 	return names[field];
 }
 
 const char *pc_direction_name(pc_direction dir)
 {
-	static const char *names[] = {[PC_DIR_NONE] = NULL,
-	                              [PC_DIR_UP] = "up",
-	                              [PC_DIR_DOWN] = "down",
-	                              [PC_DIR_KEEP] = "keep"};
+	static const char *names[] = {
+	    [PC_DIR_NONE] = NULL,   [PC_DIR_UP] = "up",       [PC_DIR_DOWN] = "down",
+	    [PC_DIR_KEEP] = "keep", [PC_DIR_FLOOR] = "floor", [PC_DIR_CEILING] = "ceiling"};
 	return names[dir];
+}
+
+const char *pc_bound_name(pc_bound bound)
+{
+	static const char *names[] = {[PC_BOUND_NONE] = NULL,
+	                              [PC_BOUND_GE] = "ge",
+	                              [PC_BOUND_GT] = "gt",
+	                              [PC_BOUND_LE] = "le",
+	                              [PC_BOUND_LT] = "lt"};
+	return names[bound];
 }
 
 const pc_node *pc_node_section(const pc_node *node)

@@ -37,8 +37,9 @@ typedef enum pc_kind {
 	PC_ROW,   /* children: PC_CELL */
 	PC_CELL,  /* children: inlines */
 	/* inlines */
-	PC_TEXT, /* literal */
-	PC_SOFTBREAK,
+	PC_TEXT,      /* literal */
+	PC_SOFTBREAK, /* literal: " " between Latin words, "" between Japanese
+	               * (decided by the presentation pass) */
 	PC_LINEBREAK,
 	PC_CODE,        /* literal */
 	PC_HTML_INLINE, /* literal */
@@ -55,10 +56,11 @@ typedef enum pc_kind {
 
 typedef struct pc_node pc_node;
 typedef struct pc_doc pc_doc;
+typedef struct pc_index pc_index;
 typedef struct pc_term pc_term;
 typedef struct pc_indicator pc_indicator;
 
-/* Roles of blocks inside a measure (FORMAT.md §2). */
+/* Roles of blocks inside a measure (docs/format.md §3). */
 typedef enum pc_role {
 	PC_ROLE_NONE = 0,
 	PC_ROLE_VISION,    /* 目指す姿 */
@@ -76,7 +78,7 @@ typedef struct pc_attr {
 
 typedef struct pc_section {
 	int level;          /* 1 = chapter (#), 2 = measure (##), … */
-	const char *number; /* "7-1", "経1-1", "①"; NULL when none */
+	const char *number; /* "7-1", "経1-1", "①", "第1章", "（2）"; NULL when none */
 	const char *label;  /* word printed before the number; NULL when none */
 	const char *title;  /* plain text of the title, without number and attributes */
 	pc_node *heading;   /* PC_HEADING: the title as inlines */
@@ -89,22 +91,62 @@ typedef struct pc_section {
 	pc_attr *attrs; /* every key=value as written, including no/label/sdgs */
 	size_t nattrs;
 	int ordinal; /* 1-based position among sibling sections */
+	/* Decided by the presentation pass (resolve/present.c), printed as is
+	 * by every back end: */
+	const char *heading_label; /* before the title on the heading itself:
+	                            * "施策 2-3" (label and number), "2-3"; NULL */
+	const char *display;       /* how the section is named anywhere else
+	                            * (contents, references, running heads,
+	                            * outline, captions): "2-3 地域医療の充実" */
+	const char *tag;           /* its shortest name: the number, else the title */
+	const pc_node *chapter;    /* the level-1 section around it (or itself) */
+	const pc_node *measure;    /* the nearest section of level ≤ 2 around it
+	                            * (or itself): the measure (施策) it belongs to,
+	                            * or its chapter for text above the measures */
+	int marks;                 /* ※n numbers handed out in this measure */
+	/* The number as an id part: digits and hyphens ("第1章" → "1", "（2）" →
+	 * "2", "1.1" → "1-1", "①" → "1"); NULL when the number has other
+	 * characters that would be lost (経1-1) or there is none. */
+	const char *number_key;
 } pc_section;
 
-/* A parsed year: 年度 (fiscal) or 年 with optional month (calendar). */
+/* A parsed year: 年度 (fiscal) or 年 with optional month and day
+ * (calendar), with the words written around it. */
 typedef struct pc_year {
 	int year;         /* Gregorian; 0 when none */
 	int month;        /* 1..12, 0 when none */
 	bool fiscal;      /* written with 年度 */
 	const char *text; /* as written, e.g. "H29年度" */
+	int day;          /* 1..31, 0 when none (令和4年3月31日現在) */
+	/* Words around the year that say which figure of that year it is:
+	 * 決算, 見込み, 実績, 末, 現在, 国勢調査…, brackets removed; NULL when
+	 * none. A fact to keep and show, never an error. */
+	const char *qualifier;
 } pc_year;
 
-/* A parsed indicator value such as "256,000 件/年" or "0.6億円". */
+/* A bound written after a value: the target is a limit, not a point. */
+typedef enum pc_bound {
+	PC_BOUND_NONE = 0,
+	PC_BOUND_GE, /* 以上: the number or more */
+	PC_BOUND_GT, /* 超: more than the number */
+	PC_BOUND_LE, /* 以下: the number or less */
+	PC_BOUND_LT, /* 未満: less than the number */
+} pc_bound;
+
+/* A parsed indicator value such as "256,000 件/年" or "0.6億円". What the
+ * cell says besides the number is kept as separate facts, and the text as
+ * written for printing. */
 typedef struct pc_value {
 	const char *text; /* the cell text as written (without an @ year) */
 	bool has_number;
-	double number;    /* with 万/億 applied */
+	double number;    /* with 万/億 applied; the first number of a range */
 	const char *unit; /* "" when none */
+	pc_bound bound;   /* 100%以上, 50件以下, 未満, 超 */
+	bool has_range;   /* 80～90%: number 80, upper 90 */
+	double upper;
+	bool approximate; /* 約1,200人, 1,200人程度 */
+	pc_year year;     /* a year written in the cell: 45%（R5）, R3: 12件; year 0 when none */
+	const char *note; /* other text after the value: 速報値, ※1; NULL when none */
 } pc_value;
 
 typedef enum pc_field {
@@ -122,13 +164,17 @@ typedef enum pc_field {
 	PC_FIELD_READING,
 	PC_FIELD_DEFINITION,
 	PC_FIELD_ALIASES,
+	/* indicators, appended: the stable id given in an ID column */
+	PC_FIELD_ID,
 } pc_field;
 
 typedef enum pc_direction {
 	PC_DIR_NONE = 0,
 	PC_DIR_UP,
 	PC_DIR_DOWN,
-	PC_DIR_KEEP,
+	PC_DIR_KEEP,    /* 維持: stay on the baseline's side of the target */
+	PC_DIR_FLOOR,   /* 以上: stay at or above the target */
+	PC_DIR_CEILING, /* 以下: stay at or below the target */
 } pc_direction;
 
 /* One value of an indicator with the year it belongs to. */
@@ -139,6 +185,14 @@ typedef struct pc_ivalue {
 	const pc_node *cell;
 	pc_pos pos;
 } pc_ivalue;
+
+/* Whether the latest actual value meets the target (model/indicators.h). */
+typedef enum pc_achievement {
+	PC_ACH_NONE = 0, /* no way to tell: no target or actual number, other units, or
+	                    a 維持 target equal to its baseline */
+	PC_ACH_MET,
+	PC_ACH_NOT_MET,
+} pc_achievement;
 
 struct pc_indicator {
 	const char *name, *method;              /* plain text */
@@ -153,6 +207,16 @@ struct pc_indicator {
 	const pc_node *row;
 	pc_pos pos;
 	size_t index; /* position in pc_doc.indicators */
+	/* Decided by the presentation pass (model/indicators.c): */
+	const pc_node *measure;                       /* the measure it belongs to */
+	const pc_ivalue *baseline, *midterm, *target; /* the first of each; NULL none */
+	const pc_ivalue *latest;    /* the latest result with a number; NULL none */
+	bool has_rate;              /* rate is meaningful */
+	double rate;                /* achievement rate of latest, in percent */
+	pc_achievement achievement; /* whether latest meets the target */
+	/* Decided by the resolver (resolve/evaluation.c): */
+	const char *id; /* stable id: the ID column's, else <measure id>.<n> */
+	bool id_given;
 };
 
 typedef enum pc_table_kind {
@@ -165,7 +229,7 @@ typedef enum pc_table_kind {
 typedef struct pc_column {
 	const char *text; /* as written */
 	pc_field field;
-	pc_year year; /* year in the header, if any */
+	pc_year year; /* year in the header (or in a second header row), if any */
 } pc_column;
 
 typedef struct pc_table {
@@ -179,6 +243,10 @@ typedef struct pc_table {
 	size_t nindicators;
 	pc_term **terms; /* for PC_TABLE_GLOSSARY, in the order written */
 	size_t nterms;
+	/* Decided by the presentation pass: how the table is named (captions
+	 * on the site, references): the caption, else a name after its
+	 * section (「1-1 地域医療の充実の成果指標」) */
+	const char *display;
 } pc_table;
 
 typedef struct pc_alias {
@@ -209,7 +277,12 @@ struct pc_term {
 	pc_pos pos;
 	pc_use *uses;
 	size_t nuses, capuses;
-	size_t index; /* position in pc_doc.terms */
+	size_t index;           /* position in pc_doc.terms */
+	const pc_node *measure; /* the measure whose glossary defines it */
+	const char *mark;       /* presentation: with term-mark ※n, the mark
+	                         * the term has in the measure that defines it
+	                         * ("※3"), shown in that measure's glossary box;
+	                         * NULL when none */
 };
 
 /* An [text](index:READING) entry. */
@@ -246,13 +319,22 @@ struct pc_node {
 		struct {
 			const char *name; /* as written (link text or URL part) */
 			pc_term *term;    /* set by the resolver */
-		} term_ref;               /* PC_TERM_REF, PC_TERM_OCC */
+			/* presentation: marked as a glossary term here (an explicit
+			 * reference, or the first mention of the term in its
+			 * section, outside headings, links and glossaries), and the
+			 * mark printed after it ("※", "※2"; NULL with term-mark:
+			 * none) */
+			bool marked;
+			const char *mark;
+		} term_ref; /* PC_TERM_REF, PC_TERM_OCC */
 		struct {
 			pc_index_entry *entry;
 		} index; /* PC_INDEX_ENTRY */
 		struct {
 			const char *id;
 			const pc_node *target; /* PC_SECTION or PC_TABLE; set by the resolver */
+			const char *text;      /* presentation: what an empty reference
+			                        * prints (the target's display name) */
 		} xref;                        /* PC_XREF */
 		struct {
 			pc_field field; /* for header cells of indicators/glossary tables */
@@ -260,12 +342,86 @@ struct pc_node {
 	} u;
 };
 
-/* Front matter (FORMAT.md §1). */
+/* Front matter (docs/format.md §2). */
 typedef enum pc_term_mark {
 	PC_MARK_ASTERISK, /* ※ */
 	PC_MARK_NUMBERED, /* ※1, ※2 … per measure */
 	PC_MARK_NONE,
 } pc_term_mark;
+
+/*
+ * The grading rule of the yearly progress report (docs/format.md §2.1),
+ * from the front matter; parts left unset take the defaults of
+ * model/grade.c (pc_grading_of).
+ */
+typedef enum pc_grade_by {
+	PC_GRADE_BY_UNSET = 0,
+	PC_GRADE_BY_PROGRESS,       /* 進捗率: (実績−基準) ÷ (目標−基準) */
+	PC_GRADE_BY_RATIO,          /* 達成率: 実績 ÷ 目標 (目標 ÷ 実績 for 減) */
+	PC_GRADE_BY_PRORATED,       /* 年割進捗率: progress against the year's share */
+	PC_GRADE_BY_PRORATED_RATIO, /* 年割達成率: 実績 ÷ the year's pro-rated target */
+	PC_GRADE_BY_CHANGE, /* 基準値比: (実績−基準) ÷ 基準, in %, better > 0 */
+	PC_GRADE_BY_DIFF,   /* 基準値差: 実績−基準 in the indicator's unit, better > 0 */
+} pc_grade_by;
+
+typedef enum pc_grade_cond_kind {
+	PC_COND_AT_LEAST, /* score ≥ value (以上) */
+	PC_COND_ABOVE,    /* score > value (超) */
+	PC_COND_AT_MOST,  /* score ≤ value (以下) */
+	PC_COND_BELOW,    /* score < value (未満) */
+	PC_COND_REACHED,  /* the result is at or past the target (目標達成) */
+	PC_COND_IMPROVED, /* better than the baseline beyond the tolerance (改善) */
+	PC_COND_KEPT,     /* within the tolerance of the baseline (維持) */
+	PC_COND_WORSENED, /* worse than the baseline beyond the tolerance (悪化) */
+} pc_grade_cond_kind;
+
+typedef struct pc_grade_cond {
+	pc_grade_cond_kind kind;
+	double value; /* thresholds: percent, or points for 基準値差 */
+} pc_grade_cond;
+
+/* One grade of the list, tried in order: the first whose conditions all
+ * hold is the indicator's grade; a grade without conditions takes the rest. */
+typedef struct pc_grade_band {
+	const char *name;       /* "A", "順調" */
+	const char *condition;  /* as written inside the brackets; NULL none */
+	pc_grade_cond conds[2]; /* all must hold */
+	int nconds;
+	double points; /* for a measure's average */
+	bool points_given;
+	int unit;   /* of the thresholds as written: 0 none, 1 %, 2 points */
+	pc_pos pos; /* where it is written */
+} pc_grade_band;
+
+/* ±N% of the baseline (relative) or ±N in the indicator's own unit. */
+typedef struct pc_tolerance {
+	double value;
+	bool relative;
+	const char *text; /* as written; NULL when not given */
+} pc_tolerance;
+
+typedef enum pc_measure_by {
+	PC_MEASURE_BY_UNSET = 0,
+	PC_MEASURE_BY_AVERAGE, /* 平均: the grade nearest the mean of the points */
+	PC_MEASURE_BY_WORST,   /* 最低: the lowest grade of its indicators */
+} pc_measure_by;
+
+typedef struct pc_grading {
+	pc_grade_by by;
+	pc_grade_band *bands;
+	size_t nbands;
+	pc_tolerance keep;        /* for every indicator */
+	pc_tolerance survey_keep; /* for survey indicators (takes precedence) */
+	const char **survey;      /* words of 把握方法 that mark a survey indicator */
+	size_t nsurvey;
+	pc_measure_by measure;
+	const char *none;    /* the grade of an indicator that cannot be measured */
+	const char **extras; /* grades given by hand: 未着手, 中止, 評価困難 */
+	size_t nextras;
+	bool extras_given;
+	pc_pos pos; /* the first key of the rule (for messages); file NULL none */
+	pc_pos bands_pos;
+} pc_grading;
 
 typedef struct pc_meta {
 	const char *title, *subtitle, *city, *period, *edition;
@@ -274,7 +430,36 @@ typedef struct pc_meta {
 	bool latin_first; /* index-order: latin-first */
 	bool charts;      /* charts beside indicator tables (default true) */
 	bool recto;       /* chapter-start: right (a blank page before, if needed) */
+	/* The plan's term read from period ("2027-2031", "令和9年度～令和13年度"):
+	 * Gregorian fiscal years, 0 when period is missing or unreadable. */
+	int term_first, term_last;
+	pc_pos period_pos;
+	const char *city_code; /* 全国地方公共団体コード, 6 digits, check digit verified */
+	pc_grading grading;
 } pc_meta;
+
+/* A measure's next step as a yearly evaluation writes it (今後の方向性). */
+typedef enum pc_course {
+	PC_COURSE_NONE = 0,
+	PC_COURSE_EXPAND,   /* 拡充 */
+	PC_COURSE_CONTINUE, /* 継続 */
+	PC_COURSE_IMPROVE,  /* 改善 */
+	PC_COURSE_REDUCE,   /* 縮小 */
+	PC_COURSE_ABOLISH,  /* 廃止 */
+} pc_course;
+
+/* One row of an evaluation block (docs/format.md §5.5): a measure's year. */
+typedef struct pc_evaluation {
+	int year;              /* Gregorian fiscal year */
+	const char *year_text; /* as written */
+	pc_course course;
+	const char *grade; /* a grade given by hand (評価), NULL none */
+	pc_pos grade_pos;
+	const char *comment;    /* 要因・分析; "" when none */
+	const pc_node *section; /* the innermost section where it is written */
+	const pc_node *measure; /* set by the resolver: its measure */
+	pc_pos pos;             /* the row */
+} pc_evaluation;
 
 /* A loaded source file. */
 typedef struct pc_source {
@@ -302,6 +487,8 @@ struct pc_doc {
 	pc_vec xrefs;         /* pc_node* PC_XREF */
 	pc_vec term_refs;     /* pc_node* PC_TERM_REF */
 	pc_vec images;        /* pc_node* PC_IMAGE */
+	pc_vec evaluations;   /* pc_evaluation* in document order */
+	pc_index *index;      /* the term index, built once after resolving */
 };
 
 /* Tree helpers (ast.c). */
@@ -326,6 +513,8 @@ const char *pc_kind_name(pc_kind kind);
 const char *pc_role_name(pc_role role);
 const char *pc_field_name(pc_field field);
 const char *pc_direction_name(pc_direction dir);
+/* "ge", "gt", "le", "lt"; NULL for PC_BOUND_NONE. */
+const char *pc_bound_name(pc_bound bound);
 /* The innermost section enclosing a node, or NULL. */
 const pc_node *pc_node_section(const pc_node *node);
 /* The chapter (level-1 ancestor or self), or NULL. */

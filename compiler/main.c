@@ -7,13 +7,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fonts/coverage.h"
 #include "fonts/fontmap.h"
+#include "model/grade.h"
 #include "plancc.h"
+#include "render/data/indicators.h"
+#include "render/data/report.h"
 #include "render/glossary/glossary.h"
 #include "render/html/html.h"
-#include "render/indicators/indicators.h"
+#include "render/html/report.h"
 #include "render/json/json.h"
+#include "render/pdf/device.h"
 #include "render/pdf/pdf.h"
+#include "render/tree/tree.h"
 #include "serve/serve.h"
 #include "util/buf.h"
 #include "util/output.h"
@@ -37,6 +43,7 @@ typedef struct args {
 	bool out_given;
 	bool open; /* serve --open */
 	int port;  /* serve --port */
+	int year;  /* report --year: a Gregorian fiscal year */
 	unsigned formats;
 	pc_options opt;
 } args;
@@ -44,13 +51,17 @@ typedef struct args {
 static void usage(FILE *f)
 {
 	fputs("usage: plancc check [DIR] [--strict]\n"
+	      "       plancc dump [DIR]\n"
 	      "       plancc build [DIR] [-o OUT] [--format LIST] [--draft] [--strict]\n"
 	      "       plancc glossary [DIR] -o FILE.{pdf,html,csv,md} [--chapter LIST]\n"
 	      "       plancc indicators [DIR] -o FILE.{csv,json}\n"
 	      "       plancc serve [DIR] [--port N] [--open]\n"
+	      "       plancc report [DIR] --year N [-o OUT] [--format LIST] [--strict]\n"
 	      "       plancc --help | --version\n"
 	      "\n"
 	      "  check     read the plan in DIR (default: source-docs) and report problems\n"
+	      "  dump      print the plan's tree as the outputs are made from it: every\n"
+	      "            node with its place in the sources and what is printed for it\n"
 	      "  build     check, then write the outputs into OUT (default: output)\n"
 	      "  indicators write the indicators with their years and achievement\n"
 	      "            rates to FILE (data: the same as indicators.csv/.json of build)\n"
@@ -58,10 +69,13 @@ static void usage(FILE *f)
 	      "            port), rebuilt whenever a file of DIR is saved\n"
 	      "  glossary  write the glossary alone, in reading order, to FILE (its\n"
 	      "            extension picks the format; CSV is UTF-8 with a BOM for Excel)\n"
+	      "  report    write the yearly progress report of fiscal year N (2028, R10)\n"
+	      "            into OUT: report-N.pdf, html/report-N*.html, report-N.csv/.json\n"
 	      "\n"
 	      "  -o OUT         output folder\n"
 	      "  --format LIST  comma-separated outputs to write (json, html, data, pdf); all by "
 	      "default\n"
+	      "  --year N       report: the fiscal year to evaluate\n"
 	      "  --draft        mark the outputs as a draft whatever the plan says\n"
 	      "  --fonts FILE   font map for the PDF (default: fonts/fonts.map here, else\n"
 	      "                 the one of plancc's source tree)\n"
@@ -138,13 +152,15 @@ static int parse_args(int argc, char **argv, args *a)
 		return EXIT_CLEAN;
 	}
 	if (strcmp(a->command, "check") && strcmp(a->command, "build") &&
-	    strcmp(a->command, "glossary") && strcmp(a->command, "indicators") &&
-	    strcmp(a->command, "serve"))
+	    strcmp(a->command, "dump") && strcmp(a->command, "glossary") &&
+	    strcmp(a->command, "indicators") && strcmp(a->command, "serve") &&
+	    strcmp(a->command, "report"))
 		return usage_error("unknown command '%s'", a->command);
+	bool report = !strcmp(a->command, "report");
 	bool indicators = !strcmp(a->command, "indicators");
 	bool glossary = !strcmp(a->command, "glossary");
 	bool serve = !strcmp(a->command, "serve");
-	bool build = !strcmp(a->command, "build") || glossary || indicators;
+	bool build = !strcmp(a->command, "build") || glossary || indicators || report;
 	bool one_file = glossary || indicators;
 	bool have_dir = false;
 	for (int i = 2; i < argc; i++) {
@@ -181,10 +197,15 @@ static int parse_args(int argc, char **argv, args *a)
 			if (!end || *end || port < 0 || port > 65535)
 				return usage_error("%s", "--port needs a number from 0 to 65535");
 			a->port = (int)port;
-		} else if ((build || serve) && !strcmp(s, "--fonts")) {
+		} else if ((build || serve || !strcmp(a->command, "check")) &&
+		           !strcmp(s, "--fonts")) {
 			if (++i >= argc)
 				return usage_error("%s", "--fonts needs a file");
 			a->fonts = argv[i];
+		} else if (report && !strcmp(s, "--year")) {
+			if (++i >= argc || !(a->year = pc_report_year_parse(argv[i])))
+				return usage_error(
+				    "%s", "--year needs a fiscal year (2028, R10, 令和10年度)");
 		} else if (build && !one_file && !strcmp(s, "--format")) {
 			if (++i >= argc)
 				return usage_error("%s", "--format needs a list");
@@ -201,6 +222,10 @@ static int parse_args(int argc, char **argv, args *a)
 			have_dir = true;
 		}
 	}
+	if (report && !a->year)
+		return usage_error("%s", "report needs --year N");
+	if (report && a->formats & FMT_JSON && a->formats != ~0u)
+		return usage_error("%s", "report writes pdf, html and data (json is part of data)");
 	if (indicators && (!a->out_given || !indicators_format(a->out)))
 		return usage_error("%s", "indicators needs -o FILE ending in .csv or .json");
 	if (glossary && !a->out_given)
@@ -249,7 +274,7 @@ static bool write_outputs(pc_doc *doc, const args *a, pc_diags *d)
 	if (a->formats & FMT_DATA) {
 		pc_buf csv = {0}, json = {0};
 		pc_indicators_csv(doc, &csv);
-		pc_indicators_json(doc, &json);
+		pc_json_render_indicators(doc, &json);
 		pc_output_write(o, "indicators.csv", csv.data, csv.len);
 		pc_output_write(o, "indicators.json", json.data, json.len);
 		pc_buf_free(&csv);
@@ -264,6 +289,65 @@ static bool write_outputs(pc_doc *doc, const args *a, pc_diags *d)
 		return false;
 	}
 	return pc_output_commit(o);
+}
+
+/* plancc report: the year's report, graded once, in every format asked. */
+static bool write_report(pc_doc *doc, const args *a, pc_diags *d)
+{
+	const pc_meta *m = &doc->meta;
+	if (m->term_first && (a->year < m->term_first || a->year > m->term_last)) {
+		pc_diag(d, PC_E_REPORT_YEAR, "", 0, 0, a->year, m->term_first, m->term_last);
+		return false;
+	}
+	size_t errors = d->errors;
+	const pc_report *r = pc_report_of(doc, a->year, d);
+	if (d->errors != errors) /* --strict: a warning of the grading */
+		return false;
+	pc_output *o = pc_output_begin(a->out, d);
+	bool ok = true;
+	if (a->formats & FMT_DATA) {
+		pc_buf csv = {0}, json = {0};
+		pc_report_csv(r, &csv);
+		pc_report_json(r, &json);
+		ok &= pc_output_write(o, pc_arena_printf(doc->arena, "report-%d.csv", a->year),
+		                      csv.data, csv.len);
+		ok &= pc_output_write(o, pc_arena_printf(doc->arena, "report-%d.json", a->year),
+		                      json.data, json.len);
+		pc_buf_free(&csv);
+		pc_buf_free(&json);
+	}
+	if (ok && (a->formats & FMT_HTML))
+		ok = pc_html_render_report(r, a->opt.draft, o, d);
+	if (ok && (a->formats & FMT_PDF)) {
+		char buf[4096];
+		pc_fontmap fonts = {0};
+		ok = pc_fontmap_load(&fonts, fontmap_path(a, buf, sizeof buf), d) &&
+		     pc_pdf_render_report(r, &fonts, a->opt.draft,
+		                          pc_arena_printf(doc->arena, "report-%d.pdf", a->year), o,
+		                          d) &&
+		     d->errors == errors;
+		pc_fontmap_free(&fonts);
+	}
+	if (!ok) {
+		pc_output_abort(o);
+		return false;
+	}
+	return pc_output_commit(o);
+}
+
+/* check: the characters the PDF would print as 〓, reported as the PDF
+ * build reports them (build itself leaves this to the PDF back end). */
+static void check_glyphs(pc_doc *doc, const args *a, pc_diags *d)
+{
+	char buf[4096];
+	pc_fontmap fonts = {0};
+	if (pc_fontmap_load(&fonts, fontmap_path(a, buf, sizeof buf), d)) {
+		pc_coverage *c = pc_coverage_load(&fonts, d);
+		if (c)
+			pc_check_glyphs(doc, c, d);
+		pc_coverage_free(c);
+	}
+	pc_fontmap_free(&fonts);
 }
 
 /* Writes one file through a transaction in its folder. */
@@ -291,7 +375,7 @@ static bool write_indicators(pc_doc *doc, const args *a, pc_diags *d)
 	if (!strcmp(strrchr(a->out, '.'), ".csv"))
 		pc_indicators_csv(doc, &b);
 	else
-		pc_indicators_json(doc, &b);
+		pc_json_render_indicators(doc, &b);
 	bool ok = write_one(a->out, &b, d);
 	pc_buf_free(&b);
 	return ok;
@@ -321,14 +405,14 @@ static bool write_glossary(pc_doc *doc, const args *a, pc_diags *d)
 		     pc_pdf_render_glossary(doc, &fonts, sel, file, o, d);
 		pc_fontmap_free(&fonts);
 	} else {
-		pc_index *ix = pc_index_build(doc);
+		const pc_glossary *g = pc_glossary_of(doc, sel);
 		pc_buf b = {0};
 		if (!strcmp(fmt, ".csv"))
-			pc_glossary_csv(doc, ix, sel, &b);
+			pc_glossary_csv(doc, g, &b);
 		else if (!strcmp(fmt, ".md"))
-			pc_glossary_md(doc, ix, sel, &b);
+			pc_glossary_md(doc, g, &b);
 		else
-			pc_glossary_html(doc, ix, sel, &b);
+			pc_glossary_html(doc, g, &b);
 		ok = pc_output_write(o, file, b.data ? b.data : "", b.len);
 		pc_buf_free(&b);
 	}
@@ -350,6 +434,7 @@ int main(int argc, char **argv)
 		pc_serve_options so = {a.dir, argv[0], a.fonts, a.port, a.open};
 		return pc_serve(&so);
 	}
+	pc_dev_set_one_shot(true); /* this process ends after the build */
 	pc_diags d;
 	pc_diags_init(&d, a.opt.strict);
 	pc_doc *doc = pc_compile(a.dir, &a.opt, &d);
@@ -359,6 +444,15 @@ int main(int argc, char **argv)
 		write_glossary(doc, &a, &d);
 	else if (!strcmp(a.command, "indicators") && d.errors == 0)
 		write_indicators(doc, &a, &d);
+	else if (!strcmp(a.command, "report") && d.errors == 0)
+		write_report(doc, &a, &d);
+	else if (!strcmp(a.command, "dump") && d.errors == 0) {
+		pc_buf b = {0};
+		pc_tree_render(doc, &b);
+		fwrite(b.data ? b.data : "", 1, b.len, stdout);
+		pc_buf_free(&b);
+	} else if (!strcmp(a.command, "check"))
+		check_glyphs(doc, &a, &d);
 	pc_diags_sort(&d);
 	pc_diags_print(&d, stderr);
 	st = d.errors ? EXIT_ERRORS : EXIT_CLEAN;

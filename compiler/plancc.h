@@ -25,11 +25,16 @@ typedef struct pc_options {
 } pc_options;
 
 /*
- * Loads, parses and resolves the plan in dir. Always returns a document
- * (possibly partial) to be freed with pc_doc_free; the diagnostics say
- * whether it may be rendered (no errors).
+ * Loads, parses, resolves and presents the plan in dir, and builds its
+ * term index (compile.c). Always returns a document (possibly partial) to
+ * be freed with pc_doc_free; the diagnostics say whether it may be
+ * rendered (no errors).
  */
 pc_doc *pc_compile(const char *dir, const pc_options *opt, pc_diags *diags);
+/* The same for one chapter held in memory, named name, as if in dir
+ * (fuzzing, tests, tools). */
+pc_doc *pc_compile_memory(const char *dir, const char *name, const char *data, size_t len,
+                          const pc_options *opt, pc_diags *diags);
 void pc_doc_free(pc_doc *doc);
 
 /* The pipeline's stages, for tests and tools that need one alone. */
@@ -39,6 +44,10 @@ void pc_load(pc_doc *doc, pc_diags *diags); /* load/load.c */
 void pc_load_memory(pc_doc *doc, const char *name, const char *data, size_t len, pc_diags *diags);
 void pc_parse(pc_doc *doc, pc_diags *diags);   /* parse/parse.c */
 void pc_resolve(pc_doc *doc, pc_diags *diags); /* resolve/resolve.c */
+/* Decides what every back end prints (resolve/present.c): labels,
+ * measures, term marks, reference texts, soft-break spacing, indicator
+ * figures. Needs a resolved tree. */
+void pc_present(pc_doc *doc);
 
 /* Converts a byte column (1-based, as cmark counts) on a line of a source
  * into a character column. */

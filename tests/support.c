@@ -212,11 +212,7 @@ void compile_done(pc_doc *doc, char *dir, pc_diags *d)
 pc_doc *compile_text(const char *md, pc_diags *d)
 {
 	pc_diags_init(d, false);
-	pc_doc *doc = pc_doc_new(".");
-	pc_load_memory(doc, "00.md", md, strlen(md), d);
-	pc_parse(doc, d);
-	pc_resolve(doc, d);
-	return doc;
+	return pc_compile_memory(".", "00.md", md, strlen(md), NULL, d);
 }
 
 void compile_text_done(pc_doc *doc, pc_diags *d)

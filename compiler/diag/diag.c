@@ -33,9 +33,12 @@ static const struct {
     [PC_E_FRONT_NO_TITLE] =
         {PC_SEV_ERROR,
          "計画の表題がありません。最初のファイルの計画情報に「title: …」を書いてください"},
-    [PC_W_FRONT_UNKNOWN_KEY] = {PC_SEV_WARNING, "計画情報のキー「%s」は使われません（使えるキー: "
-                                                "title, subtitle, city, period, edition, draft, "
-                                                "term-mark, index-order, charts, chapter-start）"},
+    [PC_W_FRONT_UNKNOWN_KEY] = {PC_SEV_WARNING,
+                                "計画情報のキー「%s」は使われません（使えるキー: "
+                                "title, subtitle, city, city-code, period, edition, draft, "
+                                "term-mark, index-order, charts, chapter-start; 進捗評価の "
+                                "grade-by, grades, grade-keep, grade-survey, grade-survey-keep, "
+                                "grade-measure, grade-none, grade-extra とその日本語の名前）"},
     [PC_E_FRONT_BAD_VALUE] = {PC_SEV_ERROR, "計画情報「%s」の値「%s」は使えません（%s）"},
     [PC_W_FRONT_DUP_KEY] = {PC_SEV_WARNING,
                             "計画情報のキー「%s」が二度書かれています。後の値を使います"},
@@ -52,6 +55,10 @@ static const struct {
     [PC_E_TOO_DEEP] = {PC_SEV_ERROR,
                        "入れ子が深すぎます（上限 %d 段）。リストや引用の入れ子を浅くしてください"},
     [PC_W_HEADING_EMPTY] = {PC_SEV_WARNING, "見出しに題名がありません"},
+    [PC_W_CHAPTER_EMPTY] =
+        {PC_SEV_WARNING,
+         "章「%s」には見出ししかありません（冊子では見出しだけのページになります）。"
+         "本文や施策を書くか、章を削除してください"},
     [PC_E_ROW_CELLS] = {PC_SEV_ERROR, "この行のセルは %zu 個ですが、見出し行は %zu "
                                       "個です。区切り（タブまたは |）を確かめてください"},
     [PC_E_TABLE_EMPTY] = {PC_SEV_ERROR, "表が空です。1 行目に見出し行を書いてください"},
@@ -62,13 +69,13 @@ static const struct {
          "指標の表に指標名の列がありません。見出し行に「指標名」の列を加えてください"},
     [PC_W_UNKNOWN_HEADER] = {PC_SEV_WARNING,
                              "見出し「%s」は指標のどの項目にも当たりません（指標名・把握方法・"
-                             "基準値・中間目標値・目標値・実績値・単位・方向）"},
+                             "基準値・中間目標値・目標値・実績値・単位・方向・ID）"},
     [PC_E_DUP_COLUMN] = {PC_SEV_ERROR, "見出し「%s」の列が二つあります"},
-    [PC_E_BAD_YEAR] =
-        {PC_SEV_ERROR,
-         "年「%s」を読めません。「R5年度」「令和5年度」「2023年度」のように書いてください"},
-    [PC_E_YEAR_MISMATCH] = {PC_SEV_ERROR, "「%s」の元号の年は %d 年ですが、括弧内の西暦は %d "
-                                          "年です。どちらかを直してください"},
+    [PC_E_BAD_YEAR] = {PC_SEV_ERROR,
+                       "年「%s」を読めません。年を一つ、「R5年度」「令和5年度」「2023年度」の"
+                       "ように書いてください（「R5年度決算」のように語を添えることはできます）"},
+    [PC_E_YEAR_MISMATCH] = {PC_SEV_ERROR, "「%s」の元号の年は西暦 %d 年ですが、併記された西暦は "
+                                          "%d 年です。どちらかを直してください"},
     [PC_W_ERA_PAST_END] = {PC_SEV_WARNING,
                            "%s%d年は存在しません（%sは%d年まで）。西暦 %d 年として扱います。"
                            "「%s」のように書き直してください"},
@@ -113,6 +120,10 @@ static const struct {
                             "画像「%s」が見つかりません。ファイル名と置き場所を確かめてください"},
     [PC_E_IMAGE_FORMAT] = {PC_SEV_ERROR,
                            "画像「%s」を使えません（%s）。PNG か JPEG で保存し直してください"},
+    [PC_W_IMAGE_LOW_RES] = {PC_SEV_WARNING,
+                            "画像「%s」は冊子に印刷される大きさ（幅 %.0f mm）で %.0f ppi しかなく、"
+                            "粗く印刷されます（%d×%d ピクセル）。300 ppi 以上になるよう、幅 %d "
+                            "ピクセル以上の画像に差し替えてください"},
     [PC_E_OUTPUT] = {PC_SEV_ERROR, "出力を書けません（%s）。以前の出力はそのまま残っています"},
     [PC_E_FONT] = {PC_SEV_ERROR, "%s"},
     [PC_W_GLYPH_MISSING] = {PC_SEV_WARNING,
@@ -139,6 +150,67 @@ static const struct {
     [PC_E_TOO_MANY_PAGES] = {PC_SEV_ERROR, "PDF が %d ページになります（上限 %d ページ）。"
                                            "見出しや表が意図せず増えていないか確かめるか、"
                                            "計画を分冊にしてください"},
+    [PC_E_GRADE_BAND] = {PC_SEV_ERROR, "評価区分の「%s」を読めません（%s）"},
+    [PC_E_GRADE_NO_REST] =
+        {PC_SEV_ERROR,
+         "評価区分では、どの区分にも当たらない値が出ます。最後の区分は「D」のように条件を付けずに"
+         "書くか、「D（50%%未満）」「C（悪化）」のような残りを受ける条件にしてください"},
+    [PC_E_GRADE_DUP] =
+        {PC_SEV_ERROR,
+         "評価「%s」が二度使われています。評価の名前はそれぞれ一度だけにしてください"},
+    [PC_E_CITY_CODE] = {PC_SEV_ERROR, "全国地方公共団体コード「%s」は正しくありません（%s）"},
+    [PC_W_PERIOD_UNREADABLE] =
+        {PC_SEV_WARNING,
+         "計画期間「%s」から年度を読めません。「2027-2031」や「令和9年度～令和13年度」"
+         "のように書いてください（評価の年度の確かめと年割の評価に使います）"},
+    [PC_E_EVAL_NO_YEAR_COLUMN] =
+        {PC_SEV_ERROR, "評価の表に年度の列がありません。見出し行に「年度」の列を加えてください"},
+    [PC_W_EVAL_UNKNOWN_HEADER] = {PC_SEV_WARNING, "見出し「%s」は評価の表のどの項目にも当たりません"
+                                                  "（年度・方向性・評価・要因・分析）"},
+    [PC_E_EVAL_NO_YEAR] = {PC_SEV_ERROR, "年度が空の行があります。「R10年度」「2028」のように"
+                                         "年度を書いてください"},
+    [PC_E_EVAL_COURSE] = {PC_SEV_ERROR, "方向性「%s」は使えません。拡充・継続・改善・縮小・廃止の"
+                                        "どれかを書いてください"},
+    [PC_E_EVAL_YEAR_OUTSIDE] =
+        {PC_SEV_ERROR, "年度「%s」（%d年度）は計画期間（%d〜%d年度）の外です。年度を確かめて"
+                       "ください"},
+    [PC_E_EVAL_DUP_YEAR] = {PC_SEV_ERROR, "施策「%s」の %d年度の評価は %s:%u で既に書かれています。"
+                                          "一つの年度の評価は一度だけ書いてください"},
+    [PC_E_EVAL_OUTSIDE] = {PC_SEV_ERROR, "評価の表は施策（## の見出し）の中、その成果指標の近くに"
+                                         "書いてください"},
+    [PC_E_EVAL_GRADE] = {PC_SEV_ERROR, "評価「%s」は計画情報の評価にありません（使える評価: %s）"},
+    [PC_E_BAD_INDICATOR_ID] = {PC_SEV_ERROR, "指標ID「%s」に使えない文字があります。半角英数字と "
+                                             "- _ だけで書いてください"},
+    [PC_E_DUP_INDICATOR_ID] = {PC_SEV_ERROR, "指標ID「%s」は %s:%u で既に使われています。指標ごとに"
+                                             "別の ID にしてください"},
+    [PC_E_REPORT_YEAR] = {PC_SEV_ERROR, "評価する年度 %d は計画期間（%d〜%d年度）の外です。"
+                                        "--year を確かめてください"},
+    [PC_W_GRADE_NO_BAND] = {PC_SEV_WARNING,
+                            "指標「%s」の%s %s はどの評価区分にも当たらないため「%s」とします。"
+                            "評価区分の最後に条件のない区分を置いてください"},
+    [PC_E_BAD_DATE] = {PC_SEV_ERROR,
+                       "時点「%s」を読めません。「R5年3月31日」「令和5年3月末」「2023年3月31日"
+                       "現在」のように、年・月・日を書いてください"},
+    [PC_E_CELLS_BY_SPACES] = {PC_SEV_ERROR,
+                              "この行のセルは空白で区切られているようです（見出しは %zu 列、"
+                              "タブで区切られたセルは %zu 個）。セルの区切りにはタブか | を"
+                              "使ってください"},
+    [PC_W_CELLS_BY_SPACES] = {PC_SEV_WARNING,
+                              "この行のセルは空白で区切られているようです（見出しは %zu 列、"
+                              "タブで区切られたセルは %zu 個）。セルの区切りにはタブか | を"
+                              "使ってください"},
+    [PC_W_UNKNOWN_GLOSSARY_HEADER] = {PC_SEV_WARNING, "見出し「%s」は用語解説のどの項目にも当たり"
+                                                      "ません（用語・読み・説明・別名）"},
+    [PC_W_PASTED_CHARS] = {PC_SEV_WARNING,
+                           "PDF や Word から貼り付けた文字を置き換えました（%s）。出力はすべて置き"
+                           "換えた文字になります。原稿の文字も直しておくと確実です"},
+    [PC_E_ANNOTATION_SPACE] = {PC_SEV_ERROR,
+                               "「%s」の後に空白があるため注記として読めず、そのまま印刷されます。"
+                               "「[…](%s%s)」のように空白を入れずに書いてください"},
+    [PC_W_HAND_PAGE_NUMBER] = {PC_SEV_WARNING,
+                               "手で書いたページ番号「%s」があります。ページは版ごとに変わるので、"
+                               "参照先に id を付けて [](ref:id) と書いてください（ページ番号は"
+                               "自動で付きます）"},
 };
 
 void pc_diags_init(pc_diags *d, bool strict)
@@ -206,10 +278,45 @@ static int cmp_diag(const void *pa, const void *pb)
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
+static bool same_message(const pc_message *a, const pc_message *b)
+{
+	return a->code == b->code && a->line == b->line && a->col == b->col &&
+	       !strcmp(a->file, b->file) && !strcmp(a->msg, b->msg);
+}
+
+/* Drops a message that repeats one at the same place: text printed twice
+ * (a definition in its box and in the glossary) is one problem. */
+static void drop_repeats(pc_diags *d)
+{
+	size_t w = 0, group = 0; /* group: first kept message at this place */
+	for (size_t r = 0; r < d->len; r++) {
+		pc_message *g = &d->items[r];
+		if (w > group &&
+		    (d->items[group].line != g->line || d->items[group].col != g->col ||
+		     strcmp(d->items[group].file, g->file)))
+			group = w;
+		bool repeat = false;
+		for (size_t k = group; k < w && !repeat; k++)
+			repeat = same_message(&d->items[k], g);
+		if (repeat) {
+			if (g->sev == PC_SEV_ERROR)
+				d->errors--;
+			else
+				d->warnings--;
+			free(g->file);
+			free(g->msg);
+			continue;
+		}
+		d->items[w++] = *g;
+	}
+	d->len = w;
+}
+
 void pc_diags_sort(pc_diags *d)
 {
 	if (d->len > 1)
 		qsort(d->items, d->len, sizeof *d->items, cmp_diag);
+	drop_repeats(d);
 }
 
 void pc_diags_print_one(const pc_message *g, FILE *out)

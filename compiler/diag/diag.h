@@ -2,7 +2,7 @@
  * Diagnostics: one catalogue of every message with its severity, one
  * collector per run. Library code records; only the driver prints.
  * Messages are in Japanese for the plan authors; the severity keyword
- * stays `error`/`warning` as the format requires (FORMAT.md §8).
+ * stays `error`/`warning` as the format requires (docs/format.md §12).
  */
 #ifndef PC_DIAG_H
 #define PC_DIAG_H
@@ -26,6 +26,7 @@ typedef enum pc_diag_code {
 	PC_E_UTF8,
 	PC_E_NUL,
 	PC_E_LINE_TOO_LONG,
+	PC_E_CHAPTER_OUTSIDE,
 	/* front matter */
 	PC_E_FRONT_LATE,
 	PC_E_FRONT_UNCLOSED,
@@ -42,6 +43,8 @@ typedef enum pc_diag_code {
 	PC_E_BAD_SDGS,
 	PC_E_TOO_DEEP,
 	PC_W_HEADING_EMPTY,
+	PC_E_HEADING_ATTR_MARKUP,
+	PC_W_CHAPTER_EMPTY,
 	/* tables */
 	PC_E_ROW_CELLS,
 	PC_E_TABLE_EMPTY,
@@ -57,6 +60,10 @@ typedef enum pc_diag_code {
 	PC_E_BAD_DIRECTION,
 	PC_W_MIDTERM_RANGE,
 	PC_W_ROW_NO_NAME,
+	PC_W_UNIT_MISMATCH, /* the checks of an indicator's values */
+	PC_W_TARGET_IS_BASELINE,
+	PC_W_YEARS_ORDER,
+	PC_W_DIRECTION_CONTRADICTS,
 	/* glossary */
 	PC_E_NO_TERM_COLUMN,
 	PC_W_NO_DEFINITION,
@@ -76,18 +83,39 @@ typedef enum pc_diag_code {
 	PC_E_IMAGE_OUTSIDE,
 	PC_E_IMAGE_MISSING,
 	PC_E_IMAGE_FORMAT,
+	PC_W_IMAGE_LOW_RES,
 	/* output */
 	PC_E_OUTPUT,
 	PC_E_FONT,
 	PC_W_GLYPH_MISSING,
 	PC_E_NO_CHAPTER,
-	PC_W_UNIT_MISMATCH,
-	PC_W_TARGET_IS_BASELINE,
-	PC_W_YEARS_ORDER,
-	PC_W_DIRECTION_CONTRADICTS,
-	PC_E_CHAPTER_OUTSIDE,
-	PC_E_HEADING_ATTR_MARKUP,
 	PC_E_TOO_MANY_PAGES,
+	/* the yearly report: the grading rule, evaluation blocks, ids */
+	PC_E_GRADE_BAND,
+	PC_E_GRADE_NO_REST,
+	PC_E_GRADE_DUP,
+	PC_E_CITY_CODE,
+	PC_W_PERIOD_UNREADABLE,
+	PC_E_EVAL_NO_YEAR_COLUMN,
+	PC_W_EVAL_UNKNOWN_HEADER,
+	PC_E_EVAL_NO_YEAR,
+	PC_E_EVAL_COURSE,
+	PC_E_EVAL_YEAR_OUTSIDE,
+	PC_E_EVAL_DUP_YEAR,
+	PC_E_EVAL_OUTSIDE,
+	PC_E_EVAL_GRADE,
+	PC_E_BAD_INDICATOR_ID,
+	PC_E_DUP_INDICATOR_ID,
+	PC_E_REPORT_YEAR,
+	PC_W_GRADE_NO_BAND,
+	/* what real plans write (docs/format.md) */
+	PC_E_BAD_DATE,
+	PC_E_CELLS_BY_SPACES,
+	PC_W_CELLS_BY_SPACES,
+	PC_W_UNKNOWN_GLOSSARY_HEADER,
+	PC_W_PASTED_CHARS,
+	PC_E_ANNOTATION_SPACE,
+	PC_W_HAND_PAGE_NUMBER,
 	PC_DIAG_COUNT
 } pc_diag_code;
 
@@ -114,7 +142,8 @@ void pc_diags_free(pc_diags *d);
 void pc_diag(pc_diags *d, pc_diag_code code, const char *file, unsigned line, unsigned col, ...);
 pc_severity pc_diag_default_severity(pc_diag_code code);
 
-/* Sorts by file, line and column, keeping recording order for ties. */
+/* Sorts by file, line and column, keeping recording order for ties, and
+ * drops a message that repeats one at the same place. */
 void pc_diags_sort(pc_diags *d);
 /* Prints every message as FILE:LINE:COL: error|warning: text, then the count. */
 void pc_diags_print(const pc_diags *d, FILE *out);

@@ -8,7 +8,9 @@
 
 #include "../util/arena.h"
 
-static const char *role_names[PC_FONT_ROLES] = {"body", "bold", "heading", "table", "latin"};
+static const char *role_names[PC_FONT_ROLES] = {"body",          "bold",        "heading",
+                                                "table",         "latin",       "bold-latin",
+                                                "heading-latin", "table-latin", "code"};
 
 /* Where a bare file name is looked for after the map's own folder. */
 static const char *system_dirs[] = {
@@ -22,6 +24,22 @@ static const char *system_dirs[] = {
 const char *pc_font_role_name(pc_font_role r)
 {
 	return role_names[r];
+}
+
+pc_font_role pc_font_latin_role(pc_font_role r)
+{
+	switch (r) {
+	case PC_FONT_BODY:
+		return PC_FONT_LATIN;
+	case PC_FONT_BOLD:
+		return PC_FONT_BOLD_LATIN;
+	case PC_FONT_HEADING:
+		return PC_FONT_HEADING_LATIN;
+	case PC_FONT_TABLE:
+		return PC_FONT_TABLE_LATIN;
+	default:
+		return r;
+	}
 }
 
 static char *trim(char *s)
@@ -96,7 +114,8 @@ bool pc_fontmap_load(pc_fontmap *m, const char *path, pc_diags *d)
 				r = i;
 		if (r < 0) {
 			pc_diag(d, PC_E_FONT, path, lineno, 1,
-			        "役割は body, bold, heading, table, latin のどれかです");
+			        "役割は body, bold, heading, table, latin, bold-latin, "
+			        "heading-latin, table-latin, code のどれかです");
 			continue;
 		}
 		char *found = find_font(mapdir, file);
@@ -112,7 +131,7 @@ bool pc_fontmap_load(pc_fontmap *m, const char *path, pc_diags *d)
 	fclose(f);
 	free(mapdir);
 	bool ok = true;
-	for (int i = 0; i < PC_FONT_LATIN; i++)
+	for (int i = 0; i < PC_FONT_LATIN; i++) /* the Latin roles are optional */
 		if (!m->path[i]) {
 			pc_diag(d, PC_E_FONT, path, 0, 0,
 			        "必要な役割のフォントが指定されていません");

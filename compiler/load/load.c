@@ -1,7 +1,7 @@
 /*
  * Load: read the plan folder's chapter files in byte order of their names,
  * check that each is readable UTF-8 without NUL bytes, normalise line ends
- * and take the front matter off the first file (FORMAT.md §1, §8).
+ * and take the front matter off the first file (docs/format.md §2, §12).
  */
 #include <dirent.h>
 #include <errno.h>
@@ -12,23 +12,7 @@
 
 #include "../plancc.h"
 #include "../util/utf8.h"
-
-pc_doc *pc_doc_new(const char *dir)
-{
-	pc_arena *a = pc_arena_new();
-	pc_doc *doc = pc_arena_alloc(a, sizeof *doc);
-	doc->arena = a;
-	doc->dir = pc_arena_strdup(a, dir);
-	doc->meta.term_mark = PC_MARK_ASTERISK;
-	doc->meta.charts = true;
-	return doc;
-}
-
-void pc_doc_free(pc_doc *doc)
-{
-	if (doc)
-		pc_arena_free(doc->arena);
-}
+#include "load.h"
 
 static int cmp_names(const void *a, const void *b)
 {
@@ -223,6 +207,15 @@ static void take_text(pc_doc *doc, pc_source *src, char *text, size_t len, pc_di
 	src->len = len;
 	index_lines(doc, src);
 	src->ok = check_bytes(src, text, len, d) && check_line_lengths(src, d);
+	if (!src->ok)
+		return;
+	/* Characters pasted from PDFs and Word become the ones meant before
+	 * anything reads the text; lines keep their numbers. */
+	size_t clean = pc_replace_pasted(doc->arena, src->name, text, len, d);
+	if (clean != len) {
+		src->len = clean;
+		index_lines(doc, src);
+	}
 }
 
 /* True when path, with its symbolic links followed, is inside the plan

@@ -1,5 +1,5 @@
 /*
- * Front matter (FORMAT.md §1): flat `key: value` lines between two `---`
+ * Front matter (docs/format.md §2): flat `key: value` lines between two `---`
  * lines at the top of the first file. The block is blanked out of the
  * source (line breaks kept) so that Markdown line numbers stay true.
  */
@@ -117,6 +117,8 @@ static void set_key(pc_doc *doc, const pc_source *src, unsigned lineno, unsigned
 	pc_meta *m = &doc->meta;
 	value_at at = {src, lineno, vcol, d};
 	const char **slot = NULL;
+	if (pc_front_report_key(doc, src, lineno, vcol, key, val, d))
+		return;
 	if (!strcmp(key, "title"))
 		slot = &m->title;
 	else if (!strcmp(key, "subtitle"))
@@ -191,7 +193,7 @@ static void read_keys(pc_doc *doc, const pc_source *src, size_t close, pc_diags 
 		while (v < l.len && (l.s[v] == ' ' || l.s[v] == '\t'))
 			v++;
 		unsigned vcol = (unsigned)pc_utf8_count(l.s, v) + 1;
-		if (pc_map_put(&seen, key, (void *)1))
+		if (pc_map_put(&seen, pc_front_key_canonical(key), (void *)1))
 			pc_diag(d, PC_W_FRONT_DUP_KEY, src->name, (unsigned)i + 1, 1, key);
 		set_key(doc, src, (unsigned)i + 1, vcol, key, val, d);
 	}

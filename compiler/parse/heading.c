@@ -1,5 +1,5 @@
 /*
- * Section headings (FORMAT.md §2): the trailing {…} attributes, the leading
+ * Section headings (docs/format.md §3): the trailing {…} attributes, the leading
  * number token, and the role a block plays in a measure.
  */
 #include <stdlib.h>
@@ -202,23 +202,30 @@ static void take_attrs(pc_parser *p, pc_section *s, pc_node *h)
 	last->literal = pc_arena_strndup(p->doc->arena, lit, keep);
 }
 
-/* Normalises a number token: full-width digits and dashes to ASCII; a
- * circled number stays as written. */
+/* Normalises a number token for printing: full-width digits and dashes
+ * to ASCII (７－１ → 7-1); the rest as the author wrote it, so that （２）
+ * keeps its full-width brackets and ① stays circled. */
 static const char *normalize_number(pc_arena *a, const char *tok, size_t len)
 {
-	uint32_t cp;
-	pc_utf8_decode(tok, len, &cp);
-	if (cp >= 0x2460 && cp <= 0x2473)
-		return pc_arena_strndup(a, tok, len);
-	char *n = pc_nfkc(a, tok, len);
-	char *w = n;
-	for (const char *r = n; *r;) {
-		if (!strncmp(r, "‐", 3) || !strncmp(r, "−", 3) || !strncmp(r, "–", 3)) {
-			*w++ = '-';
-			r += 3;
-		} else {
-			*w++ = *r++;
+	char *n = pc_arena_alloc(a, len + 1), *w = n;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t k = pc_utf8_decode(tok + i, len - i, &cp);
+		if (!k) {
+			*w++ = tok[i++];
+			continue;
 		}
+		if (cp >= 0xFF10 && cp <= 0xFF19) /* full-width digits */
+			*w++ = (char)('0' + (cp - 0xFF10));
+		else if (cp == 0x2010 || cp == 0x2011 || cp == 0x2212 || cp == 0x2013 ||
+		         cp == 0xFF0D || ((cp == 0x30FC || cp == 0x2014 || cp == 0x2015) && i > 0))
+			*w++ = '-'; /* hyphens; ー ― — only inside the number (1ー1) */
+		else if (cp == 0xFF0E && i > 0)
+			*w++ = '.';
+		else
+			for (size_t c = 0; c < k; c++)
+				*w++ = tok[i + c];
+		i += k;
 	}
 	*w = '\0';
 	return n;
@@ -251,6 +258,7 @@ void pc_heading_finish(pc_parser *p, pc_node *node, cmark_node *heading)
 	pc_node *h = s->heading;
 	take_attrs(p, s, h);
 	take_number(p, s, h);
+	s->number_key = pc_number_key(p->doc->arena, s->number);
 	if (!s->classes)
 		s->classes = pc_arena_alloc(p->doc->arena, sizeof *s->classes);
 	const char *title = pc_node_text(p->doc, h);

@@ -1,5 +1,5 @@
 /*
- * Images (FORMAT.md §7): a relative path inside the plan folder to a PNG or
+ * Images (docs/format.md §9): a relative path inside the plan folder to a PNG or
  * JPEG file. Nothing is fetched; symbolic links may not lead outside.
  */
 #include <limits.h>

@@ -6,6 +6,7 @@
  * the schemes term:, index: and ref: become annotations.
  */
 #include <string.h>
+#include <strings.h>
 
 #include "../util/utf8.h"
 #include "parse.h"
@@ -26,10 +27,31 @@ pc_pos pc_parser_pos(pc_parser *p, cmark_node *n)
 typedef struct frame {
 	unsigned line_base, col_base; /* 0 for the file */
 	const char *text;             /* the cell text, for character columns */
+	unsigned block_line;          /* an indented block read again: its first line */
 } frame;
+
+/* Bytes of indentation cmark took off a line of an indented code block:
+ * up to 4 columns of spaces and TABs (a TAB goes to the next stop). */
+static unsigned indent_bytes(const pc_source *src, unsigned line)
+{
+	if (!line || line > src->nlines)
+		return 0;
+	const char *s = src->text + src->lines[line - 1];
+	unsigned col = 0, b = 0;
+	while (col < 4 && (s[b] == ' ' || s[b] == '\t')) {
+		col = s[b] == '\t' ? (col / 4 + 1) * 4 : col + 1;
+		b++;
+	}
+	return b;
+}
 
 static pc_pos frame_pos(pc_parser *p, const frame *f, cmark_node *n)
 {
+	if (f->block_line) {
+		unsigned line = f->block_line + (unsigned)cmark_node_get_start_line(n) - 1;
+		unsigned bc = (unsigned)cmark_node_get_start_column(n);
+		return pc_parser_at(p, line, bc + indent_bytes(p->src, line));
+	}
 	if (!f->line_base)
 		return pc_parser_pos(p, n);
 	unsigned bc = (unsigned)cmark_node_get_start_column(n);
@@ -41,10 +63,16 @@ static pc_pos frame_pos(pc_parser *p, const frame *f, cmark_node *n)
 	                f->col_base + (unsigned)pc_utf8_count(f->text, off)};
 }
 
+/* What follows scheme: in url ("ref:" or, typed with a Japanese IME,
+ * "ref："), or NULL. */
 static const char *scheme_rest(const char *url, const char *scheme)
 {
-	size_t n = strlen(scheme);
-	return strncmp(url, scheme, n) == 0 ? url + n : NULL;
+	size_t n = strlen(scheme) - 1; /* without the ':' */
+	if (strncmp(url, scheme, n))
+		return NULL;
+	if (url[n] == ':')
+		return url + n + 1;
+	return !strncmp(url + n, "：", 3) ? url + n + 3 : NULL;
 }
 
 /* A link becomes an annotation when its URL has one of our schemes. */
@@ -70,6 +98,9 @@ static pc_node *convert_link(pc_parser *p, cmark_node *n, pc_pos pos)
 		pc_vec_push(doc->arena, &doc->index_entries, e);
 	} else if ((rest = scheme_rest(url, "ref:"))) {
 		m = pc_node_new(doc, PC_XREF, pos);
+		/* ref:#medical, as an HTML anchor would be written: the same id */
+		if (*rest == '#')
+			rest++;
 		m->u.xref.id = pc_arena_strdup(doc->arena, rest);
 		pc_vec_push(doc->arena, &doc->xrefs, m);
 	} else {
@@ -81,10 +112,18 @@ static pc_node *convert_link(pc_parser *p, cmark_node *n, pc_pos pos)
 	return m;
 }
 
+/* <br>, <br/>, <br /> in any case: a line break (table cells above all);
+ * other inline HTML is kept as text. */
 static bool is_br(const char *html)
 {
-	return html && (!strcmp(html, "<br>") || !strcmp(html, "<br/>") ||
-	                !strcmp(html, "<br />") || !strcmp(html, "<BR>"));
+	if (!html || strncasecmp(html, "<br", 3))
+		return false;
+	const char *s = html + 3;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (*s == '/')
+		s++;
+	return s[0] == '>' && !s[1];
 }
 
 /* Makes our node for a cmark node (children are added by the walk). */
@@ -186,13 +225,57 @@ static void append_merging(pc_doc *doc, pc_node *parent, pc_node *m)
 	pc_node_append(parent, m);
 }
 
-static pc_node *code_block(pc_parser *p, cmark_node *n, pc_pos pos)
+static void convert_walk(pc_parser *p, cmark_node *top, bool include_top, pc_node *parent,
+                         const frame *f);
+
+/* Whether a code block was fenced (``` or ~~~ on its first line) rather
+ * than indented; cmark 0.30 does not say. */
+static bool is_fenced(pc_parser *p, cmark_node *n)
+{
+	unsigned line = (unsigned)cmark_node_get_start_line(n);
+	if (!line || line > p->src->nlines)
+		return true;
+	size_t b = p->src->lines[line - 1];
+	size_t e = line < p->src->nlines ? p->src->lines[line] : p->src->len;
+	for (size_t i = b; i + 3 <= e; i++)
+		if (!memcmp(p->src->text + i, "```", 3) || !memcmp(p->src->text + i, "~~~", 3))
+			return true;
+	return false;
+}
+
+/*
+ * An indented code block in a plan is text indented with a TAB or spaces
+ * (Word's first-line indent, 字下げ), never code: its text is read again as
+ * Markdown and converted in its place, positions pointing into the file.
+ * Only once: a block indented again inside it stays a code block, so that
+ * a line of thousands of spaces cannot recurse.
+ */
+static bool indented_text(pc_parser *p, cmark_node *n, pc_node *parent, const frame *f)
+{
+	if (is_fenced(p, n) || f->line_base || f->block_line)
+		return false;
+	const char *lit = cmark_node_get_literal(n);
+	if (!lit)
+		return false;
+	cmark_node *root = cmark_parse_document(lit, strlen(lit), CMARK_OPT_SOURCEPOS);
+	frame inner = {0, 0, NULL, (unsigned)cmark_node_get_start_line(n)};
+	for (cmark_node *b = cmark_node_first_child(root); b; b = cmark_node_next(b))
+		convert_walk(p, b, true, parent, &inner);
+	cmark_node_free(root);
+	return true;
+}
+
+static pc_node *code_block(pc_parser *p, cmark_node *n, pc_pos pos, pc_node *parent, const frame *f)
 {
 	const char *info = cmark_node_get_fence_info(n);
 	const char *rest;
 	const char *kind = pc_table_kind_of(info ? info : "", &rest);
 	if (kind)
 		return pc_table_parse(p, n, kind, rest);
+	if (pc_evaluation_parse(p, n))
+		return NULL; /* recorded for the yearly report, not printed */
+	if (indented_text(p, n, parent, f))
+		return NULL;
 	pc_node *m = pc_node_new(p->doc, PC_CODE_BLOCK, pos);
 	const char *lit = cmark_node_get_literal(n);
 	m->literal = pc_arena_strdup(p->doc->arena, lit ? lit : "");
@@ -230,8 +313,8 @@ static void convert_walk(pc_parser *p, cmark_node *top, bool include_top, pc_nod
 			continue;
 		}
 		pc_pos pos = frame_pos(p, f, n);
-		pc_node *m =
-		    t == CMARK_NODE_CODE_BLOCK ? code_block(p, n, pos) : convert_node(p, n, pos);
+		pc_node *m = t == CMARK_NODE_CODE_BLOCK ? code_block(p, n, pos, cur, f)
+		                                        : convert_node(p, n, pos);
 		if (is_leaf(t)) {
 			if (m)
 				append_merging(p->doc, cur, m);
@@ -258,7 +341,7 @@ static void convert_walk(pc_parser *p, cmark_node *top, bool include_top, pc_nod
 void pc_convert_cell(pc_parser *p, cmark_node *para, pc_node *cell, const char *text, unsigned line,
                      unsigned col)
 {
-	frame f = {line, col, text};
+	frame f = {line, col, text, 0};
 	convert_walk(p, para, false, cell, &f);
 }
 
@@ -289,7 +372,7 @@ static void parse_file(pc_parser *p, const pc_source *src)
 {
 	p->src = src;
 	cmark_node *root = cmark_parse_document(src->text, src->len, CMARK_OPT_SOURCEPOS);
-	frame f = {0, 0, NULL};
+	frame f = {0, 0, NULL, 0};
 	for (cmark_node *b = cmark_node_first_child(root); b; b = cmark_node_next(b)) {
 		if (cmark_node_get_type(b) == CMARK_NODE_HEADING) {
 			pc_pos pos = pc_parser_pos(p, b);
@@ -321,4 +404,5 @@ void pc_parse(pc_doc *doc, pc_diags *d)
 	for (size_t i = 0; i < doc->nsources; i++)
 		if (doc->sources[i].ok)
 			parse_file(&p, &doc->sources[i]);
+	pc_lint_text(doc, d);
 }

@@ -22,6 +22,21 @@ typedef struct pc_parser {
  * was broken (already reported). */
 bool pc_front_parse(pc_doc *doc, pc_source *src, bool first, pc_diags *d);
 
+/* The yearly report's front-matter keys (grading.c): city-code and the
+ * grading rule, each under its English or Japanese name. True when key is
+ * one of them (read, with any error reported at the value); period is
+ * read for the plan's term and left to front.c (false). */
+bool pc_front_report_key(pc_doc *doc, const pc_source *src, unsigned line, unsigned vcol,
+                         const char *key, const char *val, pc_diags *d);
+/* The name a key is known by, so that its Japanese and English names
+ * count as one key for the duplicate check. */
+const char *pc_front_key_canonical(const char *key);
+
+/* An evaluation block (evaluation.c): ```evaluation; false for other
+ * fenced blocks. Its rows are recorded in doc->evaluations; the block
+ * prints nothing in the booklet or the site. */
+bool pc_evaluation_parse(pc_parser *p, cmark_node *code);
+
 /* Position of a cmark node in the current file, with a character column. */
 pc_pos pc_parser_pos(pc_parser *p, cmark_node *n);
 pc_pos pc_parser_at(pc_parser *p, unsigned line, unsigned byte_col);
@@ -55,6 +70,10 @@ void pc_indicators_read(pc_parser *p, pc_node *table, pc_raw_cell **rows, size_t
                         const tline *rl);
 void pc_glossary_read(pc_parser *p, pc_node *table, pc_raw_cell **rows, size_t nrows,
                       const tline *rl);
+
+/* Checks over the text of the converted tree (lint.c): page numbers typed
+ * by hand, annotations broken by a space. */
+void pc_lint_text(pc_doc *doc, pc_diags *d);
 
 /* Section headings: number, attributes, roles (heading.c). */
 void pc_heading_finish(pc_parser *p, pc_node *section, cmark_node *heading);

@@ -1,7 +1,7 @@
 /*
- * Readers for the small languages that live inside text (FORMAT.md §2–§5):
- * heading numbers and {…} attributes, table rows, header names, era years,
- * indicator values and directions.
+ * Readers for the small languages that live inside text (docs/format.md §3–§6):
+ * {…} attributes, heading numbers and their id keys, table rows, header
+ * names and directions. Years are read in years.c, values in values.c.
  *
  * Every reader works on a byte range and never reads past it, so the
  * parser can hand it a piece of a line. Invalid UTF-8 reads as single
@@ -12,139 +12,10 @@
 #include "readers.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
-#include "../util/unicode.h"
-#include "../util/utf8.h"
-
-/* ---- Characters ---- */
-
-/*
- * Decodes the code point at s[i] (i < len). An invalid byte reads as
- * U+FFFD of length 1, so a scan always advances and never matches it.
- */
-static size_t dec(const char *s, size_t len, size_t i, uint32_t *cp)
-{
-	size_t n = pc_utf8_decode(s + i, len - i, cp);
-	return n ? n : 1;
-}
-
-/* Code point at s[i], or 0 at the end of the range (NUL reads as U+FFFD
- * so that it cannot pass for the end). */
-static uint32_t cp_at(const char *s, size_t len, size_t i, size_t *n)
-{
-	uint32_t cp;
-	if (i >= len) {
-		*n = 0;
-		return 0;
-	}
-	*n = dec(s, len, i, &cp);
-	return cp ? cp : 0xFFFD;
-}
-
-/* The spaces every reader trims and skips: ASCII space, TAB, U+3000. */
-static size_t space_at(const char *s, size_t len, size_t i)
-{
-	if (i >= len)
-		return 0;
-	if (s[i] == ' ' || s[i] == '\t')
-		return 1;
-	if (len - i >= 3 && !memcmp(s + i, "\xE3\x80\x80", 3))
-		return 3;
-	return 0;
-}
-
-/* Length of a space ending just before s[end], 0 when none. E3 is never a
- * continuation byte, so E3 80 80 at the end is always a whole U+3000. */
-static size_t space_before(const char *s, size_t end)
-{
-	if (end >= 1 && (s[end - 1] == ' ' || s[end - 1] == '\t'))
-		return 1;
-	if (end >= 3 && !memcmp(s + end - 3, "\xE3\x80\x80", 3))
-		return 3;
-	return 0;
-}
-
-static size_t skip_spaces(const char *s, size_t len, size_t i)
-{
-	size_t n;
-	while ((n = space_at(s, len, i)))
-		i += n;
-	return i;
-}
-
-static size_t rtrim(const char *s, size_t b, size_t e)
-{
-	size_t n;
-	while (e > b && (n = space_before(s, e)))
-		e -= n;
-	return e;
-}
-
-/* Narrows [*b, *e) to its content without surrounding spaces. */
-static void trim(const char *s, size_t *b, size_t *e)
-{
-	*b = skip_spaces(s, *e, *b);
-	*e = rtrim(s, *b, *e);
-}
-
-/* 0..9 for an ASCII or full-width digit, -1 otherwise. */
-static int digit_of(uint32_t cp)
-{
-	if (cp >= '0' && cp <= '9')
-		return (int)(cp - '0');
-	if (cp >= 0xFF10 && cp <= 0xFF19)
-		return (int)(cp - 0xFF10);
-	return -1;
-}
-
-/* Hyphens seen between the parts of a section number. U+2011 and U+2013
- * are not in the contract's list, but heading.c normalises them too. */
-static bool is_hyphen(uint32_t cp)
-{
-	return cp == '-' || cp == 0x2010 || cp == 0x2011 || cp == 0x2013 || cp == 0x2212 ||
-	       cp == 0xFF0D;
-}
-
-static bool is_ascii_punct(uint32_t cp)
-{
-	return (cp >= 0x21 && cp <= 0x2F) || (cp >= 0x3A && cp <= 0x40) ||
-	       (cp >= 0x5B && cp <= 0x60) || (cp >= 0x7B && cp <= 0x7E);
-}
-
-static int ascii_lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-}
-
-/* s[0..len) equals word, ASCII letters compared without case. */
-static bool eq_nocase(const char *s, size_t len, const char *word)
-{
-	size_t n = strlen(word);
-	if (n != len)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (ascii_lower((unsigned char)s[i]) != ascii_lower((unsigned char)word[i]))
-			return false;
-	return true;
-}
-
-/*
- * Room for one more element in an arena array. Doubling keeps the copies
- * linear in total; the old blocks stay in the arena (at most twice the
- * final size).
- */
-static void *grow(pc_arena *a, void *items, size_t len, size_t *cap, size_t size)
-{
-	if (len < *cap)
-		return items;
-	size_t ncap = *cap ? *cap * 2 : 4;
-	void *n = pc_arena_alloc(a, ncap * size);
-	if (len)
-		memcpy(n, items, len * size);
-	*cap = ncap;
-	return n;
-}
+#include "chars.h"
 
 /* ---- Attributes ---- */
 
@@ -305,7 +176,131 @@ bool pc_heading_attr_block(const char *s, size_t len, size_t *open, size_t *clos
 
 static bool is_circled(uint32_t cp)
 {
-	return cp >= 0x2460 && cp <= 0x2473; /* ①..⑳ */
+	return (cp >= 0x2460 && cp <= 0x2473) || /* ①..⑳ */
+	       (cp >= 0x2474 && cp <= 0x2487) || /* ⑴..⒇ */
+	       (cp >= 0x2488 && cp <= 0x249B);   /* ⒈..⒛ */
+}
+
+static int circled_value(uint32_t cp)
+{
+	if (cp >= 0x2460 && cp <= 0x2473)
+		return (int)(cp - 0x2460) + 1;
+	if (cp >= 0x2474 && cp <= 0x2487)
+		return (int)(cp - 0x2474) + 1;
+	return (int)(cp - 0x2488) + 1;
+}
+
+/* 一..九 and 十 as used in 第三章, 第十二節; -1 otherwise. */
+static int kanji_digit(uint32_t cp)
+{
+	static const uint32_t ds[] = {0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
+	                              0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341};
+	for (int k = 0; k < 11; k++)
+		if (ds[k] == cp)
+			return k; /* 十 is 10 */
+	return -1;
+}
+
+/* Units after 第N: 章 節 部 編 項 款 条 回 期. */
+static bool is_dai_unit(uint32_t cp)
+{
+	static const uint32_t us[] = {0x7AE0, 0x7BC0, 0x90E8, 0x7DE8, 0x9805,
+	                              0x6B3E, 0x6761, 0x56DE, 0x671F};
+	for (size_t k = 0; k < sizeof us / sizeof us[0]; k++)
+		if (us[k] == cp)
+			return true;
+	return false;
+}
+
+#define CP_DAI 0x7B2C /* 第 */
+
+static bool is_open_round(uint32_t cp)
+{
+	return cp == '(' || cp == 0xFF08;
+}
+
+static bool is_close_round(uint32_t cp)
+{
+	return cp == ')' || cp == 0xFF09;
+}
+
+/* Hyphens and points between the parts of a section number: the hyphen
+ * forms of the contract and those word processors and IMEs type (‑ – — ―
+ * and the long vowel mark ー, which looks the same in Japanese fonts). */
+static bool is_number_joiner(uint32_t cp)
+{
+	return is_hyphen(cp) || cp == 0x2014 || cp == 0x2015 || cp == 0x30FC || cp == '.' ||
+	       cp == 0xFF0E;
+}
+
+/* The digits of a number with joiners only between digits (5-10-1-33),
+ * so that "7- x" or "7-a" ends at 7. Returns the offset after them. */
+static size_t number_digits(const char *s, size_t len, size_t i)
+{
+	size_t n;
+	uint32_t cp = cp_at(s, len, i, &n);
+	for (;;) {
+		while (digit_of(cp) >= 0) {
+			i += n;
+			cp = cp_at(s, len, i, &n);
+		}
+		if (!is_number_joiner(cp))
+			return i;
+		size_t n2;
+		uint32_t after = cp_at(s, len, i + n, &n2);
+		if (digit_of(after) < 0)
+			return i;
+		i += n;
+		cp = after;
+		n = n2;
+	}
+}
+
+/* A token that ends by itself (第1章, （2）, ①): the title may follow at
+ * once or after spaces. */
+static size_t token_ends_itself(const char *s, size_t len, size_t i, size_t *title_off)
+{
+	*title_off = skip_spaces(s, len, i);
+	return i;
+}
+
+/* 第 + digits or kanji numerals + an optional unit (第1章, 第三節). */
+static size_t dai_number(const char *s, size_t len, size_t i, size_t *title_off)
+{
+	size_t n, b = i;
+	uint32_t cp = cp_at(s, len, i, &n);
+	if (digit_of(cp) >= 0) {
+		i = number_digits(s, len, i);
+	} else {
+		while (kanji_digit(cp) >= 0) {
+			i += n;
+			cp = cp_at(s, len, i, &n);
+		}
+	}
+	if (i == b)
+		return 0;
+	cp = cp_at(s, len, i, &n);
+	if (is_dai_unit(cp))
+		return token_ends_itself(s, len, i + n, title_off);
+	/* 第1 総論: without a unit a space must follow, as for digits. */
+	if (!space_at(s, len, i))
+		return 0;
+	*title_off = skip_spaces(s, len, i);
+	return i;
+}
+
+/* (1), （２）: one to three digits in round brackets. */
+static size_t bracket_number(const char *s, size_t len, size_t i, size_t *title_off)
+{
+	size_t n, b = i;
+	uint32_t cp = cp_at(s, len, i, &n);
+	while (digit_of(cp) >= 0 && i - b < 9) {
+		i += n;
+		cp = cp_at(s, len, i, &n);
+	}
+	if (i == b || !is_close_round(cp))
+		return 0;
+	return token_ends_itself(s, len, i + n, title_off);
 }
 
 size_t pc_heading_number(const char *s, size_t len, size_t *title_off)
@@ -313,41 +308,129 @@ size_t pc_heading_number(const char *s, size_t len, size_t *title_off)
 	size_t n, i = 0;
 	*title_off = 0;
 	uint32_t cp = cp_at(s, len, 0, &n);
-	if (is_circled(cp)) {
-		*title_off = skip_spaces(s, len, n);
-		return n;
+	if (is_circled(cp))
+		return token_ends_itself(s, len, n, title_off);
+	if (is_open_round(cp))
+		return bracket_number(s, len, n, title_off);
+	if (cp == CP_DAI) {
+		size_t t = dai_number(s, len, n, title_off);
+		if (t)
+			return t;
 	}
-	/* The prefix: up to 3 characters before the first digit. */
+	/* The prefix: up to 8 characters before the first digit (経, 基本目標,
+	 * 重点プロジェクト). */
 	for (int prefix = 0; digit_of(cp) < 0; prefix++) {
-		if (prefix == 3 || !cp || cp == 0xFFFD || cp < 0x20 || pc_is_space(cp) ||
-		    is_ascii_punct(cp))
+		if (prefix == 8 || !cp || cp == 0xFFFD || cp < 0x20 || pc_is_space(cp) ||
+		    is_ascii_punct(cp) || is_open_round(cp) || is_close_round(cp))
 			return 0;
 		i += n;
 		cp = cp_at(s, len, i, &n);
 	}
-	/* Digits, and hyphens only between digits (5-10-1-33), so that
-	 * "7- x" or "7-a" is no number. */
-	for (;;) {
-		while (digit_of(cp) >= 0) {
-			i += n;
-			cp = cp_at(s, len, i, &n);
-		}
-		if (!is_hyphen(cp))
-			break;
-		size_t n2;
-		uint32_t after = cp_at(s, len, i + n, &n2);
-		if (digit_of(after) < 0)
-			break;
+	i = number_digits(s, len, i);
+	/* "1. はじめに", "1) 趣旨": a point or bracket closing the number. */
+	cp = cp_at(s, len, i, &n);
+	if ((cp == '.' || cp == 0xFF0E || cp == ')' || cp == 0xFF09) && space_at(s, len, i + n))
 		i += n;
-		cp = after;
-		n = n2;
-	}
-	/* "第1章", "2030年": a digit run not followed by a space is part of
-	 * the title, not a number. */
+	/* "2030年", "1.5倍": a digit run not followed by a space is part of the
+	 * title, not a number. */
 	if (!space_at(s, len, i))
 		return 0;
 	*title_off = skip_spaces(s, len, i);
 	return i;
+}
+
+/* Numbering words before the digits that the id may drop: the number is
+ * the digits ("基本目標3" is the third 基本目標 as "3" is the third chapter).
+ * Other prefixes (経1-1) name a series of their own and keep the ordinal id. */
+static const char *const numbering_words[] = {
+    "第",           "基本目標", "基本方針", "基本施策", "基本政策", "政策",
+    "施策",         "目標",     "分野",     "重点施策", "重点目標", "重点プロジェクト",
+    "プロジェクト", "方針",     "戦略",     "取組",     "柱",
+};
+
+/* Kanji numerals up to 99 (三, 十, 十二, 二十三); *i moves past them.
+ * Returns 0 when there are none or the value is out of range. */
+static int kanji_number(const char *s, size_t e, size_t *i)
+{
+	int total = 0, cur = 0, d;
+	size_t n;
+	bool any = false;
+	while (*i < e && (d = kanji_digit(cp_at(s, e, *i, &n))) >= 0) {
+		if (d == 10) {
+			total += (cur ? cur : 1) * 10;
+			cur = 0;
+		} else {
+			cur = cur * 10 + d;
+		}
+		if (total + cur > 99)
+			return 0;
+		any = true;
+		*i += n;
+	}
+	return any ? total + cur : 0;
+}
+
+/* The end of the number without closing round brackets: "(2)" → "(2". */
+static size_t without_close_round(const char *s, size_t len)
+{
+	if (len >= 1 && s[len - 1] == ')')
+		return len - 1;
+	if (len >= 3 && !memcmp(s + len - 3, "\xEF\xBC\x89", 3)) /* ） */
+		return len - 3;
+	return len;
+}
+
+/* A character that may end a number without being part of its key: the
+ * unit of 第1章, the point of "1." and the bracket of "1)". */
+static bool is_number_end(uint32_t cp)
+{
+	return is_dai_unit(cp) || cp == '.' || cp == 0xFF0E || is_close_round(cp);
+}
+
+const char *pc_number_key(pc_arena *a, const char *number)
+{
+	if (!number || !*number)
+		return NULL;
+	size_t len = strlen(number), n;
+	uint32_t cp = cp_at(number, len, 0, &n);
+	if (is_circled(cp) && n == len)
+		return pc_arena_printf(a, "%d", circled_value(cp));
+	char *out = pc_arena_alloc(a, len + 4), *w = out;
+	size_t i = 0, e = len;
+	if (is_open_round(cp)) { /* (2), （２）: the brackets go */
+		i = n;
+		e = without_close_round(number, len);
+	}
+	for (size_t k = 0; k < sizeof numbering_words / sizeof numbering_words[0]; k++) {
+		size_t wl = strlen(numbering_words[k]);
+		if (e - i > wl && !memcmp(number + i, numbering_words[k], wl)) {
+			i += wl;
+			break;
+		}
+	}
+	bool any = false;
+	int kv = kanji_number(number, e, &i);
+	if (kv) {
+		w += sprintf(w, "%d", kv);
+		any = true;
+	}
+	while (i < e) {
+		cp = cp_at(number, e, i, &n);
+		int d = digit_of(cp);
+		size_t n2;
+		if (d >= 0) {
+			*w++ = (char)('0' + d);
+			any = true;
+		} else if (any && is_number_joiner(cp) &&
+		           digit_of(cp_at(number, e, i + n, &n2)) >= 0) {
+			*w++ = '-';
+		} else if (!(any && i + n == e && is_number_end(cp))) {
+			return NULL;
+		}
+		i += n;
+	}
+	*w = '\0';
+	return any ? out : NULL;
 }
 
 /* ---- Table rows ---- */
@@ -443,6 +526,50 @@ static bool blank_line(const char *line, size_t len, bool piped)
 	while ((n = space_at(line, len, i)) && (piped || line[i] != '\t'))
 		i += n;
 	return i == len;
+}
+
+/* Length of a run of spaces at line[i] that separates cells when a TAB
+ * was lost: two or more ASCII spaces, any U+3000, or (single) one space.
+ * 0 when there is none. */
+static size_t space_separator_at(const char *line, size_t len, size_t i, bool single)
+{
+	size_t j = i, ascii = 0, wide = 0, n;
+	while ((n = space_at(line, len, j)) && line[j] != '\t') {
+		ascii += n == 1;
+		wide += n == 3;
+		j += n;
+	}
+	if (wide || ascii >= 2 || (single && ascii == 1))
+		return j - i;
+	return 0;
+}
+
+size_t pc_row_count_space_cells(const char *line, size_t len, bool single_spaces)
+{
+	size_t b = 0, e = len;
+	trim(line, &b, &e);
+	if (b == e)
+		return 0;
+	size_t count = 1;
+	for (size_t i = b; i < e;) {
+		if (line[i] == '\t') {
+			count++;
+			i++;
+			continue;
+		}
+		size_t sep = space_separator_at(line, e, i, single_spaces);
+		if (!sep) {
+			size_t n = space_at(line, e, i);
+			i += n ? n : 1;
+			continue;
+		}
+		/* spaces beside a TAB only pad that TAB's cells */
+		bool by_tab =
+		    (i > b && line[i - 1] == '\t') || (i + sep < e && line[i + sep] == '\t');
+		count += !by_tab;
+		i += sep;
+	}
+	return count;
 }
 
 size_t pc_row_split(pc_arena *a, const char *line, size_t len, bool piped, pc_raw_cell **cells)
@@ -565,14 +692,20 @@ pc_field pc_indicator_field(const char *name)
 	    {"指標の説明", PC_FIELD_METHOD},   {"指標の定義", PC_FIELD_METHOD},
 	    {"説明", PC_FIELD_METHOD},         {"method", PC_FIELD_METHOD},
 	    {"基準値", PC_FIELD_BASELINE},     {"現在値", PC_FIELD_BASELINE},
-	    {"現状値", PC_FIELD_BASELINE},     {"baseline", PC_FIELD_BASELINE},
-	    {"中間目標値", PC_FIELD_MIDTERM},  {"中間値", PC_FIELD_MIDTERM},
-	    {"midterm", PC_FIELD_MIDTERM},     {"目標値", PC_FIELD_TARGET},
-	    {"最終目標値", PC_FIELD_TARGET},   {"target", PC_FIELD_TARGET},
-	    {"実績値", PC_FIELD_ACTUAL},       {"実績", PC_FIELD_ACTUAL},
+	    {"現状値", PC_FIELD_BASELINE},     {"現況値", PC_FIELD_BASELINE},
+	    {"当初値", PC_FIELD_BASELINE},     {"基準", PC_FIELD_BASELINE},
+	    {"現状", PC_FIELD_BASELINE},       {"現況", PC_FIELD_BASELINE},
+	    {"baseline", PC_FIELD_BASELINE},   {"中間目標値", PC_FIELD_MIDTERM},
+	    {"中間値", PC_FIELD_MIDTERM},      {"中間目標", PC_FIELD_MIDTERM},
+	    {"中間", PC_FIELD_MIDTERM},        {"midterm", PC_FIELD_MIDTERM},
+	    {"目標値", PC_FIELD_TARGET},       {"最終目標値", PC_FIELD_TARGET},
+	    {"目標", PC_FIELD_TARGET},         {"最終目標", PC_FIELD_TARGET},
+	    {"target", PC_FIELD_TARGET},       {"実績値", PC_FIELD_ACTUAL},
+	    {"実績", PC_FIELD_ACTUAL},         {"直近値", PC_FIELD_ACTUAL},
 	    {"actual", PC_FIELD_ACTUAL},       {"単位", PC_FIELD_UNIT},
 	    {"unit", PC_FIELD_UNIT},           {"方向", PC_FIELD_DIRECTION},
-	    {"direction", PC_FIELD_DIRECTION},
+	    {"direction", PC_FIELD_DIRECTION}, {"ID", PC_FIELD_ID},
+	    {"指標ID", PC_FIELD_ID},
 	};
 	return field_of(name, names, sizeof names / sizeof names[0]);
 }
@@ -581,13 +714,25 @@ pc_field pc_glossary_field(const char *name)
 {
 	static const field_name names[] = {
 	    {"用語", PC_FIELD_TERM},
+	    {"用語名", PC_FIELD_TERM},
+	    {"語句", PC_FIELD_TERM},
 	    {"term", PC_FIELD_TERM},
 	    {"読み", PC_FIELD_READING},
 	    {"よみ", PC_FIELD_READING},
+	    {"よみがな", PC_FIELD_READING},
+	    {"ヨミガナ", PC_FIELD_READING},
+	    {"読みがな", PC_FIELD_READING},
+	    {"読み仮名", PC_FIELD_READING},
+	    {"ふりがな", PC_FIELD_READING},
+	    {"フリガナ", PC_FIELD_READING},
+	    {"振り仮名", PC_FIELD_READING},
 	    {"reading", PC_FIELD_READING},
 	    {"説明", PC_FIELD_DEFINITION},
 	    {"解説", PC_FIELD_DEFINITION},
 	    {"意味", PC_FIELD_DEFINITION},
+	    {"内容", PC_FIELD_DEFINITION},
+	    {"用語の説明", PC_FIELD_DEFINITION},
+	    {"用語の解説", PC_FIELD_DEFINITION},
 	    {"definition", PC_FIELD_DEFINITION},
 	    {"別名", PC_FIELD_ALIASES},
 	    {"略称", PC_FIELD_ALIASES},
@@ -596,379 +741,22 @@ pc_field pc_glossary_field(const char *name)
 	return field_of(name, names, sizeof names / sizeof names[0]);
 }
 
-/* ---- Years ---- */
-
-/*
- * A cursor over a year's text that skips spaces and folds full-width
- * digits, letters and round brackets to ASCII, so the grammar below reads
- * one alphabet without a normalised copy (and offsets never matter here).
- */
-typedef struct ycur {
-	const char *s;
-	size_t len, i;
-} ycur;
-
-static uint32_t fold(uint32_t cp)
-{
-	if (cp >= 0xFF10 && cp <= 0xFF19)
-		return '0' + (cp - 0xFF10);
-	if (cp >= 0xFF21 && cp <= 0xFF3A)
-		return 'A' + (cp - 0xFF21);
-	if (cp >= 0xFF41 && cp <= 0xFF5A)
-		return 'a' + (cp - 0xFF41);
-	if (cp == 0xFF08)
-		return '(';
-	if (cp == 0xFF09)
-		return ')';
-	return cp;
-}
-
-/* The next character that is not a space (0 at the end); *next gets the
- * offset after it. Does not move the cursor. */
-static uint32_t ypeek(const ycur *c, size_t *next)
-{
-	size_t i = skip_spaces(c->s, c->len, c->i), n;
-	uint32_t cp = cp_at(c->s, c->len, i, &n);
-	*next = i + n;
-	return fold(cp);
-}
-
-static bool yeat(ycur *c, uint32_t want)
-{
-	size_t next;
-	if (ypeek(c, &next) != want)
-		return false;
-	c->i = next;
-	return true;
-}
-
-static bool yend(const ycur *c)
-{
-	size_t next;
-	return ypeek(c, &next) == 0;
-}
-
-/* Reads ASCII digits into *v; returns how many (stops counting past max,
- * so a run of 400 digits costs nothing and cannot overflow). */
-static int ynum(ycur *c, int max, int *v)
-{
-	int count = 0;
-	*v = 0;
-	for (;;) {
-		size_t next;
-		uint32_t cp = ypeek(c, &next);
-		if (cp < '0' || cp > '9' || count > max)
-			return count;
-		*v = *v * 10 + (int)(cp - '0');
-		count++;
-		c->i = next;
-	}
-}
-
-typedef struct era {
-	const char *name;
-	uint32_t k1, k2; /* the kanji */
-	char letter;     /* ASCII capital */
-	uint32_t square; /* the one-character form ㍻ */
-	int base, last;  /* year = base + n; last year of the era (0: the current era) */
-} era;
-
-static const era eras[] = {
-    {"明治", 0x660E, 0x6CBB, 'M', 0x337E, 1867, 45},
-    {"大正", 0x5927, 0x6B63, 'T', 0x337D, 1911, 15},
-    {"昭和", 0x662D, 0x548C, 'S', 0x337C, 1925, 64},
-    {"平成", 0x5E73, 0x6210, 'H', 0x337B, 1988, 31},
-    {"令和", 0x4EE4, 0x548C, 'R', 0x32FF, 2018, 0},
-};
-
-static const era *read_era(ycur *c)
-{
-	size_t next, next2;
-	uint32_t cp = ypeek(c, &next);
-	uint32_t up = cp >= 'a' && cp <= 'z' ? cp - ('a' - 'A') : cp;
-	for (size_t k = 0; k < sizeof eras / sizeof eras[0]; k++) {
-		if (up == (uint32_t)eras[k].letter || cp == eras[k].square) {
-			c->i = next;
-			return &eras[k];
-		}
-		if (cp == eras[k].k1) {
-			ycur two = {c->s, c->len, next};
-			if (ypeek(&two, &next2) == eras[k].k2) {
-				c->i = next2;
-				return &eras[k];
-			}
-		}
-	}
-	return NULL;
-}
-
-#define CP_NEN   0x5E74 /* 年 */
-#define CP_DO    0x5EA6 /* 度 */
-#define CP_GATSU 0x6708 /* 月 */
-#define CP_MATSU 0x672B /* 末 */
-#define CP_GEN   0x5143 /* 元 */
-
-/* The suffix after the year number: 年度[末], 年[M月[末]], or nothing
- * (a fiscal year). False when something else follows. */
-static bool read_suffix(ycur *c, bool *fiscal, int *month)
-{
-	*fiscal = true;
-	*month = 0;
-	if (yeat(c, CP_NEN)) {
-		if (yeat(c, CP_DO)) {
-			/* 年度末 (end of the fiscal year) is still that fiscal
-			 * year; plans write it in target headers. */
-			yeat(c, CP_MATSU);
-		} else {
-			*fiscal = false;
-			int m;
-			int nd = ynum(c, 2, &m);
-			if (nd) {
-				if (nd > 2 || m < 1 || m > 12 || !yeat(c, CP_GATSU))
-					return false;
-				yeat(c, CP_MATSU);
-				*month = m;
-			}
-		}
-	}
-	return yend(c);
-}
-
-pc_year_status pc_year_parse(const char *s, size_t len, pc_year *out, pc_year_detail *detail)
-{
-	pc_year_detail d = {NULL, 0, 0, 0};
-	out->year = 0;
-	out->month = 0;
-	out->fiscal = false;
-	if (detail)
-		*detail = d;
-	ycur c = {s, len, 0};
-	const era *e = read_era(&c);
-	int year, n = 0;
-	if (e) {
-		if (yeat(&c, CP_GEN)) {
-			n = 1;
-		} else {
-			int nd = ynum(&c, 3, &n);
-			if (!nd || nd > 3 || n < 1)
-				return PC_YEAR_INVALID;
-		}
-		year = e->base + n;
-		d.era = e->name;
-		d.era_year = n;
-		d.era_last = e->last;
-		if (yeat(&c, '(')) {
-			int nd = ynum(&c, 4, &d.bracket_year);
-			if (nd != 4 || d.bracket_year < 1800 || d.bracket_year > 2200 ||
-			    !yeat(&c, ')'))
-				return PC_YEAR_INVALID;
-		}
-	} else {
-		if (ynum(&c, 4, &year) != 4 || year < 1800 || year > 2200)
-			return PC_YEAR_INVALID;
-	}
-	bool fiscal;
-	int month;
-	if (!read_suffix(&c, &fiscal, &month))
-		return PC_YEAR_INVALID;
-	out->year = year;
-	out->month = month;
-	out->fiscal = fiscal;
-	if (detail)
-		*detail = d;
-	/* A wrong bracketed year is an error; past the era's end only a
-	 * warning, so the error wins when both apply. */
-	if (d.bracket_year && d.bracket_year != year)
-		return PC_YEAR_MISMATCH;
-	if (e && e->last && n > e->last)
-		return PC_YEAR_PAST_ERA_END;
-	return PC_YEAR_OK;
-}
-
-/* ---- Values ---- */
-
-#define MAX_DIGITS 15 /* what a double holds exactly */
-
-/* Powers of ten that a double holds exactly: scaling by one of them is a
- * single correctly rounded operation, so 0.6億 is exactly 6 × 10^7 and
- * 26.3 the same double as the literal 26.3. */
-static const double pow10_exact[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                     1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-                                     1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
-
-#define MAX_POW10 22
-
-static int sign_of(uint32_t cp)
-{
-	switch (cp) {
-	case '-':
-	case 0x2212: /* − */
-	case 0xFF0D: /* － */
-	case 0x25B3: /* △ */
-	case 0x25B2: /* ▲ */
-		return -1;
-	case '+':
-	case 0xFF0B: /* ＋ */
-		return 1;
-	default:
-		return 0;
-	}
-}
-
-static int multiplier_of(uint32_t cp)
-{
-	switch (cp) {
-	case 0x5343: /* 千 */
-		return 3;
-	case 0x4E07: /* 万 */
-		return 4;
-	case 0x5104: /* 億 */
-		return 8;
-	case 0x5146: /* 兆 */
-		return 12;
-	default:
-		return 0;
-	}
-}
-
-static bool is_point(uint32_t cp)
-{
-	return cp == '.' || cp == 0xFF0E;
-}
-
-static bool is_comma(uint32_t cp)
-{
-	return cp == ',' || cp == 0xFF0C;
-}
-
-/* The digits of a number: *mant holds the significant digits, *scale the
- * digits after the point. Returns false when there are more than
- * MAX_DIGITS significant digits (stopping there: linear in any case). */
-static bool read_digits(const char *s, size_t e, size_t *i, uint64_t *mant, size_t *scale,
-                        bool *any)
-{
-	size_t n, n2;
-	int sig = 0;
-	bool point = false;
-	*mant = 0;
-	*scale = 0;
-	*any = false;
-	for (;;) {
-		uint32_t cp = cp_at(s, e, *i, &n);
-		int d = digit_of(cp);
-		if (d >= 0) {
-			/* Leading zeros are not significant (0.05 has one
-			 * significant digit); trailing ones are. */
-			if (*mant || d) {
-				if (++sig > MAX_DIGITS)
-					return false;
-				*mant = *mant * 10 + (uint64_t)d;
-			}
-			*scale += point;
-			*any = true;
-			*i += n;
-			continue;
-		}
-		/* A point or a comma counts only before a digit: "3." and
-		 * "1," end the number there. Commas are dropped wherever
-		 * they stand in the integer part, so "1,2,3" reads as 123
-		 * (plans do not list numbers in one cell; being lenient
-		 * beats calling a thousands separator misplaced). */
-		bool before_digit = digit_of(cp_at(s, e, *i + n, &n2)) >= 0;
-		if (is_point(cp) && !point && before_digit)
-			point = true;
-		else if (!(is_comma(cp) && !point && *any && before_digit))
-			return true;
-		*i += n;
-	}
-}
-
-pc_value_status pc_value_parse(pc_arena *a, const char *s, size_t len, pc_value *out)
-{
-	size_t b = 0, e = len, n;
-	trim(s, &b, &e);
-	out->text = pc_arena_strndup(a, s + b, e - b);
-	out->has_number = false;
-	out->number = 0;
-	out->unit = "";
-	size_t i = b;
-	int sign = sign_of(cp_at(s, e, i, &n));
-	if (sign)
-		i = skip_spaces(s, e, i + n);
-	else
-		sign = 1;
-	uint64_t mant;
-	size_t scale;
-	bool any;
-	if (!read_digits(s, e, &i, &mant, &scale, &any))
-		return PC_VALUE_TOO_LONG;
-	if (!any)
-		return PC_VALUE_TEXT;
-	size_t m = skip_spaces(s, e, i);
-	int mult = multiplier_of(cp_at(s, e, m, &n));
-	if (mult)
-		i = m + n;
-	double v = 0;
-	if (mant) {
-		/* The exponent: the multiplier's minus the decimals. */
-		if (scale <= (size_t)mult) {
-			v = (double)mant * pow10_exact[(size_t)mult - scale];
-		} else if (scale - (size_t)mult <= MAX_POW10) {
-			v = (double)mant / pow10_exact[scale - (size_t)mult];
-		} else {
-			/* More decimals than can be applied exactly
-			 * (0.000…01 with 20 zeros): keep it as text. */
-			return PC_VALUE_TOO_LONG;
-		}
-	}
-	size_t ub = i, ue = e;
-	trim(s, &ub, &ue);
-	/* The unit NFKC'd (％ → %), but ICU wants valid UTF-8. */
-	if (pc_utf8_validate(s + ub, ue - ub) == ue - ub)
-		out->unit = pc_nfkc(a, s + ub, ue - ub);
-	else
-		out->unit = pc_arena_strndup(a, s + ub, ue - ub);
-	out->has_number = true;
-	out->number = mant ? sign * v : 0.0; /* no -0 */
-	return PC_VALUE_NUMBER;
-}
-
-bool pc_cell_year_split(const char *s, size_t len, size_t *value_len, size_t *year_off,
-                        size_t *year_len)
-{
-	/* The last @: a year never holds one, a value might. */
-	size_t at = len, alen = 0;
-	for (size_t i = 0; i < len; i++) {
-		if (s[i] == '@') {
-			at = i;
-			alen = 1;
-		} else if (len - i >= 3 && !memcmp(s + i, "\xEF\xBC\xA0", 3)) { /* ＠ */
-			at = i;
-			alen = 3;
-		}
-	}
-	*value_len = len;
-	*year_off = 0;
-	*year_len = 0;
-	if (!alen)
-		return false;
-	*value_len = rtrim(s, 0, at);
-	size_t b = at + alen, e = len;
-	trim(s, &b, &e);
-	*year_off = b;
-	*year_len = e - b;
-	return true;
-}
-
 pc_direction pc_direction_parse(const char *s, size_t len)
 {
 	static const struct {
 		const char *word;
 		pc_direction dir;
 	} words[] = {
-	    {"増", PC_DIR_UP},     {"増加", PC_DIR_UP},   {"up", PC_DIR_UP},     {"↑", PC_DIR_UP},
-	    {"減", PC_DIR_DOWN},   {"減少", PC_DIR_DOWN}, {"down", PC_DIR_DOWN}, {"↓", PC_DIR_DOWN},
-	    {"維持", PC_DIR_KEEP}, {"keep", PC_DIR_KEEP}, {"→", PC_DIR_KEEP},
+	    {"増", PC_DIR_UP},           {"増加", PC_DIR_UP},
+	    {"up", PC_DIR_UP},           {"↑", PC_DIR_UP},
+	    {"減", PC_DIR_DOWN},         {"減少", PC_DIR_DOWN},
+	    {"down", PC_DIR_DOWN},       {"↓", PC_DIR_DOWN},
+	    {"維持", PC_DIR_KEEP},       {"現状維持", PC_DIR_KEEP},
+	    {"keep", PC_DIR_KEEP},       {"→", PC_DIR_KEEP},
+	    {"以上", PC_DIR_FLOOR},      {"下限", PC_DIR_FLOOR},
+	    {"floor", PC_DIR_FLOOR},     {"≧", PC_DIR_FLOOR},
+	    {"以下", PC_DIR_CEILING},    {"上限", PC_DIR_CEILING},
+	    {"ceiling", PC_DIR_CEILING}, {"≦", PC_DIR_CEILING},
 	};
 	size_t b = 0, e = len;
 	trim(s, &b, &e);

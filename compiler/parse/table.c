@@ -1,5 +1,5 @@
 /*
- * Tables in fenced blocks (FORMAT.md §3–§5): the header row and data rows
+ * Tables in fenced blocks (docs/format.md §4–§6): the header row and data rows
  * in TAB or pipe form, cells as inline Markdown, and for indicators and
  * glossaries the records the rest of the compiler works with.
  */
@@ -170,6 +170,106 @@ static void table_attrs(pc_parser *p, pc_table *t, const char *rest, pc_pos pos)
 	}
 }
 
+static bool is_value_field(pc_field f)
+{
+	return f == PC_FIELD_BASELINE || f == PC_FIELD_MIDTERM || f == PC_FIELD_TARGET ||
+	       f == PC_FIELD_ACTUAL;
+}
+
+/* Length of a space (ASCII, TAB, U+3000) at s[i], 0 when none. */
+static size_t space_len(const char *s, size_t len, size_t i)
+{
+	if (i < len && (s[i] == ' ' || s[i] == '\t'))
+		return 1;
+	if (i < len && len - i >= 3 && !memcmp(s + i, "\xE3\x80\x80", 3))
+		return 3;
+	return 0;
+}
+
+/* The offset after the closing bracket of a group whose inside ends at
+ * inner_end (spaces before the bracket skipped). */
+static size_t after_group(const char *s, size_t len, size_t inner_end)
+{
+	size_t i = inner_end, n0;
+	while ((n0 = space_len(s, len, i)))
+		i += n0;
+	uint32_t cp;
+	size_t n = i < len ? pc_utf8_decode(s + i, len - i, &cp) : 0;
+	return i + (n ? n : 1);
+}
+
+/* True when only spaces are left from i. */
+static bool only_spaces(const char *s, size_t len, size_t i)
+{
+	size_t n;
+	while (i < len && (n = space_len(s, len, i)))
+		i += n;
+	return i >= len;
+}
+
+/*
+ * The year of a value column: from the text after the name (brackets and
+ * all: "（R5年度）（決算）"), with the words around it as its qualifier.
+ * Text without digits is a note, not an error ("目標値（最終）").
+ */
+static void read_column_year(pc_parser *p, pc_column *c, const char *s, size_t len, size_t rest,
+                             size_t yoff, size_t ylen, pc_pos pos)
+{
+	pc_arena *a = p->doc->arena;
+	const char *r = s + rest;
+	size_t rlen = len - rest, co, ce;
+	pc_year_detail det = {0};
+	pc_year_status st = pc_year_read(r, rlen, &c->year, &det, &co, &ce);
+	/* The year as written: the bracket's inside when it is the only group
+	 * (as before), else all that follows the name. */
+	bool one_group = only_spaces(s, len, after_group(s, len, yoff + ylen));
+	c->year.text = one_group ? pc_arena_strndup(a, s + yoff, ylen) : pc_trimmed(a, r, rlen);
+	pc_pos ypos = pos;
+	ypos.col += (unsigned)pc_utf8_count(s, one_group ? yoff : rest);
+	if (st == PC_YEAR_INVALID) {
+		if (!pc_has_digit(r, rlen)) { /* a note such as 目標値（最終） */
+			c->year.text = NULL;
+			c->year.qualifier = pc_year_qualifier(a, r, rlen, 0, 0);
+			return;
+		}
+		pc_diag(p->diags, pc_year_looks_like_date(r, rlen) ? PC_E_BAD_DATE : PC_E_BAD_YEAR,
+		        ypos.file, ypos.line, ypos.col, c->year.text);
+		c->year.year = 0;
+		return;
+	}
+	c->year.qualifier = pc_year_qualifier(a, r, rlen, co, ce);
+	pc_parse_year_report(p, st, &c->year, &det, ypos);
+}
+
+/*
+ * A header without brackets whose name is not known may hold its year
+ * in the text: "R13年度目標値", "目標値 R13年度末". The name is the text on
+ * one side of the year; the other side is the year's qualifier.
+ */
+static pc_field field_around_year(pc_parser *p, pc_column *c, const char *s, size_t len, pc_pos pos)
+{
+	pc_arena *a = p->doc->arena;
+	pc_year y = {0};
+	pc_year_detail det = {0};
+	size_t co, ce;
+	pc_year_status st = pc_year_read(s, len, &y, &det, &co, &ce);
+	if (st == PC_YEAR_INVALID)
+		return PC_FIELD_NONE;
+	pc_field before = pc_indicator_field(pc_nfkc_nospace(a, s, co));
+	pc_field after = pc_indicator_field(pc_nfkc_nospace(a, s + ce, len - ce));
+	pc_field f = is_value_field(before) ? before : after;
+	if (!is_value_field(f))
+		return PC_FIELD_NONE;
+	y.text = pc_arena_strndup(a, s + co, ce - co);
+	y.qualifier = f == before ? pc_year_qualifier(a, s + ce, len - ce, 0, 0)
+	                          : pc_year_qualifier(a, s, co, 0, 0);
+	c->year = y;
+	pc_pos ypos = pos;
+	ypos.col += (unsigned)pc_utf8_count(s, co);
+	pc_parse_year_report(p, st, &c->year, &det, ypos);
+	return f;
+}
+
 /* Reads a header cell: its field and its year. */
 static void read_column(pc_parser *p, pc_table *t, pc_column *c, const pc_raw_cell *rc, pc_pos pos)
 {
@@ -180,22 +280,23 @@ static void read_column(pc_parser *p, pc_table *t, pc_column *c, const pc_raw_ce
 	size_t name_len = rc->len, yoff = 0, ylen = 0;
 	bool has_year = pc_header_split(rc->text, rc->len, &name_len, &yoff, &ylen);
 	const char *name = pc_nfkc_nospace(a, rc->text, name_len);
-	c->field =
-	    t->kind == PC_TABLE_INDICATORS ? pc_indicator_field(name) : pc_glossary_field(name);
+	bool indicators = t->kind == PC_TABLE_INDICATORS;
+	c->field = indicators ? pc_indicator_field(name) : pc_glossary_field(name);
+	if (c->field == PC_FIELD_NONE && indicators && !has_year)
+		c->field = field_around_year(p, c, rc->text, rc->len, pos);
 	if (c->field == PC_FIELD_NONE) {
 		/* An unknown header is only a warning: the column still prints. */
-		pc_diag(p->diags, PC_W_UNKNOWN_HEADER, pos.file, pos.line, pos.col, c->text);
+		pc_diag(p->diags, indicators ? PC_W_UNKNOWN_HEADER : PC_W_UNKNOWN_GLOSSARY_HEADER,
+		        pos.file, pos.line, pos.col, c->text);
 		return;
 	}
-	if (!has_year || t->kind != PC_TABLE_INDICATORS)
+	/* Brackets after other names are notes: 把握方法（出典）. */
+	if (!has_year || !indicators || !is_value_field(c->field))
 		return;
-	pc_year_detail det = {0};
-	const char *ytext = pc_arena_strndup(a, rc->text + yoff, ylen);
-	pc_pos ypos = pos;
-	ypos.col += (unsigned)pc_utf8_count(rc->text, yoff);
-	pc_year_status st = pc_year_parse(rc->text + yoff, ylen, &c->year, &det);
-	c->year.text = ytext;
-	pc_parse_year_report(p, st, &c->year, &det, ypos);
+	size_t rest = name_len, n;
+	while ((n = space_len(rc->text, rc->len, rest)))
+		rest += n;
+	read_column_year(p, c, rc->text, rc->len, rest, yoff, ylen, pos);
 }
 
 void pc_parse_year_report(pc_parser *p, pc_year_status st, pc_year *y, const pc_year_detail *det,
@@ -204,13 +305,17 @@ void pc_parse_year_report(pc_parser *p, pc_year_status st, pc_year *y, const pc_
 	switch (st) {
 	case PC_YEAR_OK:
 		break;
-	case PC_YEAR_INVALID:
-		pc_diag(p->diags, PC_E_BAD_YEAR, pos.file, pos.line, pos.col, y->text);
+	case PC_YEAR_INVALID: {
+		/* A date is not told to become a fiscal year. */
+		bool date = y->text && pc_year_looks_like_date(y->text, strlen(y->text));
+		pc_diag(p->diags, date ? PC_E_BAD_DATE : PC_E_BAD_YEAR, pos.file, pos.line, pos.col,
+		        y->text);
 		y->year = 0;
 		break;
+	}
 	case PC_YEAR_MISMATCH:
-		pc_diag(p->diags, PC_E_YEAR_MISMATCH, pos.file, pos.line, pos.col, y->text, y->year,
-		        det->bracket_year);
+		pc_diag(p->diags, PC_E_YEAR_MISMATCH, pos.file, pos.line, pos.col, y->text,
+		        det->era_gregorian, det->bracket_year);
 		break;
 	case PC_YEAR_PAST_ERA_END: {
 		/* Suggest the same year in the era that follows. */
@@ -235,10 +340,47 @@ void pc_parse_year_report(pc_parser *p, pc_year_status st, pc_year *y, const pc_
 	}
 }
 
-/* Splits the rows of a block; returns the number of rows (header first). */
-static size_t read_rows(pc_parser *p, pc_node *table, tline *lines, size_t nlines, unsigned col0,
-                        pc_raw_cell ***rows_out, size_t **ncells_out, tline **rowlines_out)
+/*
+ * A TAB row with fewer cells than the header whose text splits into just
+ * as many cells at runs of spaces: a TAB was lost on the way (a copy from
+ * a PDF or an editor that turns TABs into spaces), and the row's values
+ * would run together in one cell. An error for data tables, whose values
+ * would be misread; a warning for plain ones, which only print.
+ */
+static void row_by_spaces(pc_parser *p, const pc_table *t, const tline *l, size_t n, size_t want,
+                          unsigned col0)
 {
+	/* Single spaces are too common inside cells ("93 団体") to count;
+	 * records.c catches a second number after one (pc_value.note). */
+	bool data = t->kind != PC_TABLE_PLAIN;
+	if (pc_row_count_space_cells(l->s, l->len, false) != want)
+		return;
+	pc_diag(p->diags, data ? PC_E_CELLS_BY_SPACES : PC_W_CELLS_BY_SPACES, p->src->name,
+	        l->lineno, col0, want, n);
+}
+
+/* The header of an indicators or glossary table in TAB form that is one
+ * cell but several at its spaces: the whole table was separated by
+ * spaces. Reported at the header; the table is not read further. */
+static bool header_by_spaces(pc_parser *p, const pc_table *t, const tline *l, size_t n,
+                             unsigned col0)
+{
+	if (t->piped || t->kind == PC_TABLE_PLAIN || n != 1)
+		return false;
+	size_t split = pc_row_count_space_cells(l->s, l->len, true);
+	if (split < 2)
+		return false;
+	pc_diag(p->diags, PC_E_CELLS_BY_SPACES, p->src->name, l->lineno, col0, split, n);
+	return true;
+}
+
+/* Splits the rows of a block; returns the number of rows (header first),
+ * 0 with *refused set when it reported the block unreadable. */
+static size_t read_rows(pc_parser *p, pc_node *table, tline *lines, size_t nlines, unsigned col0,
+                        pc_raw_cell ***rows_out, size_t **ncells_out, tline **rowlines_out,
+                        bool *refused)
+{
+	*refused = true;
 	pc_arena *a = p->doc->arena;
 	pc_table *t = &table->u.table;
 	pc_raw_cell **rows = pc_arena_alloc(a, (nlines + 1) * sizeof *rows);
@@ -260,6 +402,8 @@ static size_t read_rows(pc_parser *p, pc_node *table, tline *lines, size_t nline
 		}
 		pc_raw_cell *cells;
 		size_t n = pc_row_split(a, l->s, l->len, t->piped, &cells);
+		if (nrows == 0 && header_by_spaces(p, t, l, n, col0))
+			return 0;
 		if (nrows > 0) {
 			size_t want = ncells[0];
 			/* Trailing empty cells (a spreadsheet's stray TABs) and,
@@ -269,6 +413,8 @@ static size_t read_rows(pc_parser *p, pc_node *table, tline *lines, size_t nline
 			if (n > want || (n < want && t->piped))
 				pc_diag(p->diags, PC_E_ROW_CELLS, p->src->name, l->lineno, col0, n,
 				        want);
+			else if (n < want)
+				row_by_spaces(p, t, l, n, want, col0);
 			if (n < want) {
 				pc_raw_cell *full = pc_arena_alloc(a, want * sizeof *full);
 				memcpy(full, cells, n * sizeof *full);
@@ -290,6 +436,7 @@ static size_t read_rows(pc_parser *p, pc_node *table, tline *lines, size_t nline
 	*rows_out = rows;
 	*ncells_out = ncells;
 	*rowlines_out = rl;
+	*refused = false;
 	return nrows;
 }
 
@@ -311,9 +458,10 @@ pc_node *pc_table_parse(pc_parser *p, cmark_node *code, const char *kind, const 
 	pc_raw_cell **rows;
 	size_t *ncells;
 	tline *rl;
-	size_t nrows = read_rows(p, table, lines, nlines, pos.col, &rows, &ncells, &rl);
+	bool refused;
+	size_t nrows = read_rows(p, table, lines, nlines, pos.col, &rows, &ncells, &rl, &refused);
 	if (nrows == 0) {
-		if (!p->diags->errors || nlines == 0 || (nlines == 1 && blank(&lines[0])))
+		if (!refused) /* else the reason is reported already */
 			pc_diag(p->diags, PC_E_TABLE_EMPTY, pos.file, pos.line, pos.col);
 		return table;
 	}

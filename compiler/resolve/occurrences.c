@@ -1,5 +1,5 @@
 /*
- * Terms found in body text (FORMAT.md §6): every defined term and alias is
+ * Terms found in body text (docs/format.md §7): every defined term and alias is
  * looked for in the text of paragraphs, lists, quotes and table cells —
  * longest match first, Latin terms only at word boundaries — and each
  * match becomes a PC_TERM_OCC node, so back ends know where terms are used.

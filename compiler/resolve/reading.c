@@ -1,5 +1,5 @@
 /*
- * Readings (FORMAT.md §5): the kana that sort a term in the index. Given
+ * Readings (docs/format.md §6): the kana that sort a term in the index. Given
  * readings are normalised; kana and Latin terms get theirs derived.
  */
 #include <string.h>

@@ -65,7 +65,7 @@ static const char *derive_id(pc_resolver *r, const pc_node *node)
 	const pc_section *s = &node->u.section;
 	const pc_node *parent = pc_node_section(node);
 	const char *pid = parent ? parent->u.section.id : "s";
-	const char *key = number_key(a, s->number);
+	const char *key = s->number_key ? s->number_key : number_key(a, s->number);
 	const char *cand;
 	if (key && s->level <= 2 && !pc_map_get(&r->ids, pc_arena_printf(a, "s%s", key)))
 		cand = pc_arena_printf(a, "s%s", key);
@@ -249,6 +249,28 @@ static void resolve_indicators(pc_resolver *r)
 	}
 }
 
+/* A chapter with nothing under its title opens a page with a title and
+ * nothing else: the author has most likely forgotten its text. */
+static void check_empty_chapters(pc_resolver *r)
+{
+	/* a file that could not be read leaves its chapter empty: that is
+	 * said already */
+	for (size_t i = 0; i < r->doc->nsources; i++)
+		if (!r->doc->sources[i].ok)
+			return;
+	for (size_t i = 0; i < r->doc->sections.len; i++) {
+		const pc_node *n = r->doc->sections.items[i];
+		if (n->u.section.level != 1)
+			continue;
+		const pc_node *c = n->first;
+		while (c && c->kind == PC_HTML_BLOCK) /* not printed */
+			c = c->next;
+		if (!c)
+			pc_diag(r->diags, PC_W_CHAPTER_EMPTY, n->pos.file, n->pos.line, n->pos.col,
+			        n->u.section.title ? n->u.section.title : "");
+	}
+}
+
 void pc_resolve(pc_doc *doc, pc_diags *diags)
 {
 	if (!doc->root)
@@ -263,16 +285,7 @@ void pc_resolve(pc_doc *doc, pc_diags *diags)
 	resolve_xrefs(&r);
 	resolve_index_entries(&r);
 	resolve_indicators(&r);
+	check_empty_chapters(&r);
 	pc_find_occurrences(&r);
-}
-
-pc_doc *pc_compile(const char *dir, const pc_options *opt, pc_diags *diags)
-{
-	pc_doc *doc = pc_doc_new(dir);
-	pc_load(doc, diags);
-	pc_parse(doc, diags);
-	pc_resolve(doc, diags);
-	if (opt && opt->draft)
-		doc->meta.draft = true;
-	return doc;
+	pc_resolve_report(&r);
 }

@@ -33,4 +33,8 @@ void pc_term_add_use(pc_doc *doc, pc_term *t, const pc_node *node, bool explicit
 /* Finds defined terms in body text and marks them (occurrences.c). */
 void pc_find_occurrences(pc_resolver *r);
 
+/* The yearly report's checks and the indicators' stable ids
+ * (evaluation.c). */
+void pc_resolve_report(pc_resolver *r);
+
 #endif

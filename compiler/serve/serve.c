@@ -238,28 +238,48 @@ static bool read_events(int in)
 
 /* ---- the server ------------------------------------------------------ */
 
+/*
+ * The script added to every page: polls the status, reloads after a good
+ * build, and after a failed one shows the messages in a panel. The panel
+ * is the page's first element, so the first Tab reaches it; it is a
+ * region named by its first line, announced once as an alert, and has a
+ * close button (Esc inside it closes it too). A report the author closed
+ * stays closed until the messages change.
+ */
 static const char RELOAD_JS[] =
     "(function(){\n"
-    "var gen=null,box=null,key='plancc-scroll:'+location.pathname;\n"
+    "var gen=null,box=null,closed=null,key='plancc-scroll:'+location.pathname;\n"
     "var y=sessionStorage.getItem(key);\n"
     "if(y!==null){sessionStorage.removeItem(key);"
     "addEventListener('load',function(){scrollTo(0,+y);});}\n"
+    "function el(tag,css,text){var e=document.createElement(tag);e.style.cssText=css;"
+    "if(text)e.textContent=text;return e;}\n"
+    "function close(){if(!box)return;closed=box.getAttribute('data-report');box.remove();"
+    "box=null;}\n"
     "function show(s){\n"
-    " if(s.ok){if(box){box.remove();box=null;}return;}\n"
-    " if(!box){box=document.createElement('div');box.id='plancc.overlay';"
-    "box.setAttribute('role','alert');"
-    "box.style.cssText='position:fixed;left:0;right:0;bottom:0;max-height:60vh;overflow:auto;"
+    " if(s.ok){close();closed=null;return;}\n"
+    " var report=s.diagnostics.join('\\n');\n"
+    " if(report===closed||(box&&box.getAttribute('data-report')===report))return;\n"
+    " if(box)box.remove();\n"
+    " box=el('section','position:fixed;left:0;right:0;bottom:0;max-height:60vh;overflow:auto;"
     "z-index:99999;background:#fff8f0;color:#1a1a1a;border-top:4px solid #b3261e;"
-    "padding:1rem;font:14px/1.6 sans-serif;box-shadow:0 -2px 8px rgba(0,0,0,.2)';"
-    "document.body.appendChild(box);}\n"
-    " box.textContent='';\n"
-    " var h=document.createElement('p');h.style.cssText='margin:0 0 .5rem;font-weight:bold;"
-    "color:#b3261e';\n"
-    " h.textContent='原稿に誤りがあります。直して保存すると自動で更新されます（表示は前の版のまま"
-    "です）。';box.appendChild(h);\n"
-    " var pre=document.createElement('pre');pre.style.cssText='margin:0;white-space:pre-wrap;"
-    "font:13px/1.5 monospace';\n"
-    " pre.textContent=s.diagnostics.join('\\n');box.appendChild(pre);\n"
+    "padding:1rem;font:14px/1.6 sans-serif;box-shadow:0 -2px 8px rgba(0,0,0,.2)');\n"
+    " box.id='plancc.overlay';box.setAttribute('aria-labelledby','plancc.overlay.title');"
+    "box.setAttribute('data-report',report);\n"
+    " var b=el('button','float:right;margin:0 0 .5rem 1rem;padding:.3rem .9rem;font:inherit;"
+    "background:#fff;color:#1a1a1a;border:2px solid #1a1a1a;border-radius:.3rem;cursor:pointer',"
+    "'閉じる');\n"
+    " b.type='button';b.setAttribute('aria-label','誤りの表示を閉じる');"
+    "b.addEventListener('click',close);box.appendChild(b);\n"
+    " var live=el('div','');live.setAttribute('role','alert');\n"
+    " var h=el('p','margin:0 0 .5rem;font-weight:bold;color:#b3261e','原稿に誤りがあります。"
+    "直して保存すると自動で更新されます（表示は前の版のままです）。');\n"
+    " h.id='plancc.overlay.title';live.appendChild(h);\n"
+    " live.appendChild(el('pre','margin:0;white-space:pre-wrap;font:13px/1.5 monospace',"
+    "report));\n"
+    " box.appendChild(live);\n"
+    " box.addEventListener('keydown',function(e){if(e.key==='Escape')close();});\n"
+    " document.body.insertBefore(box,document.body.firstChild);\n"
     "}\n"
     "function poll(){\n"
     " fetch('/_plancc/status',{cache:'no-store'}).then(function(r){return r.json();})"

@@ -79,10 +79,16 @@ const char *pc_output_dir(const pc_output *o)
 	return o->dir;
 }
 
-bool pc_output_write(pc_output *o, const char *rel, const void *data, size_t len)
+struct pc_output_file {
+	pc_output *o;
+	char *tmp, *final;
+	int fd;
+};
+
+pc_output_file *pc_output_open(pc_output *o, const char *rel)
 {
 	if (o->failed)
-		return false;
+		return NULL;
 	size_t n = strlen(o->dir) + strlen(rel) + 32;
 	char *final = pc_xmalloc(n), *tmp = pc_xmalloc(n);
 	snprintf(final, n, "%s/%s", o->dir, rel);
@@ -96,41 +102,79 @@ bool pc_output_write(pc_output *o, const char *rel, const void *data, size_t len
 		fail(o, final);
 		free(final);
 		free(tmp);
-		return false;
+		return NULL;
 	}
+	pc_output_file *f = pc_xmalloc(sizeof *f);
+	*f = (pc_output_file){o, tmp, final, fd};
+	return f;
+}
+
+bool pc_output_append(pc_output_file *f, const void *data, size_t len)
+{
 	const char *p = data;
-	size_t left = len;
-	while (left) {
-		ssize_t w = write(fd, p, left);
+	while (len) {
+		ssize_t w = write(f->fd, p, len);
 		if (w < 0 && errno == EINTR)
 			continue;
 		if (w <= 0) {
 			if (w == 0)
 				errno = ENOSPC;
-			fail(o, final);
-			close(fd);
-			unlink(tmp);
-			free(final);
-			free(tmp);
+			fail(f->o, f->final);
 			return false;
 		}
 		p += w;
-		left -= (size_t)w;
+		len -= (size_t)w;
 	}
-	fchmod(fd, 0644);
-	if (close(fd) != 0) {
-		fail(o, final);
-		unlink(tmp);
-		free(final);
-		free(tmp);
+	return true;
+}
+
+static void drop(pc_output_file *f)
+{
+	free(f->final);
+	free(f->tmp);
+	free(f);
+}
+
+void pc_output_cancel(pc_output_file *f)
+{
+	if (!f)
+		return;
+	if (f->fd >= 0)
+		close(f->fd);
+	unlink(f->tmp);
+	drop(f);
+}
+
+bool pc_output_close(pc_output_file *f)
+{
+	pc_output *o = f->o;
+	fchmod(f->fd, 0644);
+	int closed = close(f->fd);
+	f->fd = -1;
+	if (closed != 0) {
+		fail(o, f->final);
+		pc_output_cancel(f);
 		return false;
 	}
 	if (o->len == o->cap) {
 		o->cap = o->cap ? o->cap * 2 : 16;
 		o->files = pc_xrealloc(o->files, o->cap * sizeof *o->files);
 	}
-	o->files[o->len++] = (pending){tmp, final};
+	o->files[o->len++] = (pending){f->tmp, f->final};
+	free(f);
 	return true;
+}
+
+bool pc_output_write(pc_output *o, const char *rel, const void *data, size_t len)
+{
+	pc_output_file *f = pc_output_open(o, rel);
+	if (!f)
+		return false;
+	if (!pc_output_append(f, data, len)) {
+		pc_output_cancel(f);
+		return false;
+	}
+	return pc_output_close(f);
 }
 
 /* Removes the folders the transaction made, deepest first; rmdir leaves

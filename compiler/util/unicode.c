@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 
@@ -103,4 +104,20 @@ char *pc_to_hiragana(pc_arena *a, const char *s, size_t len)
 
 void pc_unicode_cleanup(void)
 {
+}
+
+bool pc_is_wide(uint32_t cp)
+{
+	if (cp < 0x80)
+		return false;
+	switch (u_getIntPropertyValue((UChar32)cp, UCHAR_EAST_ASIAN_WIDTH)) {
+	case U_EA_WIDE:
+	case U_EA_FULLWIDTH:
+	case U_EA_HALFWIDTH:
+		return true;
+	case U_EA_AMBIGUOUS: /* é and Greek letters are Latin-like; ※ ○ are not */
+		return !u_isalnum((UChar32)cp);
+	default:
+		return false;
+	}
 }

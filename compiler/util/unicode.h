@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "arena.h"
 
@@ -17,6 +18,11 @@ char *pc_nfkc_nospace(pc_arena *a, const char *s, size_t len);
  * keeping ー; other text unchanged. */
 char *pc_to_hiragana(pc_arena *a, const char *s, size_t len);
 
+/* True for characters set in Japanese text's full width: East Asian
+ * Wide, Fullwidth, Halfwidth (katakana) and the Ambiguous symbols (※ ○ …,
+ * which Japanese fonts set wide). Letters such as é or α, digits and ASCII
+ * are not. */
+bool pc_is_wide(uint32_t cp);
 /* Releases cached ICU objects (for leak checkers); none are kept now. */
 void pc_unicode_cleanup(void);
 

@@ -253,7 +253,7 @@ Test(cli, build_writes_plan_json)
 	char *text = read_whole(json, NULL);
 	cr_assert(text, "%s not written; stderr:\n%s", json, r.err);
 	cr_assert(text[0] == '{', "plan.json is an object:\n%.200s", text);
-	cr_assert(strstr(text, "\"plancc-plan/1\""), "schema named:\n%.200s", text);
+	cr_assert(strstr(text, "\"plancc-plan/2\""), "schema named:\n%.200s", text);
 	cr_assert(strstr(text, "テスト計画"), "title present");
 	cr_assert_eq(count_names(out, ".tmp-"), 0, "temporary files left in %s", out);
 	free(text);

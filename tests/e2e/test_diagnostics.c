@@ -1,5 +1,5 @@
 /*
- * End-to-end tests of the diagnostics (FORMAT.md §8): one small plan per
+ * End-to-end tests of the diagnostics (docs/format.md §12): one small plan per
  * problem the format names, run through the real plancc binary. Each test
  * asserts the `FILE:LINE:COL:` prefix (the column where it is meaningful),
  * the severity word, a key word of the message and the exit status.
@@ -43,7 +43,6 @@ static void teardown(void)
 }
 
 TestSuite(diagnostics, .init = setup, .fini = teardown, .timeout = 60);
-
 
 static run_result check(void)
 {
@@ -174,6 +173,25 @@ Test(diagnostics, empty_ref_id)
 	run_free(&r);
 }
 
+/* An empty table is reported even when another error came before it
+ * (the decision once depended on the plan's error count). */
+Test(diagnostics, empty_table_after_another_error)
+{
+	write_file(plan, "00-a.md",
+	           FM "\n"                   /* 4 */
+	              "# 1 総論 {sdgs=99}\n" /* 5 */
+	              "\n"                   /* 6 */
+	              "```table\n"           /* 7 */
+	              "\n"                   /* 8: blank lines only */
+	              "\n"                   /* 9 */
+	              "```\n");              /* 10 */
+	run_result r = check();
+	expect_diag(&r, "00-a.md:5:", "sdgs");
+	expect_diag(&r, "00-a.md:7:1: error: ", "表が空です");
+	expect_status(&r, 1);
+	run_free(&r);
+}
+
 Test(diagnostics, known_ref_is_clean)
 {
 	write_file(plan, "00-a.md",
@@ -241,9 +259,22 @@ Test(diagnostics, bad_sdgs_value)
 	run_free(&r);
 }
 
+Test(diagnostics, a_chapter_with_only_its_title_warns)
+{
+	write_file(plan, "00-a.md",
+	           FM "\n# 1 総論 {#a}\n\n本文です。\n\n" /* 4-8 */
+	              "# 2 各論\n"                        /* 9 */
+	              "<!-- 後で書く -->\n");
+	run_result r = check();
+	expect_diag(&r, "00-a.md:9:1: warning: ", "各論");
+	expect_status(&r, 0);
+	expect_count(&r, 0, 1);
+	run_free(&r);
+}
+
 Test(diagnostics, good_sdgs_are_clean)
 {
-	write_file(plan, "00-a.md", FM "\n# 1 総論 {#a sdgs=15,16,17}\n");
+	write_file(plan, "00-a.md", FM "\n# 1 総論 {#a sdgs=15,16,17}\n\n本文です。\n");
 	run_result r = check();
 	expect_status(&r, 0);
 	cr_assert_str_eq(r.err, "", "no diagnostics expected, got:\n%s", r.err);
@@ -488,7 +519,8 @@ Test(diagnostics, unknown_front_matter_key_warns)
 	           "colour: blue\n"      /* 3 */
 	           "---\n"               /* 4 */
 	           "\n"                  /* 5 */
-	           "# 1 総論\n");        /* 6 */
+	           "# 1 総論\n"          /* 6 */
+	           "\n本文です。\n");
 	run_result r = check();
 	expect_diag(&r, "00-a.md:3:1: warning: ", "colour");
 	expect_status(&r, 0);
@@ -503,7 +535,8 @@ Test(diagnostics, missing_title)
 	           "city: みどり市\n" /* 2 */
 	           "---\n"            /* 3 */
 	           "\n"               /* 4 */
-	           "# 1 総論\n");     /* 5 */
+	           "# 1 総論\n"       /* 5 */
+	           "\n本文です。\n");
 	run_result r = check();
 	expect_diag(&r, "00-a.md:1:1: error: ", "title");
 	expect_status(&r, 1);

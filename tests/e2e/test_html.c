@@ -351,7 +351,11 @@ Test(html, cover_contents_and_navigation)
 		s = page(out, pages[i]);
 		cr_assert_not_null(strstr(s, "<nav class=\"crumbs\""), "%s", pages[i]);
 		cr_assert_not_null(strstr(s, "rel=\"prev\""), "%s", pages[i]);
-		cr_assert_not_null(strstr(s, "class=\"draft\""), "%s", pages[i]);
+		/* inside the banner landmark, where a screen reader finds it */
+		char *header = between(s, "<header class=\"site\">", "</header>");
+		cr_assert_not_null(strstr(header, "<p class=\"draft\" role=\"note\">"), "%s",
+		                   pages[i]);
+		free(header);
 		free(s);
 	}
 	done(plan, out);
@@ -372,10 +376,9 @@ Test(html, sections_badges_tables_images)
 	    "<span class=\"vh\">SDGs目標3 すべての人に健康と福祉を</span>",
 	    "title=\"SDGs目標10 人や国の不平等をなくそう\"",
 	    "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" "
-	    "aria-label=\"施策1-1の成果指標\">",
-	    "<caption>施策1-1の成果指標</caption>",
-	    "<th scope=\"col\">現在値 (H29年度)<span "
-	    "class=\"year\">2017年度</span></th>",
+	    "aria-labelledby=\"cap.1\"><table id=\"kpi1\" class=\"kpi\"><caption "
+	    "id=\"cap.1\">施策1-1の成果指標</caption>",
+	    "<th scope=\"col\">現在値 (H29年度)<br>2017年度</th>",
 	    "<th scope=\"row\">登録団体数</th>",
 	    "<img src=\"images/figs/%E5%9C%B0%E5%9B%B3%201.png\" alt=\"位置図\"",
 	    "<dt id=\"term."};
@@ -383,7 +386,7 @@ Test(html, sections_badges_tables_images)
 		cr_assert_not_null(strstr(s, want[i]), "c-c1.html lacks %s", want[i]);
 	free(s);
 	s = page(out, "c-c2.html");
-	cr_assert_not_null(strstr(s, "<caption>とても広い表</caption>"));
+	cr_assert_not_null(strstr(s, "<caption id=\"cap.1\">とても広い表</caption>"));
 	cr_assert_not_null(
 	    strstr(s, "<a class=\"ref\" href=\"c-c1.html#kpi1\">表「施策1-1の成果指標」</a>"));
 	cr_assert_not_null(strstr(s, "<a class=\"ref\" href=\"c-c1.html#m11\">1-1へ</a>"));
@@ -513,7 +516,9 @@ Test(html, hostile_text_stays_inert)
 	                       "indicators.html"};
 	for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
 		char *s = page(out, pages[i]);
-		cr_assert_null(strstr(s, "<script"), "%s has a script element", pages[i]);
+		/* the one script is the site's own */
+		cr_assert_eq(count_in(s, "<script"), 1, "%s has a script element", pages[i]);
+		cr_assert_not_null(strstr(s, "<script src=\"site.js\" defer></script>\n</head>"));
 		cr_assert_null(strstr(s, "<img src=x"), "%s has the author's img", pages[i]);
 		cr_assert_null(strstr(s, "javascript:"), "%s links to javascript:", pages[i]);
 		cr_assert_null(strstr(s, "data:text"), "%s links to data:", pages[i]);
@@ -531,18 +536,19 @@ Test(html, hostile_text_stays_inert)
 	/* shown as text, escaped */
 	const char *want[] = {"&lt;b onclick=&quot;x()&quot;&gt;章&lt;/b&gt;",
 	                      "&lt;施策&gt; &amp;",
-	                      "&lt;script&gt;cap&lt;/script&gt;",
+	                      "&lt;<span lang=\"en\">script&gt;cap&lt;/script</span>&gt;",
 	                      "alt=\"&lt;&quot;alt&quot;&gt;&amp;&#39;\"",
-	                      "aria-label=\"&lt;x&gt; &amp; &#39;y&#39;\"",
+	                      "\">&lt;x&gt; &amp; &#39;y&#39;</caption>",
 	                      "&quot;a&quot; &amp; &#39;b&#39;",
-	                      "&lt;td onclick=1&gt;"};
+	                      "&lt;<span lang=\"en\">td onclick=1</span>&gt;"};
 	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
 		cr_assert_not_null(strstr(s, want[i]), "c-c1.html lacks %s", want[i]);
 	free(s);
 	s = page(out, "index.html");
 	cr_assert_not_null(strstr(s, "<title>&lt;script&gt;alert(&quot;t&quot;)&lt;/script&gt;計画 "
 	                             "&amp; &quot;市&quot;</title>"));
-	cr_assert_not_null(strstr(s, "&#39;&gt;&lt;img src=x onerror=alert(1)&gt;"));
+	cr_assert_not_null(
+	    strstr(s, "&#39;&gt;&lt;<span lang=\"en\">img src=x onerror=alert(1</span>)&gt;"));
 	free(s);
 	s = page(out, "terms.html");
 	cr_assert_not_null(strstr(s, "&lt;別&gt;&amp;&quot;&#39;"));
@@ -622,5 +628,116 @@ Test(html, draft_option_adds_the_banner)
 	remove_tree(plan);
 	remove_tree(out);
 	free(plan);
+	free(out);
+}
+
+/* ---- accessibility: tests/plans/site, a plan written to exercise it ---- */
+
+static char *build_site_plan(void)
+{
+	char *out = tmp_dir();
+	build(PLANCC_SOURCE_DIR "/tests/plans/site", out);
+	crawl(out);
+	return out;
+}
+
+/* Every table has a caption, untitled ones named after their section,
+ * none twice on a page; its box is labelled by it. */
+Test(html, every_table_has_a_caption_of_its_own)
+{
+	char *out = build_site_plan();
+	char *s = page(out, "c-machi.html");
+	const char *want[] = {
+	    "aria-labelledby=\"cap.1\"><table><caption id=\"cap.1\">1-1 "
+	    "情報の届くまち「主な事業」の表"
+	    "</caption>",
+	    "<caption id=\"cap.2\">1-1 情報の届くまち「主な事業」の表（2）</caption>",
+	    "<caption id=\"cap.3\">事業の予定</caption>",
+	    "<caption id=\"cap.4\">事業の予定（2）</caption>",
+	    "<caption id=\"cap.5\">1-1 情報の届くまちの成果指標</caption>",
+	    "<caption id=\"cap.6\">1-1 情報の届くまちの成果指標（2）</caption>",
+	    /* a reference to an untitled table names it as its caption does */
+	    "<a class=\"ref\" href=\"#kpi-en\">表「1-1 情報の届くまちの成果指標」</a>"};
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+		cr_assert_not_null(strstr(s, want[i]), "c-machi.html lacks %s", want[i]);
+	free(s);
+	remove_tree(out);
+	free(out);
+}
+
+/* Headers written with the English field names print the Japanese ones,
+ * directions too; a dash cell is read as 該当なし. */
+Test(html, english_headers_print_japanese_and_dashes_read_as_none)
+{
+	char *out = build_site_plan();
+	char *s = page(out, "c-machi.html");
+	char *kpi = between(s, "<table id=\"kpi-en\"", "</table>");
+	const char *want[] = {"<th scope=\"col\">指標名</th>",
+	                      "<th scope=\"col\">把握方法</th>",
+	                      "<th scope=\"col\">基準値 (2024年度)</th>",
+	                      "<th scope=\"col\">中間目標値 (2029年度)</th>",
+	                      "<th scope=\"col\">目標値 (2031年度)</th>",
+	                      "<th scope=\"col\">方向</th>",
+	                      "<td>増加</td>",
+	                      "<td>減少</td>",
+	                      "<td><span class=\"nil\"><span aria-hidden=\"true\">－</span><span "
+	                      "class=\"vh\">該当なし</span></span></td>"};
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+		cr_assert_not_null(strstr(kpi, want[i]), "the table lacks %s:\n%s", want[i], kpi);
+	const char *gone[] = {"baseline", "midterm", "target", "direction", ">up<", ">down<"};
+	for (size_t i = 0; i < sizeof gone / sizeof gone[0]; i++)
+		cr_assert_null(strstr(kpi, gone[i]), "the table still prints %s", gone[i]);
+	free(kpi);
+	/* in a plain table too */
+	cr_assert_not_null(
+	    strstr(s, "<td><span class=\"nil\"><span aria-hidden=\"true\">－</span>"));
+	free(s);
+	/* and in the appendix, where a value is missing */
+	s = page(out, "indicators.html");
+	cr_assert_not_null(strstr(s, "<span class=\"vh\">該当なし</span>"));
+	free(s);
+	remove_tree(out);
+	free(out);
+}
+
+/* English runs carry lang="en"; abbreviations stay Japanese; a phrase the
+ * source broke over lines is one run. */
+Test(html, english_runs_are_marked)
+{
+	char *out = build_site_plan();
+	char *s = page(out, "index.html");
+	cr_assert_not_null(strstr(s, "「<span lang=\"en\">Minatodai Smart Harbor</span>」"));
+	cr_assert_not_null(strstr(s, "<span lang=\"en\">open data for everyone</span>"), "%s", s);
+	cr_assert_not_null(strstr(s, "略語の ICT や SDGs は"));
+	free(s);
+	s = page(out, "c-machi.html");
+	cr_assert_not_null(strstr(s, "<span lang=\"en\">Digital Transformation</span>"));
+	cr_assert_not_null(strstr(s, "Wi-Fi の場所"));
+	cr_assert_not_null(strstr(s, "（<span lang=\"en\">open data</span>）"), "in the tooltip");
+	free(s);
+	s = page(out, "glossary.html");
+	cr_assert_not_null(strstr(s, "（<span lang=\"en\">open data</span>）"));
+	free(s);
+	remove_tree(out);
+	free(out);
+}
+
+/* The site's script and style: written, referenced by every page; A4 in
+ * print with the header (the plan's title) kept. */
+Test(html, script_and_print_style)
+{
+	char *out = build_site_plan();
+	char *js = page(out, "site.js");
+	cr_assert_not_null(strstr(js, "Escape"));
+	cr_assert_not_null(strstr(js, "aria-describedby"));
+	free(js);
+	char *css = page(out, "style.css");
+	cr_assert_not_null(strstr(css, "@page{size:A4"));
+	char *print = between(css, "@media print{", "}\n");
+	cr_assert_null(strstr(print, "header.site,"), "the header is hidden in print: %s", print);
+	cr_assert_not_null(strstr(print, "header.site .title"));
+	free(print);
+	free(css);
+	remove_tree(out);
 	free(out);
 }

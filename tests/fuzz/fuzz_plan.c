@@ -16,10 +16,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	pc_diags d;
 	pc_diags_init(&d, false);
-	pc_doc *doc = pc_doc_new("/nonexistent-plancc-fuzz");
-	pc_load_memory(doc, "00.md", (const char *)data, size, &d);
-	pc_parse(doc, &d);
-	pc_resolve(doc, &d);
+	pc_doc *doc = pc_compile_memory("/nonexistent-plancc-fuzz", "00.md", (const char *)data,
+	                                size, NULL, &d);
 	pc_buf out = {0};
 	pc_json_render(doc, &out);
 	pc_buf_free(&out);

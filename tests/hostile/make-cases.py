@@ -74,7 +74,8 @@ def bom(d, t):
 
 @case
 def bom_twice(d, t):
-    # only the first BOM is a BOM; the second is U+FEFF on line 1 before ---
+    # only the first BOM is a BOM; the second is U+FEFF on line 1 before ---,
+    # removed as a pasted zero-width character (with a warning)
     put(f"{d}/00.md", b"\xef\xbb\xbf\xef\xbb\xbf" + (FM + "\n# 1 総論\n").encode())
 
 
@@ -354,8 +355,9 @@ def script_everywhere(d, t):
 
 @case
 def script_in_id(d, t):
-    # an id with markup is an error at the '{' ... '#' (line 5, character 6)
-    put(f"{d}/00.md", FM + f"\n# 1 a {{#{SCRIPT}}}\n")
+    # an id with markup is an error at the '{' ... '#' (line 5, character 6);
+    # the chapter has text, so the error is the only diagnostic
+    put(f"{d}/00.md", FM + f"\n# 1 a {{#{SCRIPT}}}\n\n本文。\n")
 
 
 @case
@@ -368,7 +370,7 @@ def script_in_heading_attrs(d, t):
 @case
 def emphasis_in_heading_attrs(d, t):
     # the same with emphasis: `{#x *y*}` is an error at the '{'
-    put(f"{d}/00.md", FM + "\n# 1 a {#x *y*}\n")
+    put(f"{d}/00.md", FM + "\n# 1 a {#x *y*}\n\n本文。\n")
 
 
 @case
@@ -411,14 +413,14 @@ def symlink_chapter_outside(d, t):
 @case
 def symlink_chapter_devzero(d, t):
     # a chapter that is a link to an endless device is not a regular file
-    put(f"{d}/00.md", FM + "\n# 1 総論\n")
+    put(f"{d}/00.md", FM + "\n# 1 総論\n\n本文です。\n")
     os.symlink("/dev/zero", f"{d}/01.md")
 
 
 @case
 def fifo_chapter(d, t):
     # a named pipe called 01.md: never opened (it would block forever)
-    put(f"{d}/00.md", FM + "\n# 1 総論\n")
+    put(f"{d}/00.md", FM + "\n# 1 総論\n\n本文です。\n")
     os.mkfifo(f"{d}/01.md")
 
 
@@ -475,7 +477,7 @@ def front_matter_unclosed_huge(d, t):
 @case
 def folder_named_md(d, t):
     put(f"{d}/00.md/x.md", FM)
-    put(f"{d}/01.md", FM + "\n# 1 総論\n")
+    put(f"{d}/01.md", FM + "\n# 1 総論\n\n本文です。\n")
 
 
 @case

@@ -1,5 +1,7 @@
 // Opens every page of a built site in Debian's Chromium (headless) and:
-//  - runs axe-core (WCAG 2.0/2.1 A and AA rules: JIS X 8341-3 asks for AA);
+//  - runs axe-core at 390 and 1280 px: the WCAG 2.0, 2.1 and 2.2 A and AA
+//    rules (JIS X 8341-3 asks for AA) and axe's best practices; at 390 px
+//    also with script off (the pages work without site.js);
 //  - checks that nothing scrolls sideways at 390 px except inside the
 //    table boxes made to scroll;
 //  - saves screenshots at 390 and 1280 px wide into SHOTS (when given).
@@ -21,29 +23,42 @@ const browser = await chromium.launch({
          "--disable-component-update", "--disable-sync"],
 });
 let problems = 0;
-for (const width of [390, 1280]) {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
-  // The site must need nothing from outside itself.
-  await page.route("**/*", (route) =>
-    route.request().url().startsWith("file://") ? route.continue() : (problems++, console.log(`request to ${route.request().url()}`), route.abort()));
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+for (const [width, script] of [[390, true], [1280, true], [390, false]]) {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const page = await context.newPage();
+  // The site must need nothing from outside itself. Without script: the
+  // site's own script is not loaded (axe itself still runs).
+  await page.route("**/*", (route) => {
+    const url = route.request().url();
+    if (!url.startsWith("file://")) {
+      problems++;
+      console.log(`request to ${url}`);
+      return route.abort();
+    }
+    return !script && url.endsWith("/site.js") ? route.abort() : route.continue();
+  });
   for (const name of pages) {
     await page.goto("file://" + path.resolve(site, name));
-    if (shots) await page.screenshot({ path: path.join(shots, `${path.basename(name, ".html")}-${width}.png`), fullPage: width === 390 });
+    if (shots && script) await page.screenshot({ path: path.join(shots, `${path.basename(name, ".html")}-${width}.png`), fullPage: width === 390 });
+    if ((await page.evaluate(() => document.documentElement.classList.contains("js"))) !== script) {
+      problems++;
+      console.log(`${name}: site.js ${script ? "did not run" : "ran with script off"}`);
+    }
     const wide = await page.evaluate(() => document.documentElement.scrollWidth);
     if (wide > width) {
       problems++;
       console.log(`${name} @${width}px: page scrolls sideways (${wide}px)`);
     }
-    if (width !== 1280) continue;
     await page.addScriptTag({ path: axePath });
-    const result = await page.evaluate(() =>
-      axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }));
+    const result = await page.evaluate((values) => axe.run(document, { runOnly: { type: "tag", values } }), TAGS);
     for (const v of result.violations) {
       problems++;
-      console.log(`${name}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.length} element(s), e.g. ${v.nodes[0].html.slice(0, 120)}`);
+      console.log(`${name} @${width}px${script ? "" : " without script"}: ${v.id} (${v.impact}) ${v.help}: ` +
+                  `${v.nodes.length} element(s), e.g. ${v.nodes[0].html.slice(0, 120)}`);
     }
   }
-  await page.close();
+  await context.close();
 }
 await browser.close();
 console.log(`${pages.length} pages checked in Chromium, ${problems} problems`);

@@ -2,8 +2,11 @@
 # Builds a plan's HTML site and checks it in a real browser:
 #   1. crawl.py: lang, one h1, heading order, unique ids, every internal
 #      link and image resolves, no external resource;
-#   2. browser.mjs: axe-core (WCAG 2.x A/AA) in headless Chromium over every
-#      page, no sideways scrolling at 390 px, no request leaving the site;
+#   2. browser.mjs: axe-core (WCAG 2.x A/AA and best practices) in headless
+#      Chromium over every page at 390 and 1280 px (and without script), no
+#      sideways scrolling at 390 px, no request leaving the site;
+#      keyboard.mjs: term tooltips by Tab, Esc and the pointer, focus rings,
+#      table boxes;
 #   3. screenshots of every page at 390 and 1280 px wide (the top 2000 px,
 #      as a reader first sees it) with chromium's own --screenshot, to look at.
 # Usage: tests/html/check.sh [PLAN_DIR [SHOTS_DIR]]
@@ -29,6 +32,9 @@ python3 "$here/crawl.py" "$out/html"
 
 echo "== axe-core and sideways scrolling in Chromium"
 node "$here/browser.mjs" "$out/html"
+
+echo "== tooltips, focus rings and table boxes with the keyboard and the pointer"
+node "$here/keyboard.mjs" "$out/html"
 
 echo "== screenshots into $shots"
 mkdir -p "$shots"

@@ -2,14 +2,20 @@
 // saves by itself. Starts the server on a copy of a plan, opens a chapter
 // in headless Chromium, scrolls down, edits the chapter file, and waits
 // for the page to show the new text at the same scroll position; then
-// saves an error and waits for the overlay with FILE:LINE:COL; then fixes
-// it and waits for the overlay to go.
+// saves an error and waits for the overlay with FILE:LINE:COL, runs
+// axe-core over the page with it, reloads the page and checks that the
+// first Tab reaches the overlay's close button and that Enter closes it
+// for good (until the messages change); saves another error, closes that
+// overlay with Esc; then fixes it and checks that no overlay is left.
 //   node tests/html/serve.mjs PLANCC PLAN_DIR CHAPTER_FILE PAGE
 import { chromium } from 'playwright-core';
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 const [plancc, planDir, chapter, page] = process.argv.slice(2);
 const work = mkdtempSync(join(tmpdir(), 'plancc-serve-check-'));
@@ -60,6 +66,35 @@ try {
   if (!(await tab.evaluate((m) => document.body.innerText.includes(m), marker)))
     problems.push('the last good page was not kept');
   await tab.screenshot({ path: join(process.env.SHOTS || work, 'serve-overlay.png') });
+
+  await tab.addScriptTag({ path: axePath });
+  const axe = await tab.evaluate(() => axe.run(document, { runOnly: { type: 'tag',
+    values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } }));
+  for (const v of axe.violations) problems.push(`with the overlay: ${v.id} ${v.help} (${v.nodes[0].html.slice(0, 100)})`);
+
+  // the keyboard: a fresh page with the overlay, the first Tab is its close button
+  await tab.reload();
+  await tab.waitForSelector('[id="plancc.overlay"]', { timeout: 15000 })
+    .catch(() => problems.push('no overlay after a reload'));
+  await tab.keyboard.press('Tab');
+  const focused = await tab.evaluate(() => {
+    const e = document.activeElement;
+    return e && e.tagName === 'BUTTON' && !!e.closest('[id="plancc.overlay"]') ? e.textContent : null;
+  });
+  if (!focused) problems.push('the first Tab does not reach the overlay\'s close button');
+  await tab.keyboard.press('Enter');
+  await tab.waitForTimeout(1000); // two polls with the same messages
+  if (await tab.evaluate(() => !!document.getElementById('plancc.overlay')))
+    problems.push('the overlay did not close with its button, or came back');
+  // a new error opens it again; Esc inside it closes it
+  writeFileSync(file, original + '\n[別の壊れた参照](ref:no-such-id-2)\n');
+  await tab.waitForSelector('[id="plancc.overlay"]', { timeout: 15000 })
+    .catch(() => problems.push('no overlay after a new error'));
+  await tab.focus('[id="plancc.overlay"] button', { timeout: 2000 })
+    .catch(() => problems.push('the overlay has no close button'));
+  await tab.keyboard.press('Escape');
+  if (await tab.evaluate(() => !!document.getElementById('plancc.overlay')))
+    problems.push('Esc in the overlay did not close it');
 
   writeFileSync(file, original);
   await tab.waitForFunction(() => !document.getElementById('plancc.overlay'), null, { timeout: 15000 })

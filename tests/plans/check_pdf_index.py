@@ -20,7 +20,9 @@ npages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", pdf], captu
 
 
 def text(first, last, layout=False):
-    args = ["pdftotext"] + (["-layout"] if layout else []) + ["-f", str(first), "-l", str(last), pdf, "-"]
+    # -raw keeps a table cell's lines together (the order the page draws
+    # them); the physical order would interleave the cells of a row
+    args = ["pdftotext"] + (["-layout"] if layout else ["-raw"]) + ["-f", str(first), "-l", str(last), pdf, "-"]
     return subprocess.run(args, capture_output=True, text=True, check=True).stdout
 
 

@@ -7,8 +7,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "model/chart.h"
 #include "plancc.h"
-#include "render/indicators/chart.h"
 #include "support.h"
 #include "util/unicode.h"
 
@@ -188,5 +188,133 @@ Test(chart, huge_numbers_draw_nothing_rather_than_overflow)
 	pc_doc *doc = compile(rows);
 	pc_chart c;
 	cr_assert_not(chart_of(doc, &c));
+	done(doc);
+}
+
+/* Every tick of a chart of whole numbers is a whole number. */
+static void expect_whole_ticks(const pc_chart *c, const char *what)
+{
+	for (int i = 0; i < c->nyticks; i++) {
+		double v = c->ymin + i * c->ystep;
+		cr_expect_float_eq(v, round(v), 1e-9, "%s: tick %g", what, v);
+	}
+}
+
+Test(chart, counts_have_whole_ticks)
+{
+	static const char *rows[] = {
+	    "指標名\t基準値 (R6年度)\t目標値 (R13年度)\nA\t100 件\t110 件\n",
+	    "指標名\t基準値 (R6年度)\t目標値 (R13年度)\nA\t12 件\t13 件\n",
+	    "指標名\t基準値 (R6年度)\t目標値 (R13年度)\nA\t3 回\t4 回\n",
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		pc_doc *doc = compile(rows[i]);
+		pc_chart c;
+		cr_assert(chart_of(doc, &c), "%s", rows[i]);
+		cr_expect_geq(c.ystep, 1, "%s: step %g", rows[i], c.ystep);
+		expect_whole_ticks(&c, rows[i]);
+		cr_expect_eq(c.decimals, 0, "%s", rows[i]);
+		done(doc);
+	}
+}
+
+Test(chart, shares_may_keep_fractional_ticks)
+{
+	pc_doc *doc = compile("指標名\t基準値 (R6年度)\t目標値 (R13年度)\nA\t38.2%\t41.0%\n");
+	pc_chart c;
+	cr_assert(chart_of(doc, &c));
+	cr_assert_leq(c.ymin, 38.2);
+	cr_assert_geq(c.ymax, 41.0);
+	done(doc);
+}
+
+Test(chart, a_kept_value_does_not_look_like_a_fall)
+{
+	pc_doc *doc = compile("指標名\t基準値 (R6年度)\t目標値 (R13年度)\t方向\n"
+	                      "A\t81.2%\t81.0%\t維持\n");
+	pc_chart c;
+	cr_assert(chart_of(doc, &c));
+	/* a change of 0.2 points on an axis of at least a tenth of 81 */
+	cr_assert_geq(c.ymax - c.ymin, 8.1, "axis %g–%g", c.ymin, c.ymax);
+	cr_assert_leq(c.ymin, 81.0);
+	cr_assert_geq(c.ymax, 81.2);
+	cr_assert_leq(c.ymax, 100, "a share never runs past 100%%: %g", c.ymax);
+	done(doc);
+}
+
+Test(chart, a_share_near_the_top_stays_under_100)
+{
+	pc_doc *doc = compile("指標名\t基準値 (R6年度)\t目標値 (R13年度)\nA\t99.5%\t100%\n");
+	pc_chart c;
+	cr_assert(chart_of(doc, &c));
+	cr_assert_float_eq(c.ymax, 100, 1e-9);
+	cr_assert_geq(c.ymax - c.ymin, 9.9);
+	done(doc);
+}
+
+Test(chart, long_numbers_are_scaled_so_labels_fit)
+{
+	pc_doc *doc = compile("指標名\t基準値 (R6年度)\t目標値 (R13年度)\n"
+	                      "A\t600,000,000 円\t800,000,000 円\n");
+	pc_chart c;
+	cr_assert(chart_of(doc, &c));
+	cr_assert_float_eq(c.scale, 1e8, 1);
+	cr_assert_str_eq(c.axis_unit, "億円");
+	for (int i = 0; i < c.nyticks; i++) {
+		char buf[64];
+		pc_chart_tick_label(&c, c.ymin + i * c.ystep, buf, sizeof buf);
+		cr_expect_leq(strlen(buf), PC_CHART_LABEL_MAX, "label %s", buf);
+	}
+	char buf[64];
+	pc_chart_tick_label(&c, 800000000, buf, sizeof buf);
+	cr_assert_str_eq(buf, "8.0"); /* a step of 0.5 億 */
+	done(doc);
+
+	doc = compile("指標名\t基準値 (R6年度)\t目標値 (R13年度)\nA\t1,234,000 人\t1,500,000 人\n");
+	cr_assert(chart_of(doc, &c));
+	cr_assert_str_eq(c.axis_unit, "万人");
+	pc_chart_tick_label(&c, 1500000, buf, sizeof buf);
+	cr_assert_str_eq(buf, "150");
+	done(doc);
+}
+
+Test(chart, numbers_that_fit_are_not_scaled)
+{
+	pc_doc *doc =
+	    compile("指標名\t基準値 (R6年度)\t目標値 (R13年度)\nA\t69,820 人\t68,000 人\n");
+	pc_chart c;
+	cr_assert(chart_of(doc, &c));
+	cr_assert_float_eq(c.scale, 1, 1e-12);
+	cr_assert_str_eq(c.axis_unit, "人");
+	done(doc);
+}
+
+Test(chart, a_bare_year_is_not_called_a_fiscal_year_in_words)
+{
+	pc_doc *doc = compile("指標名\t基準値 (2024)\t目標値 (2031)\n"
+	                      "刑法犯の認知件数\t312 件\t250 件\n");
+	pc_chart c;
+	cr_assert(chart_of(doc, &c));
+	pc_buf b = {0};
+	pc_chart_describe(&c, &b);
+	pc_buf_putc(&b, '\0');
+	cr_assert_str_eq(b.data, "刑法犯の認知件数：基準値 2024年 312 件、目標値 2031年 250 件");
+	pc_buf_free(&b);
+	done(doc);
+}
+
+Test(chart, the_unit_column_is_said_with_each_value)
+{
+	pc_doc *doc = compile("指標名\t単位\t基準値 (2024)\t目標値 (2031)\n"
+	                      "自転車ヘルメットの着用率\t%\t21.5\t50.0\n");
+	pc_chart c;
+	cr_assert(chart_of(doc, &c));
+	cr_assert_str_eq(c.axis_unit, "%");
+	pc_buf b = {0};
+	pc_chart_describe(&c, &b);
+	pc_buf_putc(&b, '\0');
+	cr_assert_str_eq(b.data,
+	                 "自転車ヘルメットの着用率：基準値 2024年 21.5%、目標値 2031年 50.0%");
+	pc_buf_free(&b);
 	done(doc);
 }

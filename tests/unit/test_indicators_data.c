@@ -1,5 +1,5 @@
 /*
- * Indicators through the library: every header form of FORMAT.md §4 (field
+ * Indicators through the library: every header form of docs/format.md §5 (field
  * names, eras from 明治 to 令和 in kanji, letters and full-width, 元年,
  * bracketed Gregorian years, month dates, @ years in cells), the values,
  * each indicator warning at its FILE:LINE:COL, achievement rates, and the
@@ -12,8 +12,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "model/indicators.h"
+#include "model/kpi.h"
 #include "plancc.h"
-#include "render/indicators/indicators.h"
+#include "render/data/indicators.h"
 #include "support.h"
 #include "util/csv.h"
 #include "util/unicode.h"
@@ -445,15 +447,76 @@ Test(rates, keep_with_a_distance_negative_progress_and_units)
 	                            "単位違い\t100 件\t200 件\t\t150 人\n"
 	                            "```\n");
 	bool ok;
-	/* 維持 with a small planned change: the same formula */
-	cr_assert_float_eq(rate_of(ind(doc, 0), &ok), 50.0, 1e-9);
-	cr_assert(ok);
+	/* 維持 with a small planned change is a floor (81.0 below 81.2): no rate,
+	 * which would read "50 % achieved" for a level kept; met instead
+	 * (this was the formula before floors and ceilings were read) */
+	rate_of(ind(doc, 0), &ok);
+	cr_assert_not(ok);
+	cr_assert_eq(pc_indicator_achievement(ind(doc, 0)), PC_ACH_MET);
 	/* moved away from the target: negative */
 	cr_assert_float_eq(rate_of(ind(doc, 1), &ok), -10.0, 1e-9);
 	cr_assert(ok);
 	/* a result in another unit has no rate */
 	rate_of(ind(doc, 2), &ok);
 	cr_assert(!ok);
+	done(doc);
+}
+
+/* Floors, ceilings and ranges: what a city means by them (issue: a
+ * population that fell below its floor read "104.8 % achieved"). */
+Test(rates, floors_ceilings_and_ranges)
+{
+	pc_doc *doc = compile(FRONT "# 章\n\n```indicators\n"
+	                            "指標名\t基準値\t目標値\t方向\t実績値\n"
+	                            "人口\t69,820 人\t68,000 人以上\t\t67,912 人\n"
+	                            "人口2\t69,820 人\t68,000 人\t以上\t68,500 人\n"
+	                            "待機\t12 人\t20 人以下\t\t25 人\n"
+	                            "満足度\t70%\t80%以上\t\t76%\n"
+	                            "範囲\t85%\t80～90%\t\t87%\n"
+	                            "範囲上\t60%\t80～90%\t\t70%\n"
+	                            "団員\t486 人\t486 人\t維持\t480 人\n"
+	                            "犯罪\t280 件\t300 件\t維持\t310 件\n"
+	                            "未満\t10 件\t5 件未満\t\t5 件\n"
+	                            "```\n");
+	print_diags();
+	cr_assert_eq(diags.errors, 0);
+	bool ok;
+	/* 以上 below the baseline: a floor, not reached */
+	cr_assert_eq(ind(doc, 0)->direction, PC_DIR_FLOOR);
+	rate_of(ind(doc, 0), &ok);
+	cr_assert_not(ok, "no rate for a floor");
+	cr_assert_eq(pc_indicator_achievement(ind(doc, 0)), PC_ACH_NOT_MET);
+	/* the floor given in 方向 */
+	cr_assert_eq(ind(doc, 1)->direction, PC_DIR_FLOOR);
+	cr_assert(ind(doc, 1)->direction_given);
+	cr_assert_eq(pc_indicator_achievement(ind(doc, 1)), PC_ACH_MET);
+	/* 以下 above the baseline: a ceiling, exceeded */
+	cr_assert_eq(ind(doc, 2)->direction, PC_DIR_CEILING);
+	cr_assert_eq(pc_indicator_achievement(ind(doc, 2)), PC_ACH_NOT_MET);
+	/* 以上 above the baseline: a target to reach, with a rate */
+	cr_assert_eq(ind(doc, 3)->direction, PC_DIR_UP);
+	cr_assert_float_eq(rate_of(ind(doc, 3), &ok), 60.0, 1e-9);
+	cr_assert(ok);
+	cr_assert_eq(pc_indicator_achievement(ind(doc, 3)), PC_ACH_NOT_MET);
+	/* a range around the baseline is kept; inside it is met */
+	cr_assert_eq(ind(doc, 4)->direction, PC_DIR_KEEP);
+	cr_assert_eq(pc_indicator_achievement(ind(doc, 4)), PC_ACH_MET);
+	rate_of(ind(doc, 4), &ok);
+	cr_assert_not(ok);
+	/* a range above the baseline counts from its lower end: 10 of 20 */
+	cr_assert_eq(ind(doc, 5)->direction, PC_DIR_UP);
+	cr_assert_float_eq(rate_of(ind(doc, 5), &ok), 50.0, 1e-9);
+	cr_assert(ok);
+	/* 維持 of 486 at 486: which side is kept is not said */
+	cr_assert_eq(pc_indicator_achievement(ind(doc, 6)), PC_ACH_NONE);
+	/* 維持 with a target above the baseline: a ceiling, exceeded */
+	cr_assert_eq(pc_indicator_achievement(ind(doc, 7)), PC_ACH_NOT_MET);
+	/* 未満 is strict: 5 is not under 5 */
+	cr_assert_eq(ind(doc, 8)->direction, PC_DIR_DOWN);
+	cr_assert_eq(pc_indicator_achievement(ind(doc, 8)), PC_ACH_NOT_MET);
+	/* a limit or 維持 equal to the baseline is no slip; nothing warns */
+	cr_assert_eq(count_code(PC_W_TARGET_IS_BASELINE), 0);
+	cr_assert_eq(diags.len, 0);
 	done(doc);
 }
 
@@ -558,14 +621,20 @@ Test(export, csv_columns_and_values_read_back)
 	cr_assert(l3 && l3[1] == '\0', "%s", rows);
 	*l1 = *l2 = *l3 = '\0';
 	const char *head = rows, *r1 = l1 + 1, *r2 = l2 + 1;
-	cr_assert(strstr(head, "[\"章番号\", \"章\", \"章id\", \"施策番号\", \"施策\", "
+	/* the open-data columns first (no city-code, no city: empty) */
+	cr_assert(strstr(head, "[\"全国地方公共団体コード\", \"ID\", \"地方公共団体名\", "
+	                       "\"章番号\", \"章\", \"章id\", \"施策番号\", \"施策\", "
 	                       "\"施策id\", \"指標名\", \"把握方法\", \"方向\", "
 	                       "\"基準値\", \"基準値数値\", \"基準値単位\", \"基準値西暦年\", "
 	                       "\"基準値年区分\""),
 	          "%s", head);
 	cr_assert(strstr(head, "\"達成率(%)\""), "%s", head);
-	cr_assert(strstr(head, "\"ファイル\", \"行\"]"), "%s", head);
-	cr_assert(strstr(r1, "[\"1\", \"まち\", \"town\", \"1-1\", \"医療\", \"med\", "
+	cr_assert(strstr(head,
+	                 "\"ファイル\", \"行\", \"達成状況\", \"基準値年注記\", \"基準値条件\", "
+	                 "\"基準値上限値\", \"基準値概数\", \"基準値注記\", \"中間目標値年注記\""),
+	          "%s", head);
+	cr_assert(strstr(r1, "[\"\", \"med.1\", \"\", \"1\", \"まち\", \"town\", \"1-1\", "
+	                     "\"医療\", \"med\", "
 	                     "\"受診率\", \"\\\"調査\\\", 年1回\", \"増\", "
 	                     "\"40.0%\", \"40\", \"%\", \"2020\", \"年度\", "
 	                     "\"45.0%\", \"45\", \"%\", \"2023\", \"年度\", "
@@ -573,7 +642,7 @@ Test(export, csv_columns_and_values_read_back)
 	                     "\"46.0%\", \"46\", \"%\", \"2024\", \"年度\""),
 	          "%s", r1);
 	cr_assert(strstr(r1, "\"60.0\""), "%s", r1);
-	cr_assert(strstr(r1, "\"00.md\", \"12\"]"), "%s", r1);
+	cr_assert(strstr(r1, "\"00.md\", \"12\", \"未達成\", \"\""), "%s", r1);
 	/* every result column after the rate, in table order */
 	cr_assert(strstr(head, "\"達成率(%)\", \"実績値1\", \"実績値1数値\", \"実績値1単位\", "
 	                       "\"実績値1西暦年\", \"実績値1年区分\", \"実績値2\""),
@@ -584,7 +653,7 @@ Test(export, csv_columns_and_values_read_back)
 	/* no results: the rate and the result columns are empty */
 	cr_assert(strstr(r2, "\"67万円\", \"670000\", \"円\", \"2026\", \"年\", "
 	                     "\"\", \"\", \"\", \"\", \"\", \"\", \"\", \"\", \"\", \"\", "
-	                     "\"\", \"\", \"\", \"\", \"\", \"\", \"00.md\", \"13\"]"),
+	                     "\"\", \"\", \"\", \"\", \"\", \"\", \"00.md\", \"13\""),
 	          "%s", r2);
 	free(rows);
 	/* the raw file: quotes doubled inside a quoted field */
@@ -597,5 +666,28 @@ Test(export, csv_columns_and_values_read_back)
 	unlink(csv);
 	free(csv);
 	pc_buf_free(&b);
+	done(doc);
+}
+
+TestSuite(appendix, .fini = pc_unicode_cleanup);
+
+/* 成果指標一覧 prints the 単位 column's unit after values written without
+ * one (「312 (2024)」 with no 件 was the fault), and not twice. */
+Test(appendix, values_carry_the_unit_column)
+{
+	pc_doc *doc = compile(FRONT "# 1 章\n\n## 1-1 施策\n\n```indicators\n"
+	                            "指標名\t単位\t基準値 (2024)\t目標値 (2031)\n"
+	                            "刑法犯の認知件数\t件\t312\t250 件\n"
+	                            "着用率\t%\t21.5\t増加\n```\n");
+	pc_kpi_appendix *a = pc_kpi_appendix_of(doc);
+	cr_assert_eq(a->ntables, 1);
+	cr_assert_eq(a->tables[0].nrows, 2);
+	const pc_kpi_row *r = &a->tables[0].rows[0];
+	cr_assert_str_eq(r->cells[PC_KPI_BASELINE].value, "312件");
+	cr_assert_str_eq(r->cells[PC_KPI_TARGET].value, "250 件");
+	cr_assert_str_eq(r->cells[PC_KPI_BASELINE].year, "（2024）");
+	r = &a->tables[0].rows[1];
+	cr_assert_str_eq(r->cells[PC_KPI_BASELINE].value, "21.5%");
+	cr_assert_str_eq(r->cells[PC_KPI_TARGET].value, "増加", "text is not a number with a unit");
 	done(doc);
 }

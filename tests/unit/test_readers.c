@@ -1,7 +1,7 @@
 /*
  * Unit tests of the small readers (parse/readers.h): attributes, heading
  * numbers, table rows, header names, era years, values, cell years and
- * directions, each with the examples of FORMAT.md §2–§5 and the edge cases
+ * directions, each with the examples of docs/format.md §3–§6 and the edge cases
  * the parser relies on. The last suite feeds every reader invalid UTF-8,
  * exact-size buffers (so a sanitizer build catches a read past the range)
  * and megabyte inputs that would expose quadratic scans.
@@ -33,11 +33,12 @@ static void teardown(void)
 
 TestSuite(attrs, .init = setup, .fini = teardown);
 TestSuite(attr_block);
-TestSuite(heading_number);
+TestSuite(heading_number, .init = setup, .fini = teardown);
 TestSuite(rows, .init = setup, .fini = teardown);
 TestSuite(header);
 TestSuite(fields);
 TestSuite(year);
+TestSuite(year_read, .init = setup, .fini = teardown);
 TestSuite(value, .init = setup, .fini = teardown);
 TestSuite(cell_year);
 TestSuite(direction);
@@ -369,19 +370,19 @@ static size_t number(const char *s, size_t *title)
 	return pc_heading_number(s, strlen(s), title);
 }
 
-#define NUMBER_IS(s, tok, title)                                                                  \
-	do {                                                                                      \
-		size_t t_;                                                                        \
-		size_t n_ = number(s, &t_);                                                       \
-		cr_assert_eq(n_, strlen(tok), "%s: token length %zu", s, n_);                     \
-		cr_assert(!memcmp(s, tok, n_), "%s", s);                                          \
-		cr_assert_eq(t_, off_of(s, title), "%s: title at %zu", s, t_);                    \
+#define NUMBER_IS(s, tok, title)                                                                   \
+	do {                                                                                       \
+		size_t t_;                                                                         \
+		size_t n_ = number(s, &t_);                                                        \
+		cr_assert_eq(n_, strlen(tok), "%s: token length %zu", s, n_);                      \
+		cr_assert(!memcmp(s, tok, n_), "%s", s);                                           \
+		cr_assert_eq(t_, off_of(s, title), "%s: title at %zu", s, t_);                     \
 	} while (0)
 
-#define NO_NUMBER(s)                                                                              \
-	do {                                                                                      \
-		size_t t_;                                                                        \
-		cr_assert_eq(number(s, &t_), 0, "%s has no number", s);                           \
+#define NO_NUMBER(s)                                                                               \
+	do {                                                                                       \
+		size_t t_;                                                                         \
+		cr_assert_eq(number(s, &t_), 0, "%s has no number", s);                            \
 	} while (0)
 
 Test(heading_number, ascii)
@@ -413,10 +414,76 @@ Test(heading_number, prefix)
 	NUMBER_IS("第1 総論", "第1", "総論");
 	NUMBER_IS("施策1 x", "施策1", "x");
 	NUMBER_IS("No1 x", "No1", "x");
-	NO_NUMBER("基本目標1 x"); /* 4 characters: not a short prefix */
-	NO_NUMBER("(1) x");
+	/* Plans number their goals 基本目標1 (up to 8 characters of prefix). */
+	NUMBER_IS("基本目標1 x", "基本目標1", "x");
+	NUMBER_IS("重点プロジェクト2　x", "重点プロジェクト2", "x");
+	NO_NUMBER("かなりながいまえおき1 x"); /* more than 8: a title */
 	NO_NUMBER("-1 x");
 	NO_NUMBER("経 1 x");
+}
+
+/* The numbering of Japanese plans (issue: real plans read right). */
+Test(heading_number, plan_forms)
+{
+	NUMBER_IS("第1章 総論", "第1章", "総論");
+	NUMBER_IS("第１章　総論", "第１章", "総論");
+	NUMBER_IS("第1章総論", "第1章", "総論");
+	NUMBER_IS("第三節 x", "第三節", "x");
+	NUMBER_IS("第十二章 x", "第十二章", "x");
+	NUMBER_IS("第2部 x", "第2部", "x");
+	NUMBER_IS("(1) x", "(1)", "x");
+	NUMBER_IS("（２）x", "（２）", "x");
+	NUMBER_IS("（10）　x", "（10）", "x");
+	NUMBER_IS("⑴ x", "⑴", "x");
+	NUMBER_IS("⒉x", "⒉", "x");
+	NUMBER_IS("1.1 x", "1.1", "x");
+	NUMBER_IS("１．２ x", "１．２", "x");
+	NUMBER_IS("1. はじめに", "1.", "はじめに");
+	NUMBER_IS("1) 趣旨", "1)", "趣旨");
+	NUMBER_IS("1ー1 x", "1ー1", "x");
+	NUMBER_IS("1―1 x", "1―1", "x");
+	NUMBER_IS("1–1 x", "1–1", "x");
+	NUMBER_IS("1‐1 x", "1‐1", "x");
+	NO_NUMBER("1.5倍の x");
+	NO_NUMBER("(仮称) x");
+	NO_NUMBER("()x");
+	NO_NUMBER("第 x");
+	NO_NUMBER("第一歩を x");
+}
+
+static const char *key(const char *number)
+{
+	return pc_number_key(A, number);
+}
+
+Test(heading_number, keys)
+{
+	cr_assert_str_eq(key("7-1"), "7-1");
+	cr_assert_str_eq(key("７－１"), "7-1");
+	cr_assert_str_eq(key("①"), "1");
+	cr_assert_str_eq(key("⑫"), "12");
+	cr_assert_str_eq(key("⑵"), "2");
+	cr_assert_str_eq(key("第1章"), "1");
+	cr_assert_str_eq(key("第２節"), "2");
+	cr_assert_str_eq(key("第三部"), "3");
+	cr_assert_str_eq(key("第十二章"), "12");
+	cr_assert_str_eq(key("第二十三条"), "23");
+	cr_assert_str_eq(key("第1"), "1");
+	cr_assert_str_eq(key("(1)"), "1");
+	cr_assert_str_eq(key("（２）"), "2");
+	cr_assert_str_eq(key("基本目標3"), "3");
+	cr_assert_str_eq(key("施策2-1"), "2-1");
+	cr_assert_str_eq(key("1.1"), "1-1");
+	cr_assert_str_eq(key("1ー2"), "1-2");
+	cr_assert_str_eq(key("1."), "1");
+	cr_assert_str_eq(key("1)"), "1");
+	cr_assert_null(key("経1-1"), "a series of its own");
+	cr_assert_null(key("No1"));
+	cr_assert_null(key("経営方針1"));
+	cr_assert_null(key("第"));
+	cr_assert_null(key(""));
+	cr_assert_null(key(NULL));
+	cr_assert_null(key("1.1.x"));
 }
 
 Test(heading_number, circled)
@@ -432,7 +499,6 @@ Test(heading_number, circled)
 
 Test(heading_number, not_numbers)
 {
-	NO_NUMBER("第1章 総論");
 	NO_NUMBER("はじめに");
 	NO_NUMBER("2030年の姿");
 	NO_NUMBER("SDGs の推進");
@@ -457,7 +523,8 @@ Test(heading_number, range_is_respected)
 
 Test(heading_number, invalid_utf8)
 {
-	NO_NUMBER("\xff" "1 x");
+	NO_NUMBER("\xff"
+	          "1 x");
 	NO_NUMBER("7-1\xe3\x80");
 	NO_NUMBER("\xe2\x91");
 	NUMBER_IS("7 \xff", "7", "\xff");
@@ -502,7 +569,7 @@ Test(rows, tab_trimming_and_offsets)
 Test(rows, tab_header)
 {
 	const char *l = "指標名\t把握方法\t現在値 (H29年度)\t"
-			"中間目標値 (R4年度)\t最終目標値 (R8年度)";
+	                "中間目標値 (R4年度)\t最終目標値 (R8年度)";
 	pc_raw_cell *c;
 	cr_assert_eq(pc_row_split(A, l, strlen(l), false, &c), 5);
 	cr_assert(cell_is(&c[2], "現在値 (H29年度)", off_of(l, "現在値")));
@@ -529,7 +596,7 @@ Test(rows, pipe_escaped)
 	cr_assert_eq(pc_row_split(A, l, strlen(l), true, &c), 2);
 	cr_assert(cell_is(&c[0], "a", 2));
 	cr_assert(cell_is(&c[1], "b | c", 6), "got '%.*s' at %zu", (int)c[1].len, c[1].text,
-		  c[1].off);
+	          c[1].off);
 	cr_assert_eq(c[1].text[c[1].len], '\0', "the copy is NUL-terminated");
 }
 
@@ -598,12 +665,12 @@ Test(rows, separator)
 
 /* ---- Header names ---- */
 
-#define HEADER_IS(s, name, year)                                                                  \
-	do {                                                                                      \
-		size_t nl_, yo_, yl_;                                                             \
-		cr_assert(pc_header_split(s, strlen(s), &nl_, &yo_, &yl_), "%s", s);              \
-		cr_assert(span_is(s, nl_, name), "%s: name %.*s", s, (int)nl_, s);                \
-		cr_assert(span_is(s + yo_, yl_, year), "%s: year %.*s", s, (int)yl_, s + yo_);    \
+#define HEADER_IS(s, name, year)                                                                   \
+	do {                                                                                       \
+		size_t nl_, yo_, yl_;                                                              \
+		cr_assert(pc_header_split(s, strlen(s), &nl_, &yo_, &yl_), "%s", s);               \
+		cr_assert(span_is(s, nl_, name), "%s: name %.*s", s, (int)nl_, s);                 \
+		cr_assert(span_is(s + yo_, yl_, year), "%s: year %.*s", s, (int)yl_, s + yo_);     \
 	} while (0)
 
 Test(header, brackets)
@@ -678,10 +745,13 @@ Test(fields, indicators_unknown_and_spacing)
 	cr_assert_eq(pc_indicator_field("foo"), PC_FIELD_NONE);
 	cr_assert_eq(pc_indicator_field(""), PC_FIELD_NONE);
 	cr_assert_eq(pc_indicator_field(NULL), PC_FIELD_NONE);
-	cr_assert_eq(pc_indicator_field("目標"), PC_FIELD_NONE);
+	cr_assert_eq(pc_indicator_field("目標x"), PC_FIELD_NONE);
 	cr_assert_eq(pc_indicator_field("目標値x"), PC_FIELD_NONE);
 	cr_assert_eq(pc_indicator_field("用語"), PC_FIELD_NONE);
 	cr_assert_eq(pc_indicator_field("最終 目標値"), PC_FIELD_TARGET);
+	cr_assert_eq(pc_indicator_field("目標"), PC_FIELD_TARGET);
+	cr_assert_eq(pc_indicator_field("現状"), PC_FIELD_BASELINE);
+	cr_assert_eq(pc_indicator_field("中間目標"), PC_FIELD_MIDTERM);
 	cr_assert_eq(pc_indicator_field(" 指標名　"), PC_FIELD_NAME);
 }
 
@@ -699,6 +769,10 @@ Test(fields, glossary)
 	cr_assert_eq(pc_glossary_field("略称"), PC_FIELD_ALIASES);
 	cr_assert_eq(pc_glossary_field("別名"), PC_FIELD_ALIASES);
 	cr_assert_eq(pc_glossary_field("Aliases"), PC_FIELD_ALIASES);
+	cr_assert_eq(pc_glossary_field("よみがな"), PC_FIELD_READING);
+	cr_assert_eq(pc_glossary_field("ふりがな"), PC_FIELD_READING);
+	cr_assert_eq(pc_glossary_field("フリガナ"), PC_FIELD_READING);
+	cr_assert_eq(pc_glossary_field("読み仮名"), PC_FIELD_READING);
 	cr_assert_eq(pc_glossary_field("指標名"), PC_FIELD_NONE);
 	cr_assert_eq(pc_glossary_field("foo"), PC_FIELD_NONE);
 	cr_assert_eq(pc_glossary_field(NULL), PC_FIELD_NONE);
@@ -718,24 +792,24 @@ static pc_year_status year(const char *s, pc_year *y, pc_year_detail *d)
 	return st;
 }
 
-#define YEAR_IS(s, yr, fisc, mon)                                                                 \
-	do {                                                                                      \
-		pc_year y_;                                                                       \
-		pc_year_detail d_;                                                                \
-		pc_year_status st_ = year(s, &y_, &d_);                                           \
-		cr_assert_eq(st_, PC_YEAR_OK, "%s: status %d", s, (int)st_);                      \
-		cr_assert_eq(y_.year, yr, "%s: year %d", s, y_.year);                             \
-		cr_assert_eq(y_.fiscal, fisc, "%s: fiscal %d", s, (int)y_.fiscal);                \
-		cr_assert_eq(y_.month, mon, "%s: month %d", s, y_.month);                         \
+#define YEAR_IS(s, yr, fisc, mon)                                                                  \
+	do {                                                                                       \
+		pc_year y_;                                                                        \
+		pc_year_detail d_;                                                                 \
+		pc_year_status st_ = year(s, &y_, &d_);                                            \
+		cr_assert_eq(st_, PC_YEAR_OK, "%s: status %d", s, (int)st_);                       \
+		cr_assert_eq(y_.year, yr, "%s: year %d", s, y_.year);                              \
+		cr_assert_eq(y_.fiscal, fisc, "%s: fiscal %d", s, (int)y_.fiscal);                 \
+		cr_assert_eq(y_.month, mon, "%s: month %d", s, y_.month);                          \
 	} while (0)
 
-#define YEAR_INVALID(s)                                                                           \
-	do {                                                                                      \
-		pc_year y_;                                                                       \
-		pc_year_detail d_;                                                                \
-		cr_assert_eq(year(s, &y_, &d_), PC_YEAR_INVALID, "%s is no year", s);             \
-		cr_assert_eq(y_.year, 0);                                                         \
-		cr_assert_null(d_.era);                                                           \
+#define YEAR_INVALID(s)                                                                            \
+	do {                                                                                       \
+		pc_year y_;                                                                        \
+		pc_year_detail d_;                                                                 \
+		cr_assert_eq(year(s, &y_, &d_), PC_YEAR_INVALID, "%s is no year", s);              \
+		cr_assert_eq(y_.year, 0);                                                          \
+		cr_assert_null(d_.era);                                                            \
 	} while (0)
 
 Test(year, heisei_fiscal_with_detail)
@@ -916,22 +990,22 @@ static pc_value_status value(const char *s, pc_value *v)
 	return pc_value_parse(A, s, strlen(s), v);
 }
 
-#define VALUE_IS(s, num, u)                                                                       \
-	do {                                                                                      \
-		pc_value v_;                                                                      \
-		cr_assert_eq(value(s, &v_), PC_VALUE_NUMBER, "%s is a number", s);                \
-		cr_assert(v_.has_number, "%s", s);                                                \
-		cr_assert_eq(v_.number, (double)(num), "%s: %.17g", s, v_.number);                \
-		cr_assert_str_eq(v_.unit, u, "%s", s);                                            \
+#define VALUE_IS(s, num, u)                                                                        \
+	do {                                                                                       \
+		pc_value v_;                                                                       \
+		cr_assert_eq(value(s, &v_), PC_VALUE_NUMBER, "%s is a number", s);                 \
+		cr_assert(v_.has_number, "%s", s);                                                 \
+		cr_assert_eq(v_.number, (double)(num), "%s: %.17g", s, v_.number);                 \
+		cr_assert_str_eq(v_.unit, u, "%s", s);                                             \
 	} while (0)
 
-#define VALUE_TEXT(s)                                                                             \
-	do {                                                                                      \
-		pc_value v_;                                                                      \
-		cr_assert_eq(value(s, &v_), PC_VALUE_TEXT, "%s is text", s);                      \
-		cr_assert_not(v_.has_number);                                                     \
-		cr_assert_str_eq(v_.unit, "");                                                    \
-		cr_assert_str_eq(v_.text, s);                                                     \
+#define VALUE_TEXT(s)                                                                              \
+	do {                                                                                       \
+		pc_value v_;                                                                       \
+		cr_assert_eq(value(s, &v_), PC_VALUE_TEXT, "%s is text", s);                       \
+		cr_assert_not(v_.has_number);                                                      \
+		cr_assert_str_eq(v_.unit, "");                                                     \
+		cr_assert_str_eq(v_.text, s);                                                      \
 	} while (0)
 
 Test(value, examples)
@@ -964,7 +1038,7 @@ Test(value, not_numbers)
 	VALUE_TEXT("-");
 	VALUE_TEXT("△");
 	VALUE_TEXT("");
-	VALUE_TEXT("約93");
+	VALUE_TEXT("約半数");
 	VALUE_TEXT("万");
 	VALUE_TEXT(",5");
 	VALUE_TEXT("- 増");
@@ -1045,7 +1119,8 @@ Test(value, invalid_utf8_unit_kept_raw)
 	cr_assert_eq(value("12\xff", &v), PC_VALUE_NUMBER);
 	cr_assert_eq(v.number, 12);
 	cr_assert_str_eq(v.unit, "\xff");
-	VALUE_TEXT("\xff" "12");
+	VALUE_TEXT("\xff"
+	           "12");
 }
 
 Test(value, range_is_respected)
@@ -1058,14 +1133,207 @@ Test(value, range_is_respected)
 	cr_assert_eq(v.number, 0.6);
 }
 
+/* What real cells say besides the number: each a fact of its own. */
+Test(value, bounds_ranges_and_approximations)
+{
+	pc_value v;
+	cr_assert_eq(value("80～90%", &v), PC_VALUE_NUMBER);
+	cr_assert(v.has_range);
+	cr_assert_eq(v.number, 80);
+	cr_assert_eq(v.upper, 90);
+	cr_assert_str_eq(v.unit, "%", "the unit, not ～90%%");
+	cr_assert_eq(value("80%〜90%", &v), PC_VALUE_NUMBER);
+	cr_assert(v.has_range);
+	cr_assert_str_eq(v.unit, "%");
+	cr_assert_eq(value("100%以上", &v), PC_VALUE_NUMBER);
+	cr_assert_eq(v.bound, PC_BOUND_GE);
+	cr_assert_str_eq(v.unit, "%");
+	cr_assert_eq(value("50件以下", &v), PC_VALUE_NUMBER);
+	cr_assert_eq(v.bound, PC_BOUND_LE);
+	cr_assert_str_eq(v.unit, "件");
+	cr_assert_eq(value("1,000人未満", &v), PC_VALUE_NUMBER);
+	cr_assert_eq(v.bound, PC_BOUND_LT);
+	cr_assert_eq(v.number, 1000);
+	cr_assert_eq(value("3件超", &v), PC_VALUE_NUMBER);
+	cr_assert_eq(v.bound, PC_BOUND_GT);
+	cr_assert_eq(value("≧ 80 %", &v), PC_VALUE_NUMBER);
+	cr_assert_eq(v.bound, PC_BOUND_GE);
+	cr_assert_str_eq(v.unit, "%");
+	cr_assert_eq(value("100人～", &v), PC_VALUE_NUMBER);
+	cr_assert_eq(v.bound, PC_BOUND_GE, "an open range: that many or more");
+	cr_assert_eq(value("約1,200人", &v), PC_VALUE_NUMBER);
+	cr_assert(v.approximate);
+	cr_assert_eq(v.number, 1200);
+	cr_assert_str_eq(v.unit, "人");
+	cr_assert_eq(value("1.2万人程度", &v), PC_VALUE_NUMBER);
+	cr_assert(v.approximate);
+	cr_assert_eq(v.number, 12000);
+	cr_assert_str_eq(v.unit, "人");
+	cr_assert_eq(value("93 団体", &v), PC_VALUE_NUMBER);
+	cr_assert_not(v.approximate);
+	cr_assert_eq(v.bound, PC_BOUND_NONE);
+	cr_assert_not(v.has_range);
+	cr_assert_null(v.note);
+	cr_assert_eq(v.year.year, 0);
+}
+
+Test(value, years_and_notes_in_the_cell)
+{
+	pc_value v;
+	pc_value_detail d;
+	cr_assert_eq(pc_value_read(A, "45%（R5）", strlen("45%（R5）"), &v, &d), PC_VALUE_NUMBER);
+	cr_assert_str_eq(v.unit, "%");
+	cr_assert_eq(v.year.year, 2023);
+	cr_assert_str_eq(v.year.text, "R5");
+	cr_assert_eq(d.year_status, PC_YEAR_OK);
+	cr_assert_eq(d.year_off, strlen("45%（"));
+	cr_assert_eq(value("1,200人（R5年3月末）", &v), PC_VALUE_NUMBER);
+	cr_assert_eq(v.year.year, 2023);
+	cr_assert_eq(v.year.month, 3);
+	cr_assert_str_eq(v.year.qualifier, "末");
+	cr_assert_str_eq(v.year.text, "R5年3月末", "as written");
+	cr_assert_eq(value("R3: 12件", &v), PC_VALUE_NUMBER);
+	cr_assert_eq(v.year.year, 2021);
+	cr_assert_eq(v.number, 12);
+	cr_assert_str_eq(v.unit, "件");
+	cr_assert_eq(value("令和3年度　12件", &v), PC_VALUE_NUMBER);
+	cr_assert_eq(v.year.year, 2021);
+	cr_assert(v.year.fiscal);
+	cr_assert_eq(v.number, 12);
+	cr_assert_eq(value("2021年度：12件", &v), PC_VALUE_NUMBER);
+	cr_assert_eq(v.year.year, 2021);
+	cr_assert_eq(value("2020 件", &v), PC_VALUE_NUMBER);
+	cr_assert_eq(v.number, 2020, "a bare number before a unit is no year");
+	cr_assert_eq(v.year.year, 0);
+	cr_assert_eq(value("12件（速報値）", &v), PC_VALUE_NUMBER);
+	cr_assert_str_eq(v.unit, "件");
+	cr_assert_str_eq(v.note, "速報値");
+	cr_assert_eq(value("12件 ※1", &v), PC_VALUE_NUMBER);
+	cr_assert_str_eq(v.unit, "件");
+	cr_assert_str_eq(v.note, "※1");
+	cr_assert_eq(value("10% 20%", &v), PC_VALUE_NUMBER);
+	cr_assert_str_eq(v.unit, "%");
+	cr_assert_str_eq(v.note, "20%");
+	cr_assert_eq(value("45%（H35）", &v), PC_VALUE_NUMBER);
+	cr_assert_eq(v.year.year, 2023);
+}
+
+/* ---- Years with words around them ---- */
+
+static pc_year_status read_y(const char *s, pc_year *y, const char **q)
+{
+	pc_year_detail d;
+	size_t co, ce;
+	memset(y, 0, sizeof *y);
+	pc_year_status st = pc_year_read(s, strlen(s), y, &d, &co, &ce);
+	*q = st == PC_YEAR_INVALID ? NULL : pc_year_qualifier(A, s, strlen(s), co, ce);
+	return st;
+}
+
+#define READ_IS(s, yr, fisc, mon, dy, qual)                                                        \
+	do {                                                                                       \
+		pc_year y_;                                                                        \
+		const char *q_;                                                                    \
+		cr_assert_eq(read_y(s, &y_, &q_), PC_YEAR_OK, "%s", s);                            \
+		cr_assert_eq(y_.year, yr, "%s: year %d", s, y_.year);                              \
+		cr_assert_eq(y_.fiscal, fisc, "%s: fiscal", s);                                    \
+		cr_assert_eq(y_.month, mon, "%s: month %d", s, y_.month);                          \
+		cr_assert_eq(y_.day, dy, "%s: day %d", s, y_.day);                                 \
+		cr_assert(same_or_null(q_, qual), "%s: qualifier %s", s, q_ ? q_ : "-");           \
+	} while (0)
+
+static bool same_or_null(const char *a, const char *b)
+{
+	return a && b ? !strcmp(a, b) : a == b;
+}
+
+Test(year_read, qualifiers)
+{
+	READ_IS("R5年度決算", 2023, true, 0, 0, "決算");
+	READ_IS("R6年度見込み", 2024, true, 0, 0, "見込み");
+	READ_IS("R4年度　実績", 2022, true, 0, 0, "実績");
+	READ_IS("R8年度末", 2026, true, 0, 0, "末");
+	READ_IS("R5年3月末", 2023, false, 3, 0, "末");
+	READ_IS("R2国勢調査", 2020, true, 0, 0, "国勢調査");
+	READ_IS("2020年国勢調査", 2020, false, 0, 0, "国勢調査");
+	READ_IS("見込み R6", 2024, true, 0, 0, "見込み");
+	READ_IS("（R5年度）（決算）", 2023, true, 0, 0, "決算");
+	READ_IS("R5年度", 2023, true, 0, 0, NULL);
+	READ_IS("(R5年度)", 2023, true, 0, 0, NULL);
+}
+
+Test(year_read, dates)
+{
+	READ_IS("令和4年3月31日現在", 2022, false, 3, 31, "現在");
+	READ_IS("R5.3月末", 2023, false, 3, 0, "末");
+	READ_IS("R5.3", 2023, false, 3, 0, NULL);
+	READ_IS("R5.3.31現在", 2023, false, 3, 31, "現在");
+	READ_IS("2023/3/31", 2023, false, 3, 31, NULL);
+	READ_IS("H30.4.1", 2018, false, 4, 1, NULL);
+	READ_IS("R 5 年 度", 2023, true, 0, 0, NULL);
+	READ_IS("令和 4 年 3 月 31 日", 2022, false, 3, 31, NULL);
+}
+
+Test(year_read, both_calendars)
+{
+	READ_IS("2023（令和5）年度", 2023, true, 0, 0, NULL);
+	READ_IS("令和5年度（2023年度）", 2023, true, 0, 0, NULL);
+	READ_IS("2023年度(R5年度)", 2023, true, 0, 0, NULL);
+	pc_year y;
+	const char *q;
+	cr_assert_eq(read_y("2023年度(R4年度)", &y, &q), PC_YEAR_MISMATCH);
+	cr_assert_eq(read_y("2024（令和5）年度", &y, &q), PC_YEAR_MISMATCH);
+}
+
+Test(year_read, not_one_year)
+{
+	pc_year y;
+	const char *q;
+	cr_assert_eq(read_y("R3～R5年度", &y, &q), PC_YEAR_INVALID, "two years");
+	cr_assert_eq(read_y("R5年度3月", &y, &q), PC_YEAR_INVALID, "a number left over");
+	cr_assert_eq(read_y("現在", &y, &q), PC_YEAR_INVALID);
+	cr_assert_eq(read_y("", &y, &q), PC_YEAR_INVALID);
+	cr_assert_eq(read_y("R5年13月", &y, &q), PC_YEAR_INVALID);
+	cr_assert_eq(read_y("R5年3月32日", &y, &q), PC_YEAR_INVALID);
+	cr_assert_eq(read_y("FOR5", &y, &q), PC_YEAR_INVALID, "inside a word");
+	cr_assert_eq(read_y("CO2", &y, &q), PC_YEAR_INVALID);
+	cr_assert_eq(y.year, 0);
+}
+
+Test(year_read, looks_like_date)
+{
+	cr_assert(pc_year_looks_like_date("R5年3月", strlen("R5年3月")));
+	cr_assert(pc_year_looks_like_date("4月1日", strlen("4月1日")));
+	cr_assert(pc_year_looks_like_date("5.3.31", 6));
+	cr_assert_not(pc_year_looks_like_date("R5年度", strlen("R5年度")));
+	cr_assert_not(pc_year_looks_like_date("R3～R5", strlen("R3～R5")));
+}
+
+/* ---- Rows whose TABs became spaces ---- */
+
+Test(rows, cells_at_spaces)
+{
+	cr_assert_eq(pc_row_count_space_cells("A\t10%  20%", strlen("A\t10%  20%"), false), 3);
+	cr_assert_eq(pc_row_count_space_cells("A\t10% 20%", strlen("A\t10% 20%"), false), 2);
+	cr_assert_eq(pc_row_count_space_cells("A\t10% 20%", strlen("A\t10% 20%"), true), 3);
+	cr_assert_eq(pc_row_count_space_cells("A\t10%　20%", strlen("A\t10%　20%"), false), 3);
+	cr_assert_eq(pc_row_count_space_cells("指標名  基準値  目標値",
+	                                      strlen("指標名  基準値  目標値"), false),
+	             3);
+	cr_assert_eq(pc_row_count_space_cells("A \t B", strlen("A \t B"), true), 2,
+	             "spaces beside a TAB pad it");
+	cr_assert_eq(pc_row_count_space_cells("A\t\tB", strlen("A\t\tB"), true), 3);
+	cr_assert_eq(pc_row_count_space_cells("   ", 3, true), 0);
+}
+
 /* ---- Cell years ---- */
 
-#define SPLIT_IS(s, val, yr)                                                                      \
-	do {                                                                                      \
-		size_t vl_ = 999, yo_ = 999, yl_ = 999;                                           \
-		cr_assert(pc_cell_year_split(s, strlen(s), &vl_, &yo_, &yl_), "%s", s);           \
-		cr_assert(span_is(s, vl_, val), "%s: value %.*s", s, (int)vl_, s);                \
-		cr_assert(span_is(s + yo_, yl_, yr), "%s: year %.*s", s, (int)yl_, s + yo_);      \
+#define SPLIT_IS(s, val, yr)                                                                       \
+	do {                                                                                       \
+		size_t vl_ = 999, yo_ = 999, yl_ = 999;                                            \
+		cr_assert(pc_cell_year_split(s, strlen(s), &vl_, &yo_, &yl_), "%s", s);            \
+		cr_assert(span_is(s, vl_, val), "%s: value %.*s", s, (int)vl_, s);                 \
+		cr_assert(span_is(s + yo_, yl_, yr), "%s: year %.*s", s, (int)yl_, s + yo_);       \
 	} while (0)
 
 Test(cell_year, split)
@@ -1111,6 +1379,13 @@ Test(direction, words)
 	cr_assert_eq(dir("維持"), PC_DIR_KEEP);
 	cr_assert_eq(dir("KEEP"), PC_DIR_KEEP);
 	cr_assert_eq(dir("→"), PC_DIR_KEEP);
+	cr_assert_eq(dir("現状維持"), PC_DIR_KEEP);
+	cr_assert_eq(dir("以上"), PC_DIR_FLOOR);
+	cr_assert_eq(dir("下限"), PC_DIR_FLOOR);
+	cr_assert_eq(dir("floor"), PC_DIR_FLOOR);
+	cr_assert_eq(dir("以下"), PC_DIR_CEILING);
+	cr_assert_eq(dir("上限"), PC_DIR_CEILING);
+	cr_assert_eq(dir("Ceiling"), PC_DIR_CEILING);
 }
 
 Test(direction, unknown)
@@ -1210,10 +1485,12 @@ Test(robust, every_byte)
 Test(robust, random_pieces)
 {
 	static const char *pieces[] = {
-	    "{", "}", "\"", "#", ".", "=", "|", "\\", " ", "\t", "　", "@", "＠", "(", ")",
-	    "（", "）", "〔", "〕", "[", "]", "1", "２", "0", ",", "．", "-", "－", "△", "万",
-	    "億", "年", "度", "月", "末", "元", "H", "R", "平成", "令和", "①", "経", "%", ":",
-	    "a", "章", "増", "↑", "\xff", "\xe3\x80", "\xe2", "\x80", "\xf0\x9f", "\xc0\xaf",
+	    "{",  "}",  "\"",   "#",    ".",        "=",    "|",    "\\",       " ",
+	    "\t", "　", "@",    "＠",   "(",        ")",    "（",   "）",       "〔",
+	    "〕", "[",  "]",    "1",    "２",       "0",    ",",    "．",       "-",
+	    "－", "△",  "万",   "億",   "年",       "度",   "月",   "末",       "元",
+	    "H",  "R",  "平成", "令和", "①",        "経",   "%",    ":",        "a",
+	    "章", "増", "↑",    "\xff", "\xe3\x80", "\xe2", "\x80", "\xf0\x9f", "\xc0\xaf",
 	};
 	const size_t npieces = sizeof pieces / sizeof pieces[0];
 	uint32_t seed = 12345;
@@ -1249,9 +1526,9 @@ static void run_big(const char *unit, size_t repeat)
 Test(robust, huge_inputs)
 {
 	static const char *units[] = {
-	    "{", "}", "\"", "{\"", "\"}", "(", "（", "|", "\\|", " ", "　", "1", "0", "1-", "#",
-	    "=", "@", "@ ", "１", "年", "H", "\xff", "{a}", "\t", "--|", "1,", "0.", "①",
-	    "a=\"b\" ",
+	    "{",  "}",    "\"",  "{\"", "\"}", "(",  "（", "|",  "\\|",      " ",
+	    "　", "1",    "0",   "1-",  "#",   "=",  "@",  "@ ", "１",       "年",
+	    "H",  "\xff", "{a}", "\t",  "--|", "1,", "0.", "①",  "a=\"b\" ",
 	};
 	for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
 		run_big(units[i], (size_t)1 << 20);

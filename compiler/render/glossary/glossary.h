@@ -1,27 +1,18 @@
 /*
- * The glossary on its own (plancc glossary): every term in reading order,
- * as CSV, Markdown or a standalone HTML page (the PDF is the PDF back
- * end's appendix alone). A selection picks terms by chapter.
+ * The glossary on its own (plancc glossary): every selected term in
+ * reading order, as CSV, Markdown or a standalone HTML page (the PDF is
+ * the PDF back end's appendix alone). The listing is the shared glossary
+ * model (model/glossary.h); selection by chapter is made there too.
  */
 #ifndef PC_RENDER_GLOSSARY_H
 #define PC_RENDER_GLOSSARY_H
 
-#include <stdbool.h>
-
-#include "../../index/index.h"
+#include "../../model/glossary.h"
 #include "../../plancc.h"
 #include "../../util/buf.h"
 
-/*
- * The terms defined in the given chapters (ids, or numbers as printed;
- * NULL-terminated list; NULL or empty: all), as a bool per term index,
- * allocated in the document's arena. *unknown is set to the first chapter
- * named that does not exist, else NULL.
- */
-bool *pc_glossary_select(pc_doc *doc, const char *const *chapters, const char **unknown);
-
-void pc_glossary_csv(pc_doc *doc, const pc_index *ix, const bool *sel, pc_buf *out);
-void pc_glossary_md(pc_doc *doc, const pc_index *ix, const bool *sel, pc_buf *out);
-void pc_glossary_html(pc_doc *doc, const pc_index *ix, const bool *sel, pc_buf *out);
+void pc_glossary_csv(pc_doc *doc, const pc_glossary *g, pc_buf *out);
+void pc_glossary_md(pc_doc *doc, const pc_glossary *g, pc_buf *out);
+void pc_glossary_html(pc_doc *doc, const pc_glossary *g, pc_buf *out);
 
 #endif

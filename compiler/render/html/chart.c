@@ -10,9 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../indicators/chart.h"
-#include "../indicators/indicators.h"
-#include "html.h"
+#include "../../model/chart.h"
+#include "../../util/escape.h"
 
 /* The SVG's coordinate box and the plot area inside it. */
 #define VIEW_W 320.0
@@ -47,9 +46,9 @@ static void grid(pc_buf *b, const pc_chart *c)
 		              PLOT_L, y, PLOT_R, y, i == 0 ? "axis" : "grid", PLOT_L - 6, y + 4,
 		              label);
 	}
-	if (c->unit[0]) {
+	if (c->axis_unit[0]) {
 		pc_buf_printf(b, "<text x=\"%.1f\" y=\"12\" text-anchor=\"end\">（", PLOT_L - 6);
-		pc_html_escape(b, c->unit);
+		pc_escape_html(b, c->axis_unit);
 		pc_buf_puts(b, "）</text>");
 	}
 }
@@ -68,7 +67,7 @@ static void x_labels(pc_buf *b, const pc_chart *c)
 		char label[64];
 		pc_buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">", x,
 		              PLOT_B + 18);
-		pc_html_escape(b, pc_chart_x_label(c, pts[i], label, sizeof label));
+		pc_escape_html(b, pc_chart_x_label(c, pts[i], label, sizeof label));
 		pc_buf_puts(b, "</text>");
 		last = x;
 	}
@@ -109,7 +108,7 @@ static void figure(pc_buf *b, pc_chart *c, unsigned id)
 	pc_buf desc = {0};
 	pc_chart_describe(c, &desc);
 	pc_buf_putc(&desc, '\0');
-	pc_html_escape(b, desc.data);
+	pc_escape_html(b, desc.data);
 	pc_buf_free(&desc);
 	pc_buf_puts(b, "</title>");
 	grid(b, c);
@@ -117,10 +116,9 @@ static void figure(pc_buf *b, pc_chart *c, unsigned id)
 	series(b, c, c->plan, c->nplan, true);
 	series(b, c, c->actual, c->nactual, false);
 	pc_buf_puts(b, "</svg><figcaption>");
-	pc_html_escape(b, c->ind->name);
-	double rate;
-	if (pc_indicator_rate(c->ind, &rate))
-		pc_buf_printf(b, "<span class=\"rate\">達成率 %.1f%%</span>", rate);
+	pc_escape_html(b, c->ind->name);
+	if (c->ind->has_rate)
+		pc_buf_printf(b, "<span class=\"rate\">達成率 %.1f%%</span>", c->ind->rate);
 	pc_buf_puts(b, "</figcaption></figure>");
 }
 

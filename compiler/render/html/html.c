@@ -4,7 +4,7 @@
  * indicators.html. Every text and attribute goes through one escaping
  * function; raw HTML from the Markdown is never passed through.
  *
- * Ids: a section or table keeps its plan id, which FORMAT.md limits to
+ * Ids: a section or table keeps its plan id, which docs/format.md §3.2 limits to
  * ASCII letters, digits, - and _. Every id the back end makes up has a
  * '.' in it (tip.3, term.12, pc.main), so none can clash with the plan's.
  *
@@ -13,17 +13,23 @@
  */
 #include "html.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../../index/index.h"
+#include "../../model/appendix.h"
+#include "../../model/glossary.h"
+#include "../../model/kpi.h"
+#include "../../model/lang.h"
+#include "../../model/sdgs.h"
+#include "../../model/spoken.h"
 #include "../../util/buf.h"
+#include "../../util/escape.h"
 #include "../../util/map.h"
-#include "../indicators/indicators.h"
-#include "../sdgs.h"
 #include "chart.h"
+#include "frame.h"
+#include "script.h"
 #include "style.h"
 
 typedef struct html {
@@ -32,48 +38,30 @@ typedef struct html {
 	pc_diags *diags;
 	pc_buf b;        /* the page being written */
 	pc_vec chapters; /* outermost sections, one page each */
-	pc_map marked;   /* "section:term" already marked on this page */
-	pc_index *ix;
+	const pc_index *ix;
 	const pc_node *chapter; /* of the page being written; NULL for others */
 	unsigned tips;          /* tooltip ids on the page */
 	unsigned charts;        /* chart ids on the page */
+	unsigned tables;        /* table (caption) ids on the page */
+	pc_map captions;        /* the captions printed on the page */
 	int in_link;            /* inside an <a>: no nested links */
 	bool ok;
 } html;
-
-void pc_html_escape(pc_buf *b, const char *s)
-{
-	for (; s && *s; s++) {
-		switch (*s) {
-		case '&':
-			pc_buf_puts(b, "&amp;");
-			break;
-		case '<':
-			pc_buf_puts(b, "&lt;");
-			break;
-		case '>':
-			pc_buf_puts(b, "&gt;");
-			break;
-		case '"':
-			pc_buf_puts(b, "&quot;");
-			break;
-		case '\'':
-			pc_buf_puts(b, "&#39;");
-			break;
-		default:
-			pc_buf_putc(b, *s);
-		}
-	}
-}
 
 static void put(html *h, const char *s)
 {
 	pc_buf_puts(&h->b, s);
 }
 
+/* Text as an attribute's value, or where no markup may go (<title>). */
 static void text(html *h, const char *s)
 {
-	pc_html_escape(&h->b, s);
+	pc_escape_html(&h->b, s);
+}
+
+static void prose(html *h, const char *s)
+{
+	pc_html_prose(&h->b, s);
 }
 
 /* ---- where things are ---- */
@@ -84,11 +72,18 @@ static const char *chapter_page(html *h, const pc_node *chapter)
 	               : "index.html";
 }
 
+/* The chapter whose page holds a node (NULL: the front page). */
+static const pc_node *chapter_of(const pc_node *n)
+{
+	const pc_node *s = n->kind == PC_SECTION ? n : pc_node_section(n);
+	return s ? s->u.section.chapter : NULL;
+}
+
 /* href of a section or table: page#id (just #id on its own page). */
 static const char *href_of(html *h, const pc_node *target)
 {
 	const char *id = target->kind == PC_SECTION ? target->u.section.id : target->u.table.id;
-	const pc_node *ch = pc_node_chapter(target);
+	const pc_node *ch = chapter_of(target);
 	if (ch == h->chapter && h->chapter)
 		return pc_arena_printf(h->doc->arena, "#%s", id);
 	return pc_arena_printf(h->doc->arena, "%s#%s", chapter_page(h, ch), id);
@@ -96,36 +91,14 @@ static const char *href_of(html *h, const pc_node *target)
 
 static const char *term_href(html *h, const pc_term *t)
 {
-	const pc_node *ch = pc_node_chapter(t->table);
+	const pc_node *ch = chapter_of(t->table);
 	const char *page = ch == h->chapter && h->chapter ? "" : chapter_page(h, ch);
 	return pc_arena_printf(h->doc->arena, "%s#term.%zu", page, t->index);
-}
-
-static const char *section_label(html *h, const pc_node *s)
-{
-	const pc_section *sec = &s->u.section;
-	if (sec->number)
-		return pc_arena_printf(h->doc->arena, "%s %s", sec->number, sec->title);
-	return sec->title;
 }
 
 /* ---- inlines ---- */
 
 static void inlines(html *h, const pc_node *parent);
-
-static bool ascii_word_byte(char c)
-{
-	return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-}
-
-/* A line break in the source joins Japanese text directly and Latin words
- * with a space. */
-static void softbreak(html *h, const pc_node *n)
-{
-	const char *next = n->next && n->next->kind == PC_TEXT ? n->next->literal : NULL;
-	if (h->b.len && ascii_word_byte(h->b.data[h->b.len - 1]) && next && ascii_word_byte(*next))
-		put(h, " ");
-}
 
 static bool safe_url(const char *url)
 {
@@ -133,20 +106,12 @@ static bool safe_url(const char *url)
 	       !strncmp(url, "mailto:", 7);
 }
 
-/* A term reference: always marked; an occurrence: only when it is the first
- * mention of the term in its section. */
+/* A term use the presentation pass marked: a link to the definition with
+ * its mark and a tooltip; unmarked uses are plain text. */
 static void term(html *h, const pc_node *n)
 {
 	const pc_term *t = n->u.term_ref.term;
-	if (!t || h->in_link) {
-		inlines(h, n);
-		return;
-	}
-	const pc_node *sec = pc_node_section(n);
-	const char *key =
-	    pc_arena_printf(h->doc->arena, "%s:%zu", sec ? sec->u.section.id : "", t->index);
-	/* An explicit reference counts as the section's mark of the term. */
-	if (pc_map_put(&h->marked, key, (void *)1) && n->kind == PC_TERM_OCC) {
+	if (!t || !n->u.term_ref.marked || h->in_link) {
 		inlines(h, n);
 		return;
 	}
@@ -157,10 +122,15 @@ static void term(html *h, const pc_node *n)
 	h->in_link++;
 	inlines(h, n);
 	h->in_link--;
+	if (n->u.term_ref.mark) {
+		put(h, "<span class=\"tmark\" aria-hidden=\"true\">");
+		text(h, n->u.term_ref.mark);
+		put(h, "</span>");
+	}
 	pc_buf_printf(&h->b, "</a><span class=\"tip\" role=\"tooltip\" id=\"tip.%u\">", tip);
-	text(h, t->term);
+	prose(h, t->term);
 	put(h, "：");
-	text(h, t->definition_text);
+	prose(h, t->definition_text);
 	put(h, "</span>");
 }
 
@@ -177,13 +147,8 @@ static void xref(html *h, const pc_node *n)
 	h->in_link++;
 	if (n->first)
 		inlines(h, n);
-	else if (t->kind == PC_SECTION)
-		text(h, section_label(h, t));
-	else {
-		put(h, "表「");
-		text(h, t->u.table.caption ? t->u.table.caption : t->u.table.id);
-		put(h, "」");
-	}
+	else
+		prose(h, n->u.xref.text);
 	h->in_link--;
 	put(h, "</a>");
 }
@@ -219,10 +184,10 @@ static void inline_node(html *h, const pc_node *n)
 {
 	switch (n->kind) {
 	case PC_TEXT:
-		text(h, n->literal);
+		prose(h, n->literal);
 		break;
 	case PC_SOFTBREAK:
-		softbreak(h, n);
+		text(h, n->literal);
 		break;
 	case PC_LINEBREAK:
 		put(h, "<br>");
@@ -232,11 +197,8 @@ static void inline_node(html *h, const pc_node *n)
 		text(h, n->literal);
 		put(h, "</code>");
 		break;
-	case PC_HTML_INLINE:
-		/* Raw HTML is shown as the text it is, never interpreted;
-		 * comments disappear. */
-		if (strncmp(n->literal, "<!--", 4) != 0)
-			text(h, n->literal);
+	case PC_HTML_INLINE: /* as text, never interpreted (decided in present.c) */
+		text(h, n->literal);
 		break;
 	case PC_EMPH:
 		put(h, "<em>");
@@ -279,10 +241,38 @@ static void inline_node(html *h, const pc_node *n)
 	}
 }
 
+static bool is_text(const pc_node *n)
+{
+	return n && (n->kind == PC_TEXT || n->kind == PC_SOFTBREAK);
+}
+
+/* Texts and line breaks in a row, printed as one text, so that an
+ * English phrase the source broke over lines is one run (one voice).
+ * Returns the last node printed. */
+static const pc_node *text_run(html *h, const pc_node *n)
+{
+	if (!is_text(n->next)) {
+		prose(h, n->literal);
+		return n;
+	}
+	pc_buf run = {0};
+	const pc_node *last = n;
+	for (const pc_node *k = n; is_text(k); k = k->next) {
+		pc_buf_puts(&run, k->literal ? k->literal : "");
+		last = k;
+	}
+	prose(h, pc_buf_cstr(&run));
+	pc_buf_free(&run);
+	return last;
+}
+
 static void inlines(html *h, const pc_node *parent)
 {
 	for (const pc_node *n = parent ? parent->first : NULL; n; n = n->next)
-		inline_node(h, n);
+		if (is_text(n))
+			n = text_run(h, n);
+		else
+			inline_node(h, n);
 }
 
 /* ---- blocks ---- */
@@ -297,14 +287,7 @@ static void sdgs(html *h, const pc_section *s)
 	for (int i = 0; i < s->nsdgs; i++) {
 		int g = s->sdgs[i];
 		uint32_t c = pc_sdg_colour(g);
-		/* White on the goal colour where it reads (WCAG 4.5:1), else black. */
-		double lum = 0;
-		for (int k = 0; k < 3; k++) {
-			double v = ((c >> (16 - 8 * k)) & 0xFF) / 255.0;
-			v = v <= 0.03928 ? v / 12.92 : pow((v + 0.055) / 1.055, 2.4);
-			lum += v * (k == 0 ? 0.2126 : k == 1 ? 0.7152 : 0.0722);
-		}
-		const char *fg = 1.05 / (lum + 0.05) >= 4.5 ? "#fff" : "#000";
+		const char *fg = pc_sdg_text_colour(g) ? "#fff" : "#000";
 		pc_buf_printf(
 		    &h->b,
 		    "<li class=\"sdg\" style=\"background:#%06X;color:%s\" title=\"SDGs目標%d ", c,
@@ -319,51 +302,85 @@ static void sdgs(html *h, const pc_section *s)
 	put(h, "</ul>");
 }
 
-static void table_open(html *h, const pc_node *n, const char *caption)
+/* ---- tables ---- */
+
+/* The caption a table gets on this page: its name (the presentation
+ * pass names untitled ones after their section), with （2）,
+ * （3）… when the page already has a table of that name, so that every
+ * table and every table box of a page has a name of its own (screen
+ * readers list them by it). */
+static const char *unique_caption(html *h, const char *name)
 {
-	put(h, "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"");
-	text(h, caption);
-	put(h, "\"><table");
-	if (n->u.table.id) {
-		put(h, " id=\"");
-		text(h, n->u.table.id);
-		put(h, "\"");
-	}
-	put(h, n->u.table.kind == PC_TABLE_INDICATORS ? " class=\"kpi\">" : ">");
-	put(h, "<caption>");
-	text(h, caption);
-	put(h, "</caption>");
+	/* per name, how many tables asked for it: the next number is found
+	 * at once, not by trying （2）, （3）… again for every table */
+	unsigned *asked = pc_map_get(&h->captions, name);
+	const char *c = name;
+	if (asked)
+		do
+			c = pc_arena_printf(h->doc->arena, "%s（%u）", name, ++*asked);
+		while (pc_map_get(&h->captions, c));
+	unsigned *one = pc_arena_alloc(h->doc->arena, sizeof *one);
+	*one = 1;
+	pc_map_put(&h->captions, c, one);
+	return c;
 }
 
-/* Under a header with an era year (現在値 (H29年度)), the Gregorian year. */
-static void header_year(html *h, const pc_year *y)
+/*
+ * Opens a table's box, the table and its caption element. The box scrolls
+ * sideways on its own when the table is wider than the screen. Without
+ * script it is always a Tab stop and a region named by the caption, so a
+ * keyboard can scroll it; site.js keeps these, and shows a hint, only on
+ * boxes that do scroll.
+ */
+static void table_open(html *h, const char *id, bool kpi)
 {
-	char g[16];
-	snprintf(g, sizeof g, "%d", y->year);
-	if (!y->year || !y->text ||
-	    strstr(y->text, g)) /* already says it: 2020, 平成29(2017)年度 */
-		return;
-	if (y->fiscal)
-		pc_buf_printf(&h->b, "<span class=\"year\">%d年度</span>", y->year);
-	else if (y->month)
-		pc_buf_printf(&h->b, "<span class=\"year\">%d年%d月</span>", y->year, y->month);
-	else
-		pc_buf_printf(&h->b, "<span class=\"year\">%d年</span>", y->year);
+	unsigned k = ++h->tables;
+	pc_buf_printf(&h->b,
+	              "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" "
+	              "aria-labelledby=\"cap.%u\"><table",
+	              k);
+	if (id) {
+		put(h, " id=\"");
+		text(h, id);
+		put(h, "\"");
+	}
+	put(h, kpi ? " class=\"kpi\">" : ">");
+	pc_buf_printf(&h->b, "<caption id=\"cap.%u\">", k);
+}
+
+/* After a sign opened in <span class="nil"><span aria-hidden="true">:
+ * closes it and adds the words a screen reader says instead, hidden from
+ * the eye. The outer span holds the hidden words' position, so inside a
+ * table box that scrolls they scroll with it instead of widening the page. */
+static void spoken_after(html *h, const char *spoken)
+{
+	put(h, "</span><span class=\"vh\">");
+	text(h, spoken);
+	put(h, "</span></span>");
+}
+
+/* A cell's content. A cell of dashes is read as 該当なし (model/spoken.h). */
+static void cell(html *h, const pc_node *c)
+{
+	const pc_node *only = c->first && c->first == c->last ? c->first : NULL;
+	const char *spoken = only && only->kind == PC_TEXT ? pc_spoken_cell(only->literal) : NULL;
+	if (spoken)
+		put(h, "<span class=\"nil\"><span aria-hidden=\"true\">");
+	inlines(h, c);
+	if (spoken)
+		spoken_after(h, spoken);
 }
 
 static void table(html *h, const pc_node *n)
 {
 	const pc_table *t = &n->u.table;
 	bool kpi = t->kind == PC_TABLE_INDICATORS;
-	const char *caption = t->caption ? t->caption : kpi ? "成果指標" : "表";
-	table_open(h, n, caption);
-	put(h, "<thead><tr>");
-	size_t col = 0;
-	for (const pc_node *c = n->first ? n->first->first : NULL; c; c = c->next, col++) {
+	table_open(h, t->id, kpi);
+	prose(h, unique_caption(h, t->display));
+	put(h, "</caption><thead><tr>");
+	for (const pc_node *c = n->first ? n->first->first : NULL; c; c = c->next) {
 		put(h, "<th scope=\"col\">");
-		inlines(h, c);
-		if (kpi && col < t->ncols)
-			header_year(h, &t->columns[col].year);
+		cell(h, c);
 		put(h, "</th>");
 	}
 	put(h, "</tr></thead><tbody>");
@@ -377,7 +394,7 @@ static void table(html *h, const pc_node *n)
 			put(h, head    ? "<th scope=\"row\">"
 			       : words ? "<td class=\"text\">"
 			               : "<td>");
-			inlines(h, c);
+			cell(h, c);
 			put(h, head ? "</th>" : "</td>");
 		}
 		put(h, "</tr>");
@@ -387,6 +404,44 @@ static void table(html *h, const pc_node *n)
 		pc_html_charts(&h->b, n, &h->charts);
 }
 
+/* One glossary entry, as the boxes and glossary.html print it: the term
+ * and its given reading, the definition, its aliases; where (a link to
+ * the measure that defines it) in the listing only. */
+static void gloss_entry(html *h, const pc_gloss_entry *e, bool where)
+{
+	pc_buf_printf(&h->b, "<dt id=\"term.%zu\">", e->term->index);
+	if (!where && e->term->mark) { /* the box shows the term's ※n */
+		put(h, "<span class=\"tmark\">");
+		text(h, e->term->mark);
+		put(h, "</span> ");
+	}
+	prose(h, e->term->term);
+	if (e->reading) {
+		put(h, "<span class=\"reading\">（");
+		prose(h, e->reading);
+		put(h, "）</span>");
+	}
+	put(h, "</dt><dd>");
+	if (e->definition)
+		inlines(h, e->definition);
+	else
+		prose(h, e->definition_text);
+	if (e->aliases) {
+		put(h, "<span class=\"aliases\">（別名：");
+		prose(h, e->aliases);
+		put(h, "）</span>");
+	}
+	if (where && e->measure) {
+		put(h, "<span class=\"where\">（掲載：<a href=\"");
+		text(h, term_href(h, e->term));
+		put(h, "\">");
+		prose(h, e->measure->u.section.display);
+		put(h, "</a>）</span>");
+	}
+	put(h, "</dd>");
+}
+
+/* The glossary box of a measure: its terms in the order written. */
 static void glossary(html *h, const pc_node *n)
 {
 	const pc_table *t = &n->u.table;
@@ -394,26 +449,8 @@ static void glossary(html *h, const pc_node *n)
 		return;
 	put(h, "<dl class=\"glossary\">");
 	for (size_t i = 0; i < t->nterms; i++) {
-		const pc_term *term = t->terms[i];
-		pc_buf_printf(&h->b, "<dt id=\"term.%zu\">", term->index);
-		text(h, term->term);
-		if (term->reading && !term->reading_derived) {
-			put(h, "<span class=\"reading\">（");
-			text(h, term->reading);
-			put(h, "）</span>");
-		}
-		put(h, "</dt><dd>");
-		inlines(h, term->definition);
-		if (term->naliases) {
-			put(h, "<span class=\"aliases\">別名：");
-			for (size_t k = 0; k < term->naliases; k++) {
-				if (k)
-					put(h, "、");
-				text(h, term->aliases[k].text);
-			}
-			put(h, "</span>");
-		}
-		put(h, "</dd>");
+		pc_gloss_entry e = pc_gloss_entry_of(h->doc, t->terms[i]);
+		gloss_entry(h, &e, false);
 	}
 	put(h, "</dl>");
 }
@@ -430,12 +467,12 @@ static void section(html *h, const pc_node *n, int depth)
 	pc_buf_printf(&h->b, "\"><h%d>", level);
 	if (s->label) {
 		put(h, "<span class=\"label\">");
-		text(h, s->label);
+		prose(h, s->label);
 		put(h, "</span>");
 	}
 	if (s->number) {
 		put(h, "<span class=\"num\">");
-		text(h, s->number);
+		prose(h, s->number);
 		put(h, "</span> ");
 	}
 	inlines(h, s->heading);
@@ -510,75 +547,31 @@ static void blocks(html *h, const pc_node *parent, int depth)
 
 static void page_begin(html *h, const char *title, const pc_node *chapter)
 {
-	const pc_meta *m = &h->doc->meta;
 	pc_buf_clear(&h->b);
-	pc_map_init(&h->marked, h->doc->arena);
 	h->chapter = chapter;
 	h->tips = 0;
 	h->charts = 0;
-	put(h, "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n"
-	       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
-	if (title) {
-		text(h, title);
-		put(h, " | ");
-	}
-	text(h, m->title);
-	put(h, "</title>\n<link rel=\"stylesheet\" href=\"style.css\">\n</head>\n<body>\n"
-	       "<a class=\"skip\" href=\"#pc.main\">本文へ移動</a>\n<header class=\"site\"><p><a "
-	       "href=\"index.html\">");
-	text(h, m->title);
-	put(h, "</a>");
-	if (m->subtitle) {
-		put(h, " <span class=\"sub\">");
-		text(h, m->subtitle);
-		put(h, "</span>");
-	}
-	put(h, "</p></header>\n");
-	if (m->draft)
-		put(h, "<p class=\"draft\" "
-		       "role=\"note\">この計画は案です。内容は確定していません。</p>\n");
-	if (title) {
-		put(h, "<nav class=\"crumbs\" aria-label=\"現在地\"><ol><li><a "
-		       "href=\"index.html\">目次</a></li>"
-		       "<li aria-current=\"page\">");
-		text(h, title);
-		put(h, "</li></ol></nav>\n");
-	}
-	put(h, "<main id=\"pc.main\">\n");
+	h->tables = 0;
+	pc_map_init(&h->captions, h->doc->arena);
+	pc_html_crumb here = {NULL, title};
+	pc_html_frame_begin(
+	    &h->b, &h->doc->meta, title, NULL,
+	    h->doc->meta.draft ? "この計画は案です。内容は確定していません。" : NULL, &here, 1);
 }
 
 static void page_end(html *h, const char *file, const char *prev, const char *prev_title,
                      const char *next, const char *next_title)
 {
-	put(h, "\n</main>\n");
-	if (prev || next) {
-		put(h, "<nav class=\"pager\" aria-label=\"前後のページ\">");
-		if (prev) {
-			put(h, "<a rel=\"prev\" href=\"");
-			text(h, prev);
-			put(h, "\">前へ：");
-			text(h, prev_title);
-			put(h, "</a>");
-		}
-		if (next) {
-			put(h, "<a rel=\"next\" href=\"");
-			text(h, next);
-			put(h, "\">次へ：");
-			text(h, next_title);
-			put(h, "</a>");
-		}
-		put(h, "</nav>\n");
-	}
-	put(h, "<footer class=\"site\"><p>");
-	text(h, h->doc->meta.city ? h->doc->meta.city : h->doc->meta.title);
-	if (h->doc->meta.edition) {
-		put(h, " ");
-		text(h, h->doc->meta.edition);
-	}
-	put(h, "</p></footer>\n</body>\n</html>\n");
+	pc_html_frame_end(&h->b, &h->doc->meta, prev, prev_title, next, next_title);
 	char *path = pc_arena_printf(h->doc->arena, "html/%s", file);
 	h->ok &= pc_output_write(h->out, path, h->b.data, h->b.len);
 }
+
+static void page_close(html *h, size_t k);
+
+/* Where the appendices' pages are, in the order they are printed. */
+static const char *const appendix_page[PC_APPX_COUNT] = {"indicators.html", "glossary.html",
+                                                         "terms.html"};
 
 static void contents(html *h)
 {
@@ -588,7 +581,7 @@ static void contents(html *h)
 		put(h, "<li><a href=\"");
 		text(h, chapter_page(h, ch));
 		put(h, "\">");
-		text(h, section_label(h, ch));
+		prose(h, ch->u.section.display);
 		put(h, "</a>");
 		bool any = false;
 		for (const pc_node *s = ch->first; s; s = s->next) {
@@ -599,14 +592,19 @@ static void contents(html *h)
 			put(h, "<li><a href=\"");
 			text(h, href_of(h, s));
 			put(h, "\">");
-			text(h, section_label(h, s));
+			prose(h, s->u.section.display);
 			put(h, "</a></li>");
 		}
 		put(h, any ? "</ol></li>" : "</li>");
 	}
-	put(h, "<li><a href=\"glossary.html\">用語解説</a></li><li><a "
-	       "href=\"terms.html\">索引</a></li>"
-	       "<li><a href=\"indicators.html\">成果指標の一覧</a></li></ol></nav>");
+	for (int a = 0; a < PC_APPX_COUNT; a++) {
+		put(h, "<li><a href=\"");
+		put(h, appendix_page[a]);
+		put(h, "\">");
+		text(h, pc_appendix_title(a));
+		put(h, "</a></li>");
+	}
+	put(h, "</ol></nav>");
 }
 
 static void index_page(html *h)
@@ -616,23 +614,23 @@ static void index_page(html *h)
 	put(h, "<div class=\"cover\">");
 	if (m->period) {
 		put(h, "<p class=\"period\">計画期間 ");
-		text(h, m->period);
+		prose(h, m->period);
 		put(h, "</p>");
 	}
 	put(h, "<h1>");
-	text(h, m->title);
+	prose(h, m->title);
 	put(h, "</h1>");
 	if (m->subtitle) {
 		put(h, "<p class=\"subtitle\">");
-		text(h, m->subtitle);
+		prose(h, m->subtitle);
 		put(h, "</p>");
 	}
 	if (m->city || m->edition) {
 		put(h, "<p class=\"city\">");
-		text(h, m->city);
+		prose(h, m->city);
 		if (m->edition) {
 			put(h, " ");
-			text(h, m->edition);
+			prose(h, m->edition);
 		}
 		put(h, "</p>");
 	}
@@ -641,154 +639,105 @@ static void index_page(html *h)
 	/* Blocks before the first chapter belong to the front page. */
 	for (const pc_node *n = h->doc->root->first; n && n->kind != PC_SECTION; n = n->next)
 		block(h, n, 2);
-	const char *first = h->chapters.len ? chapter_page(h, h->chapters.items[0]) : NULL;
-	page_end(h, "index.html", NULL, NULL, first,
-	         first ? section_label(h, h->chapters.items[0]) : NULL);
+	page_close(h, 0);
+}
+
+/* The pages in reading order: index.html, the chapters, the appendices.
+ * Page k's neighbours name the pager's links. */
+static void page_name(html *h, size_t k, const char **file, const char **title)
+{
+	size_t nch = h->chapters.len;
+	if (k == 0) {
+		*file = "index.html";
+		*title = "目次";
+	} else if (k <= nch) {
+		const pc_node *ch = h->chapters.items[k - 1];
+		*file = chapter_page(h, ch);
+		*title = ch->u.section.display;
+	} else if (k - nch - 1 < PC_APPX_COUNT) {
+		*file = appendix_page[k - nch - 1];
+		*title = pc_appendix_title((pc_appendix)(k - nch - 1));
+	} else {
+		*file = *title = NULL;
+	}
+}
+
+static void page_close(html *h, size_t k)
+{
+	const char *file, *title, *prev = NULL, *prev_title = NULL, *next, *next_title;
+	page_name(h, k, &file, &title);
+	if (k)
+		page_name(h, k - 1, &prev, &prev_title);
+	page_name(h, k + 1, &next, &next_title);
+	page_end(h, file, prev, prev_title, next, next_title);
 }
 
 static void chapter_pages(html *h)
 {
 	for (size_t i = 0; i < h->chapters.len; i++) {
 		const pc_node *ch = h->chapters.items[i];
-		const char *title = section_label(h, ch);
-		page_begin(h, title, ch);
+		page_begin(h, ch->u.section.display, ch);
 		section(h, ch, 1);
-		const pc_node *prev = i ? h->chapters.items[i - 1] : NULL;
-		const pc_node *next = i + 1 < h->chapters.len ? h->chapters.items[i + 1] : NULL;
-		page_end(h, chapter_page(h, ch), prev ? chapter_page(h, prev) : "index.html",
-		         prev ? section_label(h, prev) : "目次",
-		         next ? chapter_page(h, next) : "glossary.html",
-		         next ? section_label(h, next) : "用語解説");
+		page_close(h, i + 1);
 	}
 }
 
-/* The index group named name, or -1. */
-static int group_named(const pc_index *ix, const char *name)
+/* The jump bar of a listing whose groups are names[0..n): every kana row
+ * and letter A–Z, a link where the listing has the group (its heading has
+ * id grp.K), plain text where it has none; 数字 and その他 only when there. */
+static void jump_bar(html *h, const char *const *groups, size_t ngroups)
 {
-	for (size_t g = 0; g < ix->ngroups; g++)
-		if (!strcmp(ix->groups[g].name, name))
-			return (int)g;
-	return -1;
-}
-
-/* The jump bar: every kana row and letter A–Z, a link where the page has
- * entries (has[g] for index group g, whose heading has id grp.g), plain
- * text where it has none; then 数字 and その他 when present. */
-static void jump_bar(html *h, const bool *has)
-{
-	static const char *kana[] = {"あ", "か", "さ", "た", "な", "は", "ま", "や", "ら", "わ"};
-	const char *names[10 + 26];
-	size_t n = 0;
-	char latin[26][2];
-	for (int k = 0; k < 26; k++)
-		latin[k][0] = (char)('A' + k), latin[k][1] = '\0';
-	if (!h->doc->meta.latin_first)
-		for (size_t k = 0; k < 10; k++)
-			names[n++] = kana[k];
-	for (size_t k = 0; k < 26; k++)
-		names[n++] = latin[k];
-	if (h->doc->meta.latin_first)
-		for (size_t k = 0; k < 10; k++)
-			names[n++] = kana[k];
-	bool *shown = pc_arena_alloc(h->doc->arena, h->ix->ngroups + 1);
+	const char *names[40];
+	size_t n = pc_jump_bar_names(h->doc, names);
 	put(h, "<nav class=\"jump\" aria-label=\"読みの行で移動\"><ul>");
 	for (size_t k = 0; k < n; k++) {
 		if (k == (h->doc->meta.latin_first ? 26u : 10u)) /* kana and letters apart */
 			put(h, "</ul><ul>");
-		int g = group_named(h->ix, names[k]);
-		if (g >= 0 && has[g]) {
-			shown[g] = true;
-			pc_buf_printf(&h->b, "<li><a href=\"#grp.%d\">", g);
+		size_t g = 0;
+		while (g < ngroups && strcmp(groups[g], names[k]))
+			g++;
+		bool wide = k + 2 >= n; /* 数字, その他 */
+		if (g < ngroups) {
+			pc_buf_printf(&h->b,
+			              wide ? "<li><a class=\"wide\" href=\"#grp.%zu\">"
+			                   : "<li><a href=\"#grp.%zu\">",
+			              g);
 			text(h, names[k]);
 			put(h, "</a></li>");
-		} else {
+		} else if (!wide) {
 			put(h, "<li><span class=\"off\">");
 			text(h, names[k]);
 			put(h, "<span class=\"vh\">（なし）</span></span></li>");
 		}
 	}
-	for (size_t g = 0; g < h->ix->ngroups; g++)
-		if (has[g] && !shown[g]) {
-			pc_buf_printf(&h->b, "<li><a class=\"wide\" href=\"#grp.%zu\">", g);
-			text(h, h->ix->groups[g].name);
-			put(h, "</a></li>");
-		}
 	put(h, "</ul></nav>");
 }
 
 static void glossary_page(html *h)
 {
-	page_begin(h, "用語解説", NULL);
-	put(h, "<h1>用語解説</h1><p>本文で使われている用語を読みの順に並べています。</p>");
-	bool *has = pc_arena_alloc(h->doc->arena, h->ix->ngroups + 1);
-	for (size_t i = 0; i < h->ix->nentries; i++)
-		if (h->ix->entries[i]->kind == PC_IX_TERM)
-			has[h->ix->entries[i]->group] = true;
-	jump_bar(h, has);
-	for (size_t g = 0; g < h->ix->ngroups; g++) {
-		const pc_ix_group *grp = &h->ix->groups[g];
-		bool open = false;
-		for (size_t i = grp->first; i < grp->first + grp->count; i++) {
-			const pc_ix_entry *e = h->ix->entries[i];
-			if (e->kind != PC_IX_TERM)
-				continue;
-			if (!open) {
-				pc_buf_printf(&h->b, "<h2 id=\"grp.%zu\">", g);
-				text(h, grp->name);
-				put(h, "</h2><dl class=\"glossary\">");
-				open = true;
-			}
-			pc_buf_printf(&h->b, "<dt id=\"term.%zu\">", e->term->index);
-			text(h, e->text);
-			if (e->reading && !e->term->reading_derived) {
-				put(h, "<span class=\"reading\">（");
-				text(h, e->reading);
-				put(h, "）</span>");
-			}
-			put(h, "</dt><dd>");
-			inlines(h, e->term->definition);
-			if (e->term->section) {
-				/* Named after the measure, not its 用語解説 box. */
-				const pc_node *at = e->term->section;
-				while ((at->u.section.role == PC_ROLE_GLOSSARY ||
-				        !at->u.section.number) &&
-				       pc_node_section(at))
-					at = pc_node_section(at);
-				put(h, "<span class=\"where\">（掲載：<a href=\"");
-				text(h, term_href(h, e->term));
-				put(h, "\">");
-				text(h, section_label(h, at));
-				put(h, "</a>）</span>");
-			}
-			put(h, "</dd>");
-		}
-		if (open)
-			put(h, "</dl>");
+	const pc_glossary *g = pc_glossary_of(h->doc, NULL);
+	page_begin(h, pc_appendix_title(PC_APPX_GLOSSARY), NULL);
+	put(h, "<h1>");
+	text(h, pc_appendix_title(PC_APPX_GLOSSARY));
+	put(h, "</h1><p>本文で使われている用語を読みの順に並べています。</p>");
+	const char **names = pc_arena_alloc(h->doc->arena, (g->ngroups + 1) * sizeof *names);
+	for (size_t k = 0; k < g->ngroups; k++)
+		names[k] = g->groups[k].name;
+	jump_bar(h, names, g->ngroups);
+	for (size_t k = 0; k < g->ngroups; k++) {
+		const pc_gloss_group *grp = &g->groups[k];
+		pc_buf_printf(&h->b, "<h2 id=\"grp.%zu\">", k);
+		text(h, grp->name);
+		put(h, "</h2><dl class=\"glossary\">");
+		for (size_t i = grp->first; i < grp->first + grp->count; i++)
+			gloss_entry(h, &g->entries[i], true);
+		put(h, "</dl>");
 	}
-	page_end(h, "glossary.html",
-	         h->chapters.len ? chapter_page(h, h->chapters.items[h->chapters.len - 1])
-	                         : "index.html",
-	         h->chapters.len ? section_label(h, h->chapters.items[h->chapters.len - 1])
-	                         : "目次",
-	         "terms.html", "索引");
+	page_close(h, h->chapters.len + 1 + PC_APPX_GLOSSARY);
 }
 
-/* How a place is named in the index: the number of the nearest numbered
- * section around it (a measure like 1-1 rather than its 現状と課題), else
- * the title of its chapter-level section. */
-static const char *place_label(const pc_node *sec)
-{
-	const pc_node *top = sec;
-	for (const pc_node *s = sec; s; s = pc_node_section(s)) {
-		const pc_section *ss = &s->u.section;
-		if (ss->number && !(ss->number[0] & 0x80 && s->u.section.level > 2))
-			return ss->number; /* skip ①② of actions: name the measure */
-		top = s;
-	}
-	return top->u.section.title;
-}
-
-/* Links to where an entry is defined and used, one per label. */
+/* Links to where an entry is defined and used, one per measure; a place
+ * is named by its measure's number (its title when it has none). */
 static void places(html *h, const pc_ix_entry *e)
 {
 	pc_map seen;
@@ -797,7 +746,7 @@ static void places(html *h, const pc_ix_entry *e)
 		const pc_ix_place *p = &e->places[k];
 		if (!p->section)
 			continue;
-		const char *label = place_label(p->section);
+		const char *label = p->section->u.section.measure->u.section.tag;
 		if (!p->definition && pc_map_put(&seen, label, (void *)1))
 			continue;
 		put(h, p->definition ? " <a class=\"def\" href=\"" : " <a href=\"");
@@ -805,7 +754,7 @@ static void places(html *h, const pc_ix_entry *e)
 		put(h, "\">");
 		if (p->definition)
 			put(h, "定義 ");
-		text(h, label);
+		prose(h, label);
 		put(h, "</a>");
 		if (p->definition)
 			pc_map_put(&seen, label, (void *)1);
@@ -814,29 +763,32 @@ static void places(html *h, const pc_ix_entry *e)
 
 static void terms_page(html *h)
 {
-	page_begin(h, "索引", NULL);
-	put(h, "<h1>索引</"
-	       "h1><p>用語と事項を読みの順に並べ、定義と使われている施策へのリンクを付けています。"
-	       "「→」は同じ意味の用語を示します。</p>");
-	bool *has = pc_arena_alloc(h->doc->arena, h->ix->ngroups + 1);
-	for (size_t g = 0; g < h->ix->ngroups; g++)
-		has[g] = h->ix->groups[g].count > 0;
-	jump_bar(h, has);
-	for (size_t g = 0; g < h->ix->ngroups; g++) {
-		const pc_ix_group *grp = &h->ix->groups[g];
+	page_begin(h, pc_appendix_title(PC_APPX_INDEX), NULL);
+	put(h, "<h1>");
+	text(h, pc_appendix_title(PC_APPX_INDEX));
+	put(h,
+	    "</h1><p>用語と事項を読みの順に並べ、定義と使われている施策へのリンクを付けています。"
+	    "「→」は同じ意味の用語を示します。</p>");
+	const pc_index *ix = h->ix;
+	const char **names = pc_arena_alloc(h->doc->arena, (ix->ngroups + 1) * sizeof *names);
+	for (size_t g = 0; g < ix->ngroups; g++)
+		names[g] = ix->groups[g].name;
+	jump_bar(h, names, ix->ngroups);
+	for (size_t g = 0; g < ix->ngroups; g++) {
+		const pc_ix_group *grp = &ix->groups[g];
 		pc_buf_printf(&h->b, "<h2 id=\"grp.%zu\">", g);
 		text(h, grp->name);
 		put(h, "</h2><ul class=\"index\">");
 		for (size_t i = grp->first; i < grp->first + grp->count; i++) {
-			const pc_ix_entry *e = h->ix->entries[i];
+			const pc_ix_entry *e = ix->entries[i];
 			pc_buf_printf(&h->b, "<li id=\"e.%zu\"><span class=\"entry\">", i);
-			text(h, e->text);
+			prose(h, e->text);
 			put(h, "</span>");
 			if (e->kind == PC_IX_ALIAS) {
 				put(h, " → <a href=\"");
 				text(h, term_href(h, e->term));
 				put(h, "\">");
-				text(h, e->term->term);
+				prose(h, e->term->term);
 				put(h, "</a>");
 			} else {
 				places(h, e);
@@ -845,105 +797,76 @@ static void terms_page(html *h)
 		}
 		put(h, "</ul>");
 	}
-	page_end(h, "terms.html", "glossary.html", "用語解説", "indicators.html", "成果指標の一覧");
+	page_close(h, h->chapters.len + 1 + PC_APPX_INDEX);
 }
 
-static void value_cell(html *h, const pc_indicator *ind, pc_field f)
+static void kpi_cell(html *h, const pc_kpi_cell *c, bool head)
 {
-	put(h, "<td>");
-	bool any = false;
-	for (size_t v = 0; v < ind->nvalues; v++) {
-		const pc_ivalue *iv = &ind->values[v];
-		if (iv->field != f)
-			continue;
-		any = true;
-		text(h, iv->value.text);
-		if (iv->year.text) {
-			put(h, "<span class=\"year\">（");
-			text(h, iv->year.text);
-			put(h, "）</span>");
-		}
-		if (v + 1 < ind->nvalues && ind->values[v + 1].field == f)
-			put(h, "<br>");
+	put(h, head ? "<th scope=\"row\">" : "<td>");
+	const char *spoken = pc_spoken_cell(c->value);
+	if (spoken) {
+		put(h, "<span class=\"nil\"><span aria-hidden=\"true\">");
+		text(h, c->value);
+		spoken_after(h, spoken);
+	} else {
+		prose(h, c->value);
 	}
-	if (!any)
-		put(h, "－");
-	put(h, "</td>");
+	if (c->year) {
+		put(h, "<span class=\"year\">");
+		prose(h, c->year);
+		put(h, "</span>");
+	}
+	put(h, head ? "</th>" : "</td>");
+}
+
+static void kpi_table(html *h, const pc_kpi_table *t)
+{
+	table_open(h, NULL, true);
+	const char *caption = unique_caption(h, t->caption);
+	if (t->measure) {
+		put(h, "<a href=\"");
+		text(h, href_of(h, t->measure));
+		put(h, "\">");
+		prose(h, caption);
+		put(h, "</a>");
+	} else {
+		prose(h, caption);
+	}
+	put(h, "</caption><thead><tr>");
+	for (int c = 0; c < PC_KPI_NCOLS; c++) {
+		put(h, "<th scope=\"col\">");
+		text(h, pc_kpi_heads[c]);
+		put(h, "</th>");
+	}
+	put(h, "</tr></thead><tbody>");
+	for (size_t r = 0; r < t->nrows; r++) {
+		put(h, "<tr>");
+		for (int c = 0; c < PC_KPI_NCOLS; c++)
+			kpi_cell(h, &t->rows[r].cells[c], c == PC_KPI_NAME);
+		put(h, "</tr>");
+	}
+	put(h, "</tbody></table></div>");
 }
 
 static void indicators_page(html *h)
 {
-	static const struct {
-		pc_field f;
-		const char *name;
-	} cols[] = {{PC_FIELD_BASELINE, "基準値"},
-	            {PC_FIELD_MIDTERM, "中間目標値"},
-	            {PC_FIELD_TARGET, "目標値"},
-	            {PC_FIELD_ACTUAL, "実績値"}};
-	page_begin(h, "成果指標の一覧", NULL);
-	put(h, "<h1>成果指標の一覧</h1>");
-	const pc_node *chapter = NULL, *section = (const pc_node *)1;
-	bool open = false;
-	for (size_t i = 0; i < h->doc->indicators.len; i++) {
-		const pc_indicator *ind = h->doc->indicators.items[i];
-		const pc_node *ch = pc_node_chapter(ind->table);
-		if (ch != chapter || i == 0) {
-			if (open)
-				put(h, "</tbody></table></div>");
-			open = false;
-			chapter = ch;
+	const pc_kpi_appendix *a = pc_kpi_appendix_of(h->doc);
+	page_begin(h, pc_appendix_title(PC_APPX_KPI), NULL);
+	put(h, "<h1>");
+	text(h, pc_appendix_title(PC_APPX_KPI));
+	put(h, "</h1>");
+	for (size_t i = 0; i < a->ntables; i++) {
+		const pc_kpi_table *t = &a->tables[i];
+		if (i == 0 || t->chapter != a->tables[i - 1].chapter) {
 			put(h, "<h2>");
-			text(h, ch ? section_label(h, ch) : "計画全体");
+			prose(h, t->chapter ? t->chapter->u.section.display : "計画全体");
 			put(h, "</h2>");
 		}
-		/* Grouped by measure: the level-2 section around the table. */
-		const pc_node *measure = ind->section;
-		while (measure && measure->u.section.level > 2)
-			measure = pc_node_section(measure);
-		if (measure != section || !open) {
-			if (open)
-				put(h, "</tbody></table></div>");
-			section = measure;
-			const char *cap = section ? section_label(h, section) : "成果指標";
-			put(h, "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" "
-			       "aria-label=\"");
-			text(h, cap);
-			put(h, "\"><table class=\"kpi\"><caption>");
-			if (section) {
-				put(h, "<a href=\"");
-				text(h, href_of(h, section));
-				put(h, "\">");
-				text(h, cap);
-				put(h, "</a>");
-			} else {
-				text(h, cap);
-			}
-			put(h, "</caption><thead><tr><th scope=\"col\">指標名</th>");
-			for (size_t c = 0; c < 4; c++) {
-				put(h, "<th scope=\"col\">");
-				put(h, cols[c].name);
-				put(h, "</th>");
-			}
-			put(h, "<th scope=\"col\">達成率</th></tr></thead><tbody>");
-			open = true;
-		}
-		put(h, "<tr><th scope=\"row\">");
-		text(h, ind->name);
-		put(h, "</th>");
-		for (size_t c = 0; c < 4; c++)
-			value_cell(h, ind, cols[c].f);
-		double rate;
-		if (pc_indicator_rate(ind, &rate))
-			pc_buf_printf(&h->b, "<td>%.1f%%</td>", rate);
-		else
-			put(h, "<td>－</td>");
-		put(h, "</tr>");
+		kpi_table(h, t);
 	}
-	if (open)
-		put(h, "</tbody></table></div>");
-	if (!h->doc->indicators.len)
+	if (!a->ntables)
 		put(h, "<p>この計画には成果指標がありません。</p>");
-	page_end(h, "indicators.html", "terms.html", "索引", NULL, NULL);
+	page_close(h, h->chapters.len + 1 + PC_APPX_KPI);
 }
 
 /* Copies the plan's images under html/images/, keeping their paths. */
@@ -983,13 +906,14 @@ bool pc_html_render(pc_doc *doc, pc_output *o, pc_diags *d)
 	for (pc_node *n = doc->root->first; n; n = n->next)
 		if (n->kind == PC_SECTION)
 			pc_vec_push(doc->arena, &h.chapters, n);
-	h.ix = pc_index_build(doc);
+	h.ix = doc->index;
 	index_page(&h);
 	chapter_pages(&h);
+	indicators_page(&h);
 	glossary_page(&h);
 	terms_page(&h);
-	indicators_page(&h);
 	h.ok &= pc_output_write(o, "html/style.css", pc_html_style, strlen(pc_html_style));
+	h.ok &= pc_output_write(o, "html/site.js", pc_html_script, strlen(pc_html_script));
 	copy_images(&h);
 	pc_buf_free(&h.b);
 	return h.ok;

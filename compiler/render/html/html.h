@@ -16,8 +16,4 @@
  */
 bool pc_html_render(pc_doc *doc, pc_output *o, pc_diags *d);
 
-/* Appends s escaped for HTML text and attribute values: the one escaping
- * function of every HTML plancc writes. */
-void pc_html_escape(pc_buf *b, const char *s);
-
 #endif

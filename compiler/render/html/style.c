@@ -13,17 +13,22 @@ const char pc_html_style[] =
     "Sans\",\"Noto Sans JP\",\"Yu Gothic\",Meiryo,sans-serif;font-size:1rem;line-height:1.8;"
     "overflow-wrap:anywhere;line-break:strict}\n"
     "main{display:block;max-width:46rem;margin:0 auto;padding:1rem}\n"
-    "a{color:#0b5394}a:focus{outline:3px solid #f5a623;outline-offset:2px}\n"
-    ".skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;"
-    "padding:.5rem;z-index:10}\n"
+    "a{color:#0b5394}\n"
+    /* The focus ring: near black on the white page (17:1), white on the
+     * green header (6.4:1): over 3:1 wherever it is drawn (WCAG 1.4.11). */
+    ":focus{outline:3px solid #1a1a1a;outline-offset:2px}\n"
+    "header.site :focus{outline-color:#fff}\n"
+    /* Shown in the flow when focused, so its ring lies on the white page. */
+    ".skip{position:absolute;left:-999px}.skip:focus{position:static;display:inline-block;"
+    "margin:.5rem 1rem;padding:.2rem .5rem}\n"
     ".vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);"
-    "white-space:nowrap}\n"
-    "header.site{background:var(--accent);color:#fff;padding:.6rem 1rem}\n"
-    "header.site p{margin:0;max-width:46rem;margin:0 auto;font-weight:bold}\n"
-    "header.site a{color:#fff;text-decoration:none}\n"
+    "white-space:nowrap}.nil{position:relative}\n"
+    "header.site{background:var(--accent);color:#fff}\n"
+    "header.site .title{max-width:46rem;margin:0 auto;padding:.6rem 1rem;font-weight:bold}\n"
+    "header.site .title a{color:#fff;text-decoration:none}\n"
     "header.site .sub{font-weight:normal;margin-left:.5em}\n"
-    ".draft{background:#fff4d6;border-bottom:2px solid #b8860b;margin:0;padding:.5rem 1rem;"
-    "text-align:center;font-weight:bold}\n"
+    ".draft{background:#fff4d6;color:var(--ink);border-bottom:2px solid #b8860b;margin:0;"
+    "padding:.5rem 1rem;text-align:center;font-weight:bold}\n"
     ".crumbs ol{list-style:none;display:flex;flex-wrap:wrap;gap:.3rem;max-width:46rem;margin:0 "
     "auto;padding:.5rem 1rem;font-size:.9rem}\n"
     ".crumbs li+li::before{content:\"›\";margin-right:.3rem;color:var(--muted)}\n"
@@ -43,9 +48,25 @@ const char pc_html_style[] =
     ".sdgs{list-style:none;display:flex;flex-wrap:wrap;gap:.3rem;padding:0;margin:.3rem 0}\n"
     ".sdg{width:2.2rem;height:2.2rem;display:flex;align-items:center;justify-content:center;"
     "font-weight:bold;font-size:1.1rem;border-radius:.2rem}\n"
-    ".table-wrap{overflow-x:auto;margin:1rem 0;max-width:100%}\n"
-    ".table-wrap:focus{outline:3px solid #f5a623}\n"
-    "table{border-collapse:collapse;min-width:100%;font-size:.92rem;line-height:1.6}\n"
+    /* A table wider than the screen scrolls in its box; shadows at the
+     * edges it can scroll to (the white covers move with the table) show
+     * that there is more, with or without script; with site.js a box that
+     * scrolls also says so in words (silent to screen readers, which read
+     * the table cell by cell anyway). */
+    ".table-wrap{overflow-x:auto;margin:1rem 0;max-width:100%;background:"
+    "linear-gradient(to right,#fff 30%,rgba(255,255,255,0)) left/2rem 100% no-repeat local,"
+    "linear-gradient(to left,#fff 30%,rgba(255,255,255,0)) right/2rem 100% no-repeat local,"
+    "radial-gradient(farthest-side at 0 50%,rgba(0,0,0,.22),rgba(0,0,0,0)) left/.8rem 100% "
+    "no-repeat scroll,"
+    "radial-gradient(farthest-side at 100% 50%,rgba(0,0,0,.22),rgba(0,0,0,0)) right/.8rem 100% "
+    "no-repeat scroll}\n"
+    ".table-wrap.scrolls::before{content:\"← 横にスクロールできます →\";"
+    "content:\"← 横にスクロールできます →\"/\"\";display:block;position:sticky;left:0;"
+    "font-size:.85rem;color:var(--muted)}\n"
+    /* a collapsed table's outer borders lie half outside it: 1px less than
+     * its box, so that a table that fits does not scroll by half a pixel */
+    "table{border-collapse:collapse;min-width:calc(100% - 1px);font-size:.92rem;"
+    "line-height:1.6}\n"
     "caption{text-align:left;font-weight:bold;padding:.3rem 0}\n"
     "th,td{border:1px solid var(--line);padding:.35rem .5rem;vertical-align:top;min-width:4.5em}\n"
     "thead th{background:var(--accent-bg)}\n"
@@ -62,13 +83,23 @@ const char pc_html_style[] =
     ".reading{font-weight:normal;font-size:.85em;color:var(--muted)}\n"
     ".aliases{display:block;font-size:.9em;color:var(--muted)}\n"
     ".where{font-size:.9em;color:var(--muted)}\n"
-    "a.term{text-decoration:underline dotted}\n"
-    ".tip{display:none}\n"
-    /* Shown on hover and focus, and kept while the pointer is on it (WCAG 1.4.13). */
-    "a.term:hover+.tip,a.term:focus+.tip,.tip:hover{display:block;position:absolute;left:.5rem;"
-    "right:.5rem;"
-    "background:#fff;border:1px solid var(--ink);padding:.4rem .6rem;font-size:.85rem;"
-    "line-height:1.6;z-index:5;box-shadow:0 2px 6px rgba(0,0,0,.2)}\n"
+    /* a focused term is drawn over its tooltip, so its ring stays whole */
+    "a.term{text-decoration:underline dotted}a.term:focus{position:relative;z-index:6}\n"
+    ".tmark{display:inline-block;font-size:.7em;vertical-align:super;line-height:1;"
+    "text-decoration:none;color:var(--accent)}\n"
+    ".tip{display:none;position:absolute;z-index:5;background:#fff;color:var(--ink);"
+    "border:1px solid var(--ink);padding:.4rem .6rem;font-size:.85rem;font-weight:normal;"
+    "line-height:1.6;text-align:left;white-space:normal;box-shadow:0 2px 6px rgba(0,0,0,.2)}\n"
+    /* Without script: shown on hover and focus under the term's line and
+     * kept while the pointer is on it, a clear strip over its top edge
+     * bridging the line's leading (WCAG 1.4.13); site.js places it right
+     * under the term and closes it with Esc. */
+    "html:not(.js) a.term:hover+.tip,html:not(.js) a.term:focus+.tip,html:not(.js) .tip:hover"
+    "{display:block;left:.5rem;right:.5rem}\n"
+    "html:not(.js) .tip::before{content:\"\";position:absolute;left:0;right:0;bottom:100%;"
+    "height:.6rem}\n"
+    ".js .tip{width:max-content;max-width:min(24rem,calc(100vw - 1rem))}.js .tip.open{"
+    "display:block}\n"
     "img{max-width:100%;height:auto}\n"
     "blockquote{border-left:4px solid var(--line);margin:1rem 0;padding:.2rem 1rem;"
     "color:var(--muted)}\n"
@@ -110,10 +141,19 @@ const char pc_html_style[] =
     ".key-plan::before{border-top:2px solid #1d6b4f}"
     ".key-actual::before{width:.6em;height:.6em;background:#a3470b}\n"
     "@media (min-width:48rem){main{padding:1.5rem 2rem}"
-    "a.term:hover+.tip,a.term:focus+.tip,.tip:hover{left:auto;right:auto;max-width:24rem}}\n"
-    "@media print{header.site,.crumbs,.pager,.skip,.jump{display:none}"
+    "html:not(.js) a.term:hover+.tip,html:not(.js) a.term:focus+.tip,html:not(.js) .tip:hover"
+    "{left:auto;right:auto;max-width:24rem}}\n"
+    /* Print: A4 like the booklet; the plan's title heads each printed
+     * page of the site (the header without its colours). */
+    "@page{size:A4;margin:15mm}\n"
+    "@media print{.crumbs,.pager,.skip,.jump{display:none}"
+    "header.site{background:none;color:var(--ink);border-bottom:1px solid var(--ink)}"
+    "header.site .title{max-width:none;padding:0 0 1mm;font-size:9pt}"
+    "header.site .title a{color:inherit}"
     "body{font-family:\"BIZ UDPMincho\",serif;font-size:10.5pt}"
-    "a{color:inherit;text-decoration:none}.table-wrap{overflow:visible}"
-    "section.lv1{break-before:page}h2,h3,h4{break-after:avoid}tr{break-inside:avoid}"
+    "a{color:inherit;text-decoration:none}.table-wrap{overflow:visible;background:none}"
+    ".table-wrap::before{display:none}"
+    "h2,h3,h4{break-after:avoid}tr{break-inside:avoid}"
+    "caption,thead{break-after:avoid}"
     ".chart{break-inside:avoid}"
     ".tip{display:none!important}}\n";

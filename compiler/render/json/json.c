@@ -4,6 +4,9 @@
  */
 #include "json.h"
 
+#include <math.h>
+
+#include "../../model/indicators.h"
 #include "../../util/json.h"
 
 static void pos(pc_json *j, pc_pos p)
@@ -35,6 +38,8 @@ static void meta(pc_json *j, const pc_meta *m)
 	pc_json_string(j, m->subtitle);
 	pc_json_key(j, "city");
 	pc_json_string(j, m->city);
+	pc_json_key(j, "city_code");
+	pc_json_string(j, m->city_code);
 	pc_json_key(j, "period");
 	pc_json_string(j, m->period);
 	pc_json_key(j, "edition");
@@ -70,6 +75,10 @@ static void sections(pc_json *j, const pc_doc *doc)
 		pc_json_string(j, s->label);
 		pc_json_key(j, "title");
 		pc_json_string(j, s->title);
+		pc_json_key(j, "heading_label");
+		pc_json_string(j, s->heading_label);
+		pc_json_key(j, "display");
+		pc_json_string(j, s->display);
 		pc_json_key(j, "level");
 		pc_json_int(j, s->level);
 		pc_json_key(j, "parent");
@@ -154,53 +163,139 @@ static void tables(pc_json *j, const pc_doc *doc)
 	pc_json_end_array(j);
 }
 
+static void section_ref(pc_json *j, const char *key, const pc_node *s)
+{
+	pc_json_key(j, key);
+	if (!s) {
+		pc_json_null(j);
+		return;
+	}
+	pc_json_object(j);
+	pc_json_key(j, "id");
+	pc_json_string(j, s->u.section.id);
+	pc_json_key(j, "number");
+	pc_json_string(j, s->u.section.number);
+	pc_json_key(j, "title");
+	pc_json_string(j, s->u.section.title);
+	pc_json_end_object(j);
+}
+
+static void int_or_null(pc_json *j, const char *key, int v)
+{
+	pc_json_key(j, key);
+	if (v)
+		pc_json_int(j, v);
+	else
+		pc_json_null(j);
+}
+
+/* The facts of a value besides number, unit and year (docs/indicators.md). */
+static void value_facts(pc_json *j, const pc_ivalue *iv)
+{
+	int_or_null(j, "day", iv->year.year ? iv->year.day : 0);
+	pc_json_key(j, "qualifier");
+	pc_json_string(j, iv->year.qualifier);
+	pc_json_key(j, "bound");
+	pc_json_string(j, pc_bound_name(iv->value.bound));
+	pc_json_key(j, "upper");
+	if (iv->value.has_range)
+		pc_json_number(j, iv->value.upper);
+	else
+		pc_json_null(j);
+	pc_json_key(j, "approximate");
+	pc_json_bool(j, iv->value.approximate);
+	pc_json_key(j, "note");
+	pc_json_string(j, iv->value.note);
+	int_or_null(j, "cell_year", iv->value.year.year);
+}
+
+static void ivalue(pc_json *j, const pc_ivalue *iv)
+{
+	pc_json_object(j);
+	pc_json_key(j, "field");
+	pc_json_string(j, pc_field_name(iv->field));
+	pc_json_key(j, "text");
+	pc_json_string(j, iv->value.text);
+	pc_json_key(j, "number");
+	if (iv->value.has_number)
+		pc_json_number(j, iv->value.number);
+	else
+		pc_json_null(j);
+	pc_json_key(j, "unit");
+	pc_json_string(j, iv->value.unit ? iv->value.unit : "");
+	pc_json_key(j, "year");
+	if (iv->year.year)
+		pc_json_int(j, iv->year.year);
+	else
+		pc_json_null(j);
+	pc_json_key(j, "fiscal");
+	pc_json_bool(j, iv->year.fiscal);
+	pc_json_key(j, "month");
+	if (iv->year.month)
+		pc_json_int(j, iv->year.month);
+	else
+		pc_json_null(j);
+	pc_json_key(j, "year_text");
+	pc_json_string(j, iv->year.year ? iv->year.text : NULL);
+	pc_json_key(j, "line");
+	pc_json_int(j, iv->pos.line);
+	pc_json_key(j, "col");
+	pc_json_int(j, iv->pos.col);
+	value_facts(j, iv);
+	pc_json_end_object(j);
+}
+
+/* One indicator: the same object in plan.json and indicators.json
+ * (docs/indicators.md), written here only. */
+static void indicator(pc_json *j, const pc_indicator *ind)
+{
+	const pc_node *m = ind->measure;
+	pc_json_object(j);
+	pc_json_key(j, "id");
+	pc_json_string(j, ind->id);
+	pc_json_key(j, "id_given");
+	pc_json_bool(j, ind->id_given);
+	section_ref(j, "chapter", m ? m->u.section.chapter : NULL);
+	section_ref(j, "measure", m);
+	pc_json_key(j, "section");
+	pc_json_string(j, section_id(ind->section));
+	pc_json_key(j, "name");
+	pc_json_string(j, ind->name);
+	pc_json_key(j, "method");
+	pc_json_string(j, ind->method);
+	pc_json_key(j, "unit");
+	pc_json_string(j, ind->unit);
+	pc_json_key(j, "direction");
+	pc_json_string(j, pc_direction_name(ind->direction));
+	pc_json_key(j, "direction_given");
+	pc_json_bool(j, ind->direction_given);
+	pc_json_key(j, "table");
+	pc_json_string(j, ind->table->u.table.id);
+	pc_json_key(j, "values");
+	pc_json_array(j);
+	for (size_t v = 0; v < ind->nvalues; v++)
+		ivalue(j, &ind->values[v]);
+	pc_json_end_array(j);
+	pc_json_key(j, "achievement_rate");
+	if (ind->has_rate)
+		pc_json_number(j, round(ind->rate * 10) / 10); /* as the CSV prints it */
+	else
+		pc_json_null(j);
+	pc_json_key(j, "achievement");
+	pc_json_string(j, pc_achievement_name(ind->achievement));
+	pc_json_key(j, "file");
+	pc_json_string(j, ind->pos.file);
+	pc_json_key(j, "line");
+	pc_json_int(j, ind->pos.line);
+	pc_json_end_object(j);
+}
+
 static void indicators(pc_json *j, const pc_doc *doc)
 {
 	pc_json_key(j, "indicators");
 	pc_json_array(j);
-	for (size_t i = 0; i < doc->indicators.len; i++) {
-		const pc_indicator *ind = doc->indicators.items[i];
-		pc_json_object(j);
-		pc_json_key(j, "name");
-		pc_json_string(j, ind->name);
-		pc_json_key(j, "method");
-		pc_json_string(j, ind->method);
-		pc_json_key(j, "unit");
-		pc_json_string(j, ind->unit);
-		pc_json_key(j, "direction");
-		pc_json_string(j, pc_direction_name(ind->direction));
-		pc_json_key(j, "direction_given");
-		pc_json_bool(j, ind->direction_given);
-		pc_json_key(j, "chapter");
-		pc_json_string(j, section_id(pc_node_chapter(ind->table)));
-		pc_json_key(j, "section");
-		pc_json_string(j, section_id(ind->section));
-		pc_json_key(j, "table");
-		pc_json_string(j, ind->table->u.table.id);
-		pc_json_key(j, "values");
-		pc_json_array(j);
-		for (size_t v = 0; v < ind->nvalues; v++) {
-			const pc_ivalue *iv = &ind->values[v];
-			pc_json_object(j);
-			pc_json_key(j, "field");
-			pc_json_string(j, pc_field_name(iv->field));
-			pc_json_key(j, "text");
-			pc_json_string(j, iv->value.text);
-			pc_json_key(j, "number");
-			if (iv->value.has_number)
-				pc_json_number(j, iv->value.number);
-			else
-				pc_json_null(j);
-			pc_json_key(j, "unit");
-			pc_json_string(j, iv->value.unit ? iv->value.unit : "");
-			year(j, &iv->year);
-			pos(j, iv->pos);
-			pc_json_end_object(j);
-		}
-		pc_json_end_array(j);
-		pos(j, ind->pos);
-		pc_json_end_object(j);
-	}
+	for (size_t i = 0; i < doc->indicators.len; i++)
+		indicator(j, doc->indicators.items[i]);
 	pc_json_end_array(j);
 }
 
@@ -291,11 +386,8 @@ static void refs(pc_json *j, pc_doc *doc)
 		pc_json_key(j, "target_kind");
 		pc_json_string(j, !t ? NULL : t->kind == PC_SECTION ? "section" : "table");
 		pc_json_key(j, "target_text");
-		if (t && t->kind == PC_SECTION && t->u.section.number)
-			pc_json_string(j, pc_arena_printf(doc->arena, "%s %s", t->u.section.number,
-			                                  t->u.section.title));
-		else if (t && t->kind == PC_SECTION)
-			pc_json_string(j, t->u.section.title);
+		if (t && t->kind == PC_SECTION)
+			pc_json_string(j, t->u.section.display);
 		else
 			pc_json_string(j, t && t->u.table.caption ? t->u.table.caption : NULL);
 		pc_json_key(j, "section");
@@ -312,7 +404,7 @@ void pc_json_render(pc_doc *doc, pc_buf *out)
 	pc_json_init(&j, out);
 	pc_json_object(&j);
 	pc_json_key(&j, "schema");
-	pc_json_string(&j, "plancc-plan/1");
+	pc_json_string(&j, "plancc-plan/2");
 	meta(&j, &doc->meta);
 	pc_json_key(&j, "files");
 	pc_json_array(&j);
@@ -325,5 +417,20 @@ void pc_json_render(pc_doc *doc, pc_buf *out)
 	terms(&j, doc);
 	index_entries(&j, doc);
 	refs(&j, doc);
+	pc_json_end_object(&j);
+}
+
+void pc_json_render_indicators(pc_doc *doc, pc_buf *out)
+{
+	pc_json j;
+	pc_json_init(&j, out);
+	pc_json_object(&j);
+	pc_json_key(&j, "schema");
+	pc_json_string(&j, "plancc-indicators/1");
+	pc_json_key(&j, "city");
+	pc_json_string(&j, doc->meta.city);
+	pc_json_key(&j, "city_code");
+	pc_json_string(&j, doc->meta.city_code);
+	indicators(&j, doc);
 	pc_json_end_object(&j);
 }

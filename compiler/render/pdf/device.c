@@ -1,33 +1,63 @@
 /*
- * The PDF drawing device over libharu 2.3.0 (see device.h). Text is
- * written as raw operators (Tm, Tj with Identity-H codes = BMP code
- * points) because HPDF_Page_ShowText re-measures every string through the
- * encoder; libharu is still told the font (Tf) so that it lands in the
- * page's resources, and every drawn glyph was measured first so that its
- * outline is embedded.
+ * The PDF drawing device over libharu 2.3.0 (see device.h).
+ *
+ * libharu builds the document: pages and their resources, fonts, images,
+ * annotations, destinations, the outline and the cross-reference table.
+ * The content of each page, though, is written here as raw PDF operators
+ * into a buffer of the device (the operators and numbers libharu's page
+ * functions would write, so pages look exactly as they did), handed to the
+ * compression worker when the page is done, and given to libharu as
+ * finished zlib data when the document is saved: libharu compresses
+ * nothing itself. Text uses Identity-H codes (= BMP code points) and every
+ * drawn glyph was measured first, so libharu embeds its outline. What this
+ * relies on in libharu's internals is in haru.c.
  */
 #include "device.h"
 
 #include <hpdf.h>
-#include <hpdf_error.h>
-#include <hpdf_font.h>
-#include <hpdf_fontdef.h>
-#include <hpdf_objects.h>
-#include <hpdf_pages.h>
-#include <hpdf_streams.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../../util/arena.h"
 #include "../../util/utf8.h"
+#include "fontprog.h"
+#include "haru.h"
+#include "harumem.h"
+#include "zworker.h"
+
+/*
+ * libdeflate levels, chosen by measurement (bench/README.md). Everything is
+ * compressed on the worker: page content while the next pages are drawn
+ * (level 1: twice the speed of 6 for 11 % more bytes on the bulk of the
+ * work); font programs, the fonts' maps and images from when the pages
+ * are made (the layout is final then), at level 5 (as small as 6 for
+ * these, and faster).
+ */
+#define PAGE_LEVEL 1
+#define FONT_LEVEL 5
+#define DATA_LEVEL 5
 
 #define WIDTH_UNKNOWN INT16_MIN
+
+/* One of libharu's streams, compressed on the worker; libharu reads body
+ * when saving. */
+typedef struct stream_job {
+	pc_zjob job;
+	pc_haru_body body;
+} stream_job;
 
 typedef struct face {
 	const char *path;
 	HPDF_Font font;  /* NULL until first needed */
 	int16_t *widths; /* 65536 entries; WIDTH_UNKNOWN, -1 missing, else width */
+	/* the embedded program, built on the worker for the glyphs used when
+	 * it was given (a copy of libharu's marks) */
+	stream_job prog;
+	uint8_t *used;
+	size_t nused;
+	size_t prog_len; /* uncompressed; 0 when the file could not be read */
+	bool prog_given;
 } face;
 
 typedef struct image {
@@ -35,6 +65,15 @@ typedef struct image {
 	HPDF_Image img; /* NULL when it failed to load */
 	float w, h;
 } image;
+
+/* A page's content once drawn: compressed on the worker, then read by
+ * libharu from body when the document is saved. */
+typedef struct page_out {
+	pc_zjob job;
+	size_t raw_len; /* what was given, to take the page back */
+	bool given;
+	pc_haru_body body;
+} page_out;
 
 struct pc_dev {
 	HPDF_Doc pdf;
@@ -47,21 +86,42 @@ struct pc_dev {
 	image *images;
 	size_t nimages, capimages;
 	HPDF_Page *pages;
+	page_out *out; /* one per page */
 	int npages;
 	HPDF_Destination *dests;
 	size_t ndests, capdests;
 	HPDF_Outline *outlines;
 	size_t noutlines, capoutlines;
 	HPDF_ExtGState multiply; /* created on first use */
-	/* drawing state of the current page */
+	pc_zworker *zw;          /* started with the pages */
+	/* libharu's other streams (fonts' maps, images) */
+	stream_job **streams;
+	size_t nstreams, capstreams;
+	/* the current page: its index, content so far and drawing state */
 	HPDF_Page page;
-	HPDF_Stream stream;
+	int cur;
+	uint8_t *buf;
+	size_t len, cap;
 	bool in_text;
 	int cur_face;
 	float cur_size, cur_gap, cur_lw;
 	uint32_t cur_fill, cur_stroke;
 	int cur_dash; /* -1 unknown, 0 solid, 1 dotted */
 };
+
+static bool one_shot;
+
+void pc_dev_set_one_shot(bool on)
+{
+#if defined(__SANITIZE_ADDRESS__)
+	on = false;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+	on = false;
+#endif
+#endif
+	one_shot = on;
+}
 
 static void on_error(HPDF_STATUS code, HPDF_STATUS detail, void *user)
 {
@@ -80,7 +140,8 @@ pc_dev *pc_dev_new(const pc_fontmap *map)
 	d->map = map;
 	for (int i = 0; i < PC_FONT_ROLES; i++)
 		d->role_face[i] = -1;
-	d->pdf = HPDF_New(on_error, d);
+	pc_harumem_acquire();
+	d->pdf = HPDF_NewEx(on_error, pc_harumem_alloc, pc_harumem_free, 0, d);
 	if (!d->pdf) {
 		snprintf(d->errtext, sizeof d->errtext, "libharu could not start");
 		d->err = 1;
@@ -99,12 +160,26 @@ void pc_dev_free(pc_dev *d)
 {
 	if (!d)
 		return;
-	if (d->pdf)
+	pc_zworker_free(d->zw); /* waits for what it was given */
+	if (d->pdf && !one_shot)
 		HPDF_Free(d->pdf);
-	for (int i = 0; i < d->nfaces; i++)
+	pc_harumem_release(one_shot);
+	for (int i = 0; i < d->nfaces; i++) {
 		free(d->faces[i].widths);
+		free(d->faces[i].used);
+		free(d->faces[i].prog.job.z);
+	}
 	for (size_t i = 0; i < d->nimages; i++)
 		free(d->images[i].path);
+	for (int i = 0; d->out && i < d->npages; i++)
+		free(d->out[i].job.z);
+	for (size_t i = 0; i < d->nstreams; i++) {
+		free(d->streams[i]->job.z);
+		free(d->streams[i]);
+	}
+	free(d->streams);
+	free(d->out);
+	free(d->buf);
 	free(d->images);
 	free(d->pages);
 	free(d->dests);
@@ -147,46 +222,6 @@ static HPDF_Font face_font(pc_dev *d, int fi)
 	return f->font;
 }
 
-/*
- * libharu 2.3.0 maps a code point to a glyph id by a linear search over the
- * segments of the font's cmap (format 4), and HPDF_GetFont asks it for all
- * 65,536 BMP code points: with the ~10,000 segments of a Japanese font that
- * is ~100 ms per face, most of the run time of a booklet. libharu calls this
- * exported function through the PLT, so defining it here replaces it for the
- * whole program: the same lookup (same results, same out-of-range rules) with
- * a binary search over the sorted end codes.
- */
-HPDF_UINT16 HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef, HPDF_UINT16 unicode)
-{
-	HPDF_TTFontDefAttr attr = (HPDF_TTFontDefAttr)fontdef->attr;
-	if (attr->cmap.format == 0)
-		return attr->cmap.glyph_id_array[unicode & 0xFF];
-	HPDF_UINT n = attr->cmap.seg_count_x2 / 2;
-	if (n == 0) {
-		HPDF_SetError(fontdef->error, HPDF_TTF_INVALID_CMAP, 0);
-		return 0;
-	}
-	/* first segment whose end code is >= unicode (format 4 keeps them sorted) */
-	HPDF_UINT lo = 0, hi = n - 1;
-	while (lo < hi) {
-		HPDF_UINT mid = lo + (hi - lo) / 2;
-		if (attr->cmap.end_count[mid] >= unicode)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	HPDF_UINT i = lo;
-	if (attr->cmap.end_count[i] < unicode || attr->cmap.start_count[i] > unicode)
-		return 0;
-	if (attr->cmap.id_range_offset[i] == 0)
-		return (HPDF_UINT16)(unicode + attr->cmap.id_delta[i]);
-	HPDF_UINT idx =
-	    attr->cmap.id_range_offset[i] / 2 + (unicode - attr->cmap.start_count[i]) - (n - i);
-	if (idx >= attr->cmap.glyph_id_array_count)
-		return 0;
-	return (HPDF_UINT16)(attr->cmap.glyph_id_array[idx] + attr->cmap.id_delta[i]);
-}
-
 int pc_dev_width(pc_dev *d, int fi, uint32_t cp)
 {
 	if (cp > 0xFFFF || (cp >= 0xD800 && cp <= 0xDFFF))
@@ -198,8 +233,7 @@ int pc_dev_width(pc_dev *d, int fi, uint32_t cp)
 	HPDF_Font font = face_font(d, fi);
 	if (!font)
 		return 500; /* the error is reported by pc_dev_save */
-	HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
-	if (cp >= 0x20 && HPDF_TTFontDef_GetGlyphid(attr->fontdef, (HPDF_UINT16)cp) == 0)
+	if (cp >= 0x20 && !pc_haru_has_glyph(font, (uint16_t)cp))
 		w = -1;
 	else
 		w = (int16_t)HPDF_Font_GetUnicodeWidth(font, (HPDF_UNICODE)cp);
@@ -243,39 +277,194 @@ int pc_dev_image(pc_dev *d, const char *path, float *w, float *h)
 	return im->img ? (int)d->nimages - 1 : -1;
 }
 
+/* ---- libharu's streams, compressed on the worker -------------------- */
+
+/* Gives dict's bytes to the worker and has libharu read the result. */
+static void give_stream(pc_dev *d, HPDF_Dict dict)
+{
+	size_t n;
+	uint8_t *raw = pc_haru_stream_bytes(dict, &n);
+	if (!raw)
+		return;
+	stream_job *sj = pc_xcalloc(1, sizeof *sj);
+	if (!pc_haru_set_deflated(dict, &sj->body)) {
+		free(raw);
+		free(sj);
+		return; /* libharu compresses it */
+	}
+	if (d->nstreams == d->capstreams) {
+		d->capstreams = d->capstreams ? d->capstreams * 2 : 32;
+		d->streams = pc_xrealloc(d->streams, d->capstreams * sizeof *d->streams);
+	}
+	d->streams[d->nstreams++] = sj;
+	sj->job.raw = raw;
+	sj->job.raw_len = n;
+	sj->job.level = DATA_LEVEL;
+	pc_zworker_give(d->zw, &sj->job);
+}
+
+static void give_each_stream(void *ctx, HPDF_Dict dict)
+{
+	give_stream(ctx, dict);
+}
+
+/* The worker's half of a font program: build it, then compress it. */
+static void make_program(pc_zjob *job)
+{
+	face *f = job->arg;
+	job->raw = pc_fontprog_subset_file(f->path, f->used, f->nused, &job->raw_len);
+	f->prog_len = job->raw ? job->raw_len : 0;
+}
+
+/* Gives the worker the font program of f for the glyphs marked so far. */
+static void give_program(pc_dev *d, face *f)
+{
+	size_t n;
+	const uint8_t *used = pc_haru_used_glyphs(f->font, &n);
+	if (!used)
+		return;
+	if (f->prog_given)
+		pc_zworker_wait(d->zw, &f->prog.job); /* it reads f->used */
+	if (n != f->nused) {
+		f->used = pc_xrealloc(f->used, n ? n : 1);
+		f->nused = n;
+	}
+	memcpy(f->used, used, n);
+	free(f->prog.job.z);
+	memset(&f->prog.job, 0, sizeof f->prog.job);
+	f->prog.job.make = make_program;
+	f->prog.job.arg = f;
+	f->prog.job.level = FONT_LEVEL;
+	f->prog_given = true;
+	pc_zworker_give(d->zw, &f->prog.job);
+}
+
+/* True when libharu marked glyphs of f since its program was given. */
+static bool program_stale(const face *f)
+{
+	size_t n;
+	const uint8_t *used = pc_haru_used_glyphs(f->font, &n);
+	return used && (n != f->nused || memcmp(used, f->used, n) != 0);
+}
+
+/* Gives the worker a font's program and maps (libharu gives them no
+ * filter until it writes the font, so they are named here). */
+static void give_font(pc_dev *d, face *f)
+{
+	HPDF_Dict map, to_unicode;
+	pc_haru_fix_tounicode(f->font);
+	pc_haru_font_maps(f->font, &map, &to_unicode);
+	if (map)
+		give_stream(d, map);
+	if (to_unicode)
+		give_stream(d, to_unicode);
+	give_program(d, f);
+}
+
+/*
+ * Once the layout is final (the pages are made), every font's program
+ * and the streams libharu has made so far (the fonts' maps, images) go to
+ * the worker, to be compressed while the pages are drawn.
+ */
+static void give_document_streams(pc_dev *d)
+{
+	for (int i = 0; i < d->nfaces; i++)
+		if (d->faces[i].font && !d->faces[i].prog_given)
+			give_font(d, &d->faces[i]);
+	pc_haru_each_deflated_stream(d->pdf, give_each_stream, d);
+}
+
 void pc_dev_pages(pc_dev *d, int n)
 {
+	if (d->pages)
+		return; /* once per document */
 	d->pages = pc_xcalloc((size_t)(n > 0 ? n : 1), sizeof *d->pages);
+	d->out = pc_xcalloc((size_t)(n > 0 ? n : 1), sizeof *d->out);
 	for (int i = 0; i < n && !d->err; i++) {
 		d->pages[i] = HPDF_AddPage(d->pdf);
 		HPDF_Page_SetSize(d->pages[i], HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
-		d->npages++;
+		/* libharu will read the content from out[i].body, filled when saving */
+		if (d->pages[i] && pc_haru_set_page_deflated(d->pages[i], &d->out[i].body))
+			d->npages++;
 	}
+	if (!d->zw)
+		d->zw = pc_zworker_new();
+	give_document_streams(d);
 }
 
-static void end_text(pc_dev *d)
+/* ---- the current page's content ---------------------------------------- */
+
+/* Room for n more bytes of content. */
+static char *room(pc_dev *d, size_t n)
 {
-	if (d->in_text) {
-		HPDF_Page_EndText(d->page);
-		d->in_text = false;
+	if (d->len + n > d->cap) {
+		size_t cap = d->cap ? d->cap : 16384;
+		while (d->len + n > cap)
+			cap *= 2;
+		d->buf = pc_xrealloc(d->buf, cap);
+		d->cap = cap;
 	}
+	return (char *)d->buf + d->len;
 }
 
-void pc_dev_page(pc_dev *d, int i)
+static void put(pc_dev *d, const char *s, size_t n)
 {
-	if (d->page)
-		end_text(d);
-	d->page = (i >= 0 && i < d->npages) ? d->pages[i] : NULL;
-	d->stream = d->page ? ((HPDF_PageAttr)d->page->attr)->stream : NULL;
-	d->in_text = false;
-	d->cur_face = -1;
-	d->cur_size = d->cur_gap = -1;
-	d->cur_lw = -1;
-	d->cur_fill = d->cur_stroke = PC_DEV_NONE - 1; /* PDF default is black */
-	d->cur_dash = -1;
+	memcpy(room(d, n), s, n);
+	d->len += n;
 }
 
-/* Writes a number with at most 3 decimals and no trailing zeros. */
+static void raw(pc_dev *d, const char *s)
+{
+	put(d, s, strlen(s));
+}
+
+/* Ends an operator written from tmp up to end. */
+static void put_until(pc_dev *d, const char *tmp, const char *end)
+{
+	put(d, tmp, (size_t)(end - tmp));
+}
+
+/*
+ * A number as libharu's page functions write it (HPDF_FToA): clamped to
+ * ±32767, cut to five decimals in float arithmetic, trailing zeros and
+ * point dropped. Writing the same text keeps every page image identical
+ * to what libharu's own operators gave.
+ */
+static char *real(char *p, float v)
+{
+	if (v > 32767.0f)
+		v = 32767.0f;
+	else if (v < -32767.0f)
+		v = -32767.0f;
+	if (v < 0) {
+		*p++ = '-';
+		v = -v;
+	}
+	int32_t ip = (int32_t)(v + 0.000005);
+	int32_t fp = (int32_t)((float)(v - (float)ip + 0.000005) * 100000);
+	char digits[12];
+	int k = 0;
+	do {
+		digits[k++] = (char)('0' + ip % 10);
+		ip /= 10;
+	} while (ip > 0);
+	while (k)
+		*p++ = digits[--k];
+	*p++ = '.';
+	for (int i = 4; i >= 0; i--) {
+		p[i] = (char)('0' + fp % 10);
+		fp /= 10;
+	}
+	p += 5;
+	while (p[-1] == '0')
+		p--;
+	if (p[-1] == '.')
+		p--;
+	return p;
+}
+
+/* Writes a number with at most 3 decimals and no trailing zeros (a text
+ * position: a digit loop, not printf, as there is one per run of text). */
 static char *num(char *p, float v)
 {
 	long m = (long)(v * 1000.0f + (v < 0 ? -0.5f : 0.5f));
@@ -283,7 +472,15 @@ static char *num(char *p, float v)
 		*p++ = '-';
 		m = -m;
 	}
-	p += sprintf(p, "%ld", m / 1000);
+	char digits[24];
+	int k = 0;
+	long whole = m / 1000;
+	do {
+		digits[k++] = (char)('0' + whole % 10);
+		whole /= 10;
+	} while (whole > 0);
+	while (k)
+		*p++ = digits[--k];
 	long frac = m % 1000;
 	if (frac) {
 		*p++ = '.';
@@ -298,9 +495,99 @@ static char *num(char *p, float v)
 	return p;
 }
 
-static void raw(pc_dev *d, const char *s)
+/* "r g b op" for a colour 0xRRGGBB. */
+static void put_rgb(pc_dev *d, uint32_t rgb, const char *op)
 {
-	HPDF_Stream_WriteStr(d->stream, s);
+	char tmp[64], *p = tmp;
+	p = real(p, (float)(rgb >> 16 & 255) / 255.0f);
+	*p++ = ' ';
+	p = real(p, (float)(rgb >> 8 & 255) / 255.0f);
+	*p++ = ' ';
+	p = real(p, (float)(rgb & 255) / 255.0f);
+	p = stpcpy(p, op);
+	put_until(d, tmp, p);
+}
+
+/* "/Name op" for a resource of the page, "" when it has none. */
+static void put_name(pc_dev *d, const char *name, const char *op)
+{
+	if (!name)
+		return; /* libharu's error is recorded: nothing is saved */
+	raw(d, "/");
+	raw(d, name);
+	raw(d, op);
+}
+
+static void end_text(pc_dev *d)
+{
+	if (d->in_text) {
+		raw(d, "ET\n");
+		d->in_text = false;
+	}
+}
+
+/*
+ * After the last page, the programs of fonts that have had glyphs measured
+ * while drawing (a running head) are built again, while the outline is
+ * made and the document is saved.
+ */
+static void refresh_programs(pc_dev *d)
+{
+	for (int i = 0; i < d->nfaces; i++)
+		if (d->faces[i].prog_given && program_stale(&d->faces[i]))
+			give_program(d, &d->faces[i]);
+}
+
+/* Hands the current page's content to the worker. */
+static void finish_page(pc_dev *d)
+{
+	end_text(d);
+	page_out *po = &d->out[d->cur];
+	po->job.raw = d->buf;
+	po->job.raw_len = po->raw_len = d->len;
+	po->job.make = NULL;
+	po->job.level = PAGE_LEVEL;
+	po->given = true;
+	d->buf = NULL;
+	d->len = d->cap = 0;
+	pc_zworker_give(d->zw, &po->job);
+	if (d->cur == d->npages - 1)
+		refresh_programs(d);
+}
+
+/* Takes back a page drawn before, to draw more on it. */
+static void reopen_page(pc_dev *d, int i)
+{
+	page_out *po = &d->out[i];
+	pc_zworker_wait(d->zw, &po->job);
+	po->given = false;
+	room(d, po->raw_len + 1);
+	if (!pc_zinflate(po->job.z, po->job.z_len, d->buf, po->raw_len))
+		abort(); /* the worker's own output: cannot happen */
+	d->len = po->raw_len;
+	free(po->job.z);
+	po->job.z = NULL;
+}
+
+void pc_dev_page(pc_dev *d, int i)
+{
+	HPDF_Page next = (i >= 0 && i < d->npages) ? d->pages[i] : NULL;
+	if (d->page && next == d->page)
+		end_text(d);
+	else {
+		if (d->page)
+			finish_page(d);
+		if (next && d->out[i].given)
+			reopen_page(d, i);
+	}
+	d->page = next;
+	d->cur = next ? i : -1;
+	d->in_text = false;
+	d->cur_face = -1;
+	d->cur_size = d->cur_gap = -1;
+	d->cur_lw = -1;
+	d->cur_fill = d->cur_stroke = PC_DEV_NONE - 1; /* PDF default is black */
+	d->cur_dash = -1;
 }
 
 static void set_fill(pc_dev *d, uint32_t rgb)
@@ -308,8 +595,7 @@ static void set_fill(pc_dev *d, uint32_t rgb)
 	if (d->cur_fill == rgb)
 		return;
 	d->cur_fill = rgb;
-	HPDF_Page_SetRGBFill(d->page, (float)(rgb >> 16 & 255) / 255.0f,
-	                     (float)(rgb >> 8 & 255) / 255.0f, (float)(rgb & 255) / 255.0f);
+	put_rgb(d, rgb, " rg\n");
 }
 
 static void set_stroke(pc_dev *d, uint32_t rgb)
@@ -317,8 +603,27 @@ static void set_stroke(pc_dev *d, uint32_t rgb)
 	if (d->cur_stroke == rgb)
 		return;
 	d->cur_stroke = rgb;
-	HPDF_Page_SetRGBStroke(d->page, (float)(rgb >> 16 & 255) / 255.0f,
-	                       (float)(rgb >> 8 & 255) / 255.0f, (float)(rgb & 255) / 255.0f);
+	put_rgb(d, rgb, " RG\n");
+}
+
+static void set_line_width(pc_dev *d, float lw)
+{
+	if (d->cur_lw == lw)
+		return;
+	d->cur_lw = lw;
+	char tmp[32], *p = real(tmp, lw);
+	p = stpcpy(p, " w\n");
+	put_until(d, tmp, p);
+}
+
+/* Solid lines with butt ends, or round dots 3 pt apart (a dash of length
+ * 0 with round caps). */
+static void set_dash(pc_dev *d, bool dotted)
+{
+	if (d->cur_dash == (int)dotted)
+		return;
+	d->cur_dash = dotted;
+	raw(d, dotted ? "[0 3] 0 d\n1 J\n" : "[] 0 d\n0 J\n");
 }
 
 void pc_dev_text(pc_dev *d, int fi, float size, float x, float y, float gap, const uint32_t *cps,
@@ -330,44 +635,42 @@ void pc_dev_text(pc_dev *d, int fi, float size, float x, float y, float gap, con
 	if (!font)
 		return;
 	if (!d->in_text) {
-		HPDF_Page_BeginText(d->page);
+		raw(d, "BT\n");
 		d->in_text = true;
 	}
+	char tmp[96], *p;
 	if (d->cur_face != fi || d->cur_size != size) {
-		HPDF_Page_SetFontAndSize(d->page, font, size);
+		put_name(d, pc_haru_font_name(d->page, font), " ");
+		p = real(tmp, size);
+		p = stpcpy(p, " Tf\n");
+		put_until(d, tmp, p);
 		d->cur_face = fi;
 		d->cur_size = size;
 	}
 	if (d->cur_gap != gap) {
-		HPDF_Page_SetCharSpace(d->page, gap);
+		p = real(tmp, gap);
+		p = stpcpy(p, " Tc\n");
+		put_until(d, tmp, p);
 		d->cur_gap = gap;
 	}
 	set_fill(d, rgb);
-	char buf[96], *p = buf;
-	p = stpcpy(p, "1 0 0 1 ");
+	p = stpcpy(tmp, "1 0 0 1 ");
 	p = num(p, x);
 	*p++ = ' ';
 	p = num(p, y);
 	p = stpcpy(p, " Tm <");
-	raw(d, buf);
+	put_until(d, tmp, p);
 	static const char hex[] = "0123456789ABCDEF";
-	char chunk[4 * 64 + 1];
-	size_t k = 0;
+	char *h = room(d, 4 * n + 6); /* "> Tj\n" and stpcpy's NUL */
 	for (size_t i = 0; i < n; i++) {
 		uint32_t c = cps[i] > 0xFFFF ? 0x3013 : cps[i];
-		chunk[k++] = hex[c >> 12 & 15];
-		chunk[k++] = hex[c >> 8 & 15];
-		chunk[k++] = hex[c >> 4 & 15];
-		chunk[k++] = hex[c & 15];
-		if (k == sizeof chunk - 1) {
-			chunk[k] = '\0';
-			raw(d, chunk);
-			k = 0;
-		}
+		*h++ = hex[c >> 12 & 15];
+		*h++ = hex[c >> 8 & 15];
+		*h++ = hex[c >> 4 & 15];
+		*h++ = hex[c & 15];
 	}
-	chunk[k] = '\0';
-	raw(d, chunk);
-	raw(d, "> Tj\n");
+	h = stpcpy(h, "> Tj\n");
+	d->len = (size_t)((uint8_t *)h - d->buf);
 }
 
 void pc_dev_span_begin(pc_dev *d, const char *actual)
@@ -390,11 +693,14 @@ void pc_dev_span_begin(pc_dev *d, const char *actual)
 			nu = 2;
 		} else
 			units[0] = (uint16_t)cp;
+		char *h = room(d, 8);
 		for (int u = 0; u < nu; u++) {
-			char h[5] = {hex[units[u] >> 12], hex[units[u] >> 8 & 15],
-			             hex[units[u] >> 4 & 15], hex[units[u] & 15], 0};
-			raw(d, h);
+			*h++ = hex[units[u] >> 12];
+			*h++ = hex[units[u] >> 8 & 15];
+			*h++ = hex[units[u] >> 4 & 15];
+			*h++ = hex[units[u] & 15];
 		}
+		d->len = (size_t)((uint8_t *)h - d->buf);
 	}
 	raw(d, ">>> BDC\n");
 }
@@ -416,9 +722,9 @@ void pc_dev_multiply_begin(pc_dev *d)
 		if (d->multiply)
 			HPDF_ExtGState_SetBlendMode(d->multiply, HPDF_BM_MULTIPLY);
 	}
-	HPDF_Page_GSave(d->page);
+	raw(d, "q\n");
 	if (d->multiply)
-		HPDF_Page_SetExtGState(d->page, d->multiply);
+		put_name(d, pc_haru_gstate_name(d->page, d->multiply), " gs\n");
 }
 
 void pc_dev_multiply_end(pc_dev *d)
@@ -426,7 +732,7 @@ void pc_dev_multiply_end(pc_dev *d)
 	if (!d->page || d->err)
 		return;
 	end_text(d);
-	HPDF_Page_GRestore(d->page);
+	raw(d, "Q\n");
 	/* the graphics state is back to what it was: forget the cached one */
 	d->cur_face = -1;
 	d->cur_size = d->cur_gap = d->cur_lw = -1;
@@ -445,15 +751,8 @@ static bool begin_shape(pc_dev *d, uint32_t fill, uint32_t stroke, float lw)
 		set_fill(d, fill);
 	if (stroke != PC_DEV_NONE) {
 		set_stroke(d, stroke);
-		if (d->cur_lw != lw) {
-			HPDF_Page_SetLineWidth(d->page, lw);
-			d->cur_lw = lw;
-		}
-		if (d->cur_dash != 0) {
-			raw(d, "[] 0 d\n");
-			HPDF_Page_SetLineCap(d->page, HPDF_BUTT_END);
-			d->cur_dash = 0;
-		}
+		set_line_width(d, lw);
+		set_dash(d, false);
 	}
 	return true;
 }
@@ -461,11 +760,20 @@ static bool begin_shape(pc_dev *d, uint32_t fill, uint32_t stroke, float lw)
 static void end_shape(pc_dev *d, uint32_t fill, uint32_t stroke)
 {
 	if (fill != PC_DEV_NONE && stroke != PC_DEV_NONE)
-		HPDF_Page_FillStroke(d->page);
+		raw(d, "B\n");
 	else if (fill != PC_DEV_NONE)
-		HPDF_Page_Fill(d->page);
+		raw(d, "f\n");
 	else
-		HPDF_Page_Stroke(d->page);
+		raw(d, "S\n");
+}
+
+/* "x y" followed by op. */
+static char *point(char *p, float x, float y, const char *op)
+{
+	p = real(p, x);
+	*p++ = ' ';
+	p = real(p, y);
+	return stpcpy(p, op);
 }
 
 void pc_dev_rect(pc_dev *d, float x, float y, float w, float h, uint32_t fill, uint32_t stroke,
@@ -473,7 +781,9 @@ void pc_dev_rect(pc_dev *d, float x, float y, float w, float h, uint32_t fill, u
 {
 	if (!begin_shape(d, fill, stroke, lw))
 		return;
-	HPDF_Page_Rectangle(d->page, x, y, w, h);
+	char tmp[96], *p = point(tmp, x, y, " ");
+	p = point(p, w, h, " re\n");
+	put_until(d, tmp, p);
 	end_shape(d, fill, stroke);
 }
 
@@ -484,31 +794,33 @@ void pc_dev_line(pc_dev *d, float x1, float y1, float x2, float y2, uint32_t rgb
 		return;
 	end_text(d);
 	set_stroke(d, rgb);
-	if (d->cur_lw != lw) {
-		HPDF_Page_SetLineWidth(d->page, lw);
-		d->cur_lw = lw;
-	}
-	if (d->cur_dash != (int)dotted) {
-		/* libharu refuses a zero dash length, which round dots need */
-		if (dotted) {
-			raw(d, "[0 3] 0 d\n");
-			HPDF_Page_SetLineCap(d->page, HPDF_ROUND_END);
-		} else {
-			raw(d, "[] 0 d\n");
-			HPDF_Page_SetLineCap(d->page, HPDF_BUTT_END);
-		}
-		d->cur_dash = dotted;
-	}
-	HPDF_Page_MoveTo(d->page, x1, y1);
-	HPDF_Page_LineTo(d->page, x2, y2);
-	HPDF_Page_Stroke(d->page);
+	set_line_width(d, lw);
+	set_dash(d, dotted);
+	char tmp[96], *p = point(tmp, x1, y1, " m\n");
+	p = point(p, x2, y2, " l\nS\n");
+	put_until(d, tmp, p);
+}
+
+/* One quarter of a circle as a Bézier curve, as libharu draws it: control
+ * points at KAPPA times the radius. */
+static char *curve(char *p, float x1, float y1, float x2, float y2, float x3, float y3)
+{
+	p = point(p, x1, y1, " ");
+	p = point(p, x2, y2, " ");
+	return point(p, x3, y3, " c\n");
 }
 
 void pc_dev_circle(pc_dev *d, float x, float y, float r, uint32_t fill, uint32_t stroke, float lw)
 {
 	if (!begin_shape(d, fill, stroke, lw))
 		return;
-	HPDF_Page_Circle(d->page, x, y, r);
+	const float k = 0.552f; /* libharu's KAPPA */
+	char tmp[400], *p = point(tmp, x - r, y, " m\n");
+	p = curve(p, x - r, y + r * k, x - r * k, y + r, x, y + r);
+	p = curve(p, x + r * k, y + r, x + r, y + r * k, x + r, y);
+	p = curve(p, x + r, y - r * k, x + r * k, y - r, x, y - r);
+	p = curve(p, x - r * k, y - r, x - r, y - r * k, x - r, y);
+	put_until(d, tmp, p);
 	end_shape(d, fill, stroke);
 }
 
@@ -517,7 +829,13 @@ void pc_dev_draw_image(pc_dev *d, int img, float x, float y, float w, float h)
 	if (!d->page || d->err || img < 0 || (size_t)img >= d->nimages || !d->images[img].img)
 		return;
 	end_text(d);
-	HPDF_Page_DrawImage(d->page, d->images[img].img, x, y, w, h);
+	char tmp[128], *p = stpcpy(tmp, "q\n");
+	p = point(p, w, 0, " ");
+	p = point(p, 0, h, " ");
+	p = point(p, x, y, " cm\n");
+	put_until(d, tmp, p);
+	put_name(d, pc_haru_image_name(d->page, d->images[img].img), " Do\n");
+	raw(d, "Q\n");
 }
 
 int pc_dev_dest(pc_dev *d, int page, float top)
@@ -528,16 +846,9 @@ int pc_dev_dest(pc_dev *d, int page, float top)
 	}
 	HPDF_Destination dst = NULL;
 	if (!d->err && page >= 0 && page < d->npages) {
-		/* [page /XYZ left top null]: SetXYZ refuses a zoom of 0 ("keep"). */
 		dst = HPDF_Page_CreateDestination(d->pages[page]);
-		if (dst) {
-			HPDF_Array_Clear(dst);
-			HPDF_Array_Add(dst, d->pages[page]);
-			HPDF_Array_AddName(dst, "XYZ");
-			HPDF_Array_AddReal(dst, 0);
-			HPDF_Array_AddReal(dst, top);
-			HPDF_Array_Add(dst, HPDF_Null_New(dst->mmgr));
-		}
+		if (dst)
+			pc_haru_dest_xyz(dst, d->pages[page], 0, top);
 	}
 	d->dests[d->ndests] = dst;
 	return (int)d->ndests++;
@@ -603,70 +914,144 @@ void pc_dev_info(pc_dev *d, const char *title, const char *author, const char *s
 }
 
 /*
- * libharu writes the ToUnicode CMap of a CID TrueType font with a
- * begincidrange section, which is invalid there. Our codes are BMP code
- * points (Identity-H over the UTF-8 encoder), so the correct map is the
- * identity: 256 bfranges <XX00> <XXFF> <XX00>, at most 100 per block.
+ * Embeds each font's program, rebuilt when a glyph was measured after it
+ * was given (drawing may measure new text, such as a running head), and
+ * has libharu make the rest of the font now. A program that could not be
+ * built is left to libharu; the device still compresses it.
  */
-static void fix_tounicode(HPDF_Font font)
+static void finish_fonts(pc_dev *d)
 {
-	HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
-	HPDF_Dict cmap = attr->cmap_stream;
-	if (!cmap || !cmap->stream)
-		return;
-	HPDF_MemStream_FreeData(cmap->stream);
-	HPDF_Dict_RemoveElement(cmap, "CMapName");
-	HPDF_Dict_RemoveElement(cmap, "CIDSystemInfo");
-	HPDF_Dict_RemoveElement(cmap, "WMode");
-	HPDF_Dict_RemoveElement(cmap, "Type");
-	HPDF_Stream s = cmap->stream;
-	HPDF_Stream_WriteStr(
-	    s, "/CIDInit /ProcSet findresource begin\n"
-	       "12 dict begin\n"
-	       "begincmap\n"
-	       "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-	       "/CMapName /Adobe-Identity-UCS def\n"
-	       "/CMapType 2 def\n"
-	       "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-	char line[64];
-	for (int blk = 0; blk < 256; blk += 100) {
-		int m = 256 - blk < 100 ? 256 - blk : 100;
-		snprintf(line, sizeof line, "%d beginbfrange\n", m);
-		HPDF_Stream_WriteStr(s, line);
-		for (int k = blk; k < blk + m; k++) {
-			snprintf(line, sizeof line, "<%02X00> <%02XFF> <%02X00>\n", k, k, k);
-			HPDF_Stream_WriteStr(s, line);
+	for (int i = 0; i < d->nfaces; i++) {
+		face *f = &d->faces[i];
+		if (!f->font)
+			continue;
+		if (!f->prog_given)
+			give_font(d, f);
+		else if (program_stale(f))
+			give_program(d, f);
+		if (f->prog_given) {
+			pc_zworker_wait(d->zw, &f->prog.job);
+			f->prog.body.data = f->prog.job.z;
+			f->prog.body.len = f->prog.job.z_len;
+			if (f->prog_len)
+				pc_haru_font_embed(f->font, &f->prog.body, f->prog_len);
 		}
-		HPDF_Stream_WriteStr(s, "endbfrange\n");
+		HPDF_Dict file = pc_haru_font_finish(f->font);
+		if (file)
+			give_stream(d, file);
 	}
-	HPDF_Stream_WriteStr(s, "endcmap\n"
-	                        "CMapName currentdict /CMap defineresource pop\n"
-	                        "end\nend\n");
 }
 
-bool pc_dev_save(pc_dev *d, pc_buf *out)
+/* The compressed content of every page and stream, as the worker finishes
+ * it, for libharu to read when saving (a page never drawn is empty). */
+static void finish_streams(pc_dev *d)
+{
+	for (int i = 0; i < d->npages; i++) {
+		page_out *po = &d->out[i];
+		if (!po->given) {
+			po->job.raw = NULL;
+			po->job.raw_len = 0;
+			po->job.level = PAGE_LEVEL;
+			po->given = true;
+			pc_zworker_give(d->zw, &po->job);
+		}
+		pc_zworker_wait(d->zw, &po->job);
+		po->body.data = po->job.z;
+		po->body.len = po->job.z_len;
+	}
+	for (size_t i = 0; i < d->nstreams; i++) {
+		stream_job *sj = d->streams[i];
+		pc_zworker_wait(d->zw, &sj->job);
+		sj->body.data = sj->job.z;
+		sj->body.len = sj->job.z_len;
+	}
+}
+
+/* Everything still on the worker, given to libharu; false after a
+ * libharu error. */
+static bool prepare_save(pc_dev *d)
 {
 	if (d->page)
 		pc_dev_page(d, -1);
 	if (d->err)
 		return false;
-	for (int i = 0; i < d->nfaces; i++)
-		if (d->faces[i].font)
-			fix_tounicode(d->faces[i].font);
-	if (HPDF_SaveToStream(d->pdf) != HPDF_OK || d->err)
+	if (!d->zw)
+		d->zw = pc_zworker_new(); /* a document without pages */
+	finish_fonts(d);
+	/* what was made after the pages: fonts first used while drawing */
+	pc_haru_each_deflated_stream(d->pdf, give_each_stream, d);
+	finish_streams(d);
+	return !d->err;
+}
+
+static bool to_buf(void *ctx, const uint8_t *p, size_t n)
+{
+	pc_buf_put(ctx, (const char *)p, n);
+	return true;
+}
+
+bool pc_dev_save(pc_dev *d, pc_buf *out)
+{
+	return prepare_save(d) && pc_haru_save(d->pdf, to_buf, out) == HPDF_OK && !d->err;
+}
+
+/* libharu writes in pieces of a few bytes to 4 KB: they are gathered
+ * into large writes. */
+#define STAGE_SIZE (256 * 1024)
+
+typedef struct sink {
+	pc_output_file *file;
+	char *stage;
+	size_t n;
+	bool failed;
+} sink;
+
+static bool flush(sink *s)
+{
+	if (s->n && !s->failed && !pc_output_append(s->file, s->stage, s->n))
+		s->failed = true;
+	s->n = 0;
+	return !s->failed;
+}
+
+static bool to_file(void *ctx, const uint8_t *p, size_t n)
+{
+	sink *s = ctx;
+	if (s->n + n > STAGE_SIZE && !flush(s))
 		return false;
-	HPDF_ResetStream(d->pdf);
-	for (;;) {
-		HPDF_BYTE chunk[65536];
-		HPDF_UINT32 n = sizeof chunk;
-		HPDF_STATUS st = HPDF_ReadFromStream(d->pdf, chunk, &n);
-		if (n)
-			pc_buf_put(out, (const char *)chunk, n);
-		if (st == HPDF_STREAM_EOF)
-			break;
-		if (st != HPDF_OK)
-			return false;
+	if (n > STAGE_SIZE) {
+		if (!pc_output_append(s->file, p, n))
+			s->failed = true;
+		return !s->failed;
 	}
-	HPDF_ResetError(d->pdf);
-	return !d->err || d->err == HPDF_STREAM_EOF;
+	memcpy(s->stage + s->n, p, n);
+	s->n += n;
+	return true;
+}
+
+bool pc_dev_write(pc_dev *d, pc_output *o, const char *rel)
+{
+	if (!prepare_save(d))
+		return false;
+	sink s = {pc_output_open(o, rel), NULL, 0, false};
+	if (!s.file)
+		return false;
+	s.stage = pc_xmalloc(STAGE_SIZE);
+	HPDF_STATUS st = pc_haru_save(d->pdf, to_file, &s);
+	bool ok = st == HPDF_OK && !d->err && flush(&s);
+	free(s.stage);
+	if (s.failed) {
+		/* the output has reported it; the error libharu records for
+		 * the stopped save is not one of its own */
+		d->err = 0;
+	} else if (!ok && !d->err) {
+		d->err = st ? st : HPDF_FILE_IO_ERROR;
+		snprintf(d->errtext, sizeof d->errtext, "libharu could not save (0x%04X)",
+		         (unsigned)d->err);
+	}
+	if (!ok) {
+		pc_output_cancel(s.file);
+		return false;
+	}
+	return pc_output_close(s.file);
 }

@@ -7,6 +7,11 @@
  * even when unused); widths are cached in a 64K table per face. Errors are
  * sticky in libharu: the device records the first one and every later call
  * becomes a no-op; pc_dev_save reports it.
+ *
+ * From pc_dev_pages on, a worker thread of the device compresses each
+ * finished page and builds the embedded font programs while the next
+ * pages are drawn; pc_dev_free waits for it. A device is used by one
+ * thread.
  */
 #ifndef PC_PDF_DEVICE_H
 #define PC_PDF_DEVICE_H
@@ -18,6 +23,7 @@
 
 #include "../../fonts/fontmap.h"
 #include "../../util/buf.h"
+#include "../../util/output.h"
 
 #define PC_DEV_PAGE_W 595.276f /* A4 portrait, points */
 #define PC_DEV_PAGE_H 841.890f
@@ -28,6 +34,15 @@ typedef struct pc_dev pc_dev;
 /* A device over the faces of the map; nothing is loaded yet. */
 pc_dev *pc_dev_new(const pc_fontmap *map);
 void pc_dev_free(pc_dev *d);
+/*
+ * For a process that ends right after its build (the command line's
+ * build, also as the preview server's child): pc_dev_free then leaves
+ * libharu's document to the end of the process, which releases it at once,
+ * instead of taking it apart object by object. Off by default, so that a
+ * process that goes on (the tests) frees everything; always off with
+ * AddressSanitizer, whose leak check must stay clean.
+ */
+void pc_dev_set_one_shot(bool one_shot);
 /* The first libharu error as text, or NULL. */
 const char *pc_dev_error(const pc_dev *d);
 
@@ -43,7 +58,7 @@ int pc_dev_width(pc_dev *d, int face, uint32_t cp);
  * size in pixels. */
 int pc_dev_image(pc_dev *d, const char *path, float *w, float *h);
 
-/* Output: creates n A4 pages, then draws into any of them. */
+/* Output: creates n A4 pages (once), then draws into any of them. */
 void pc_dev_pages(pc_dev *d, int n);
 void pc_dev_page(pc_dev *d, int i);
 /* Text at baseline (x, y); gap is added after every glyph (Tc). The
@@ -78,5 +93,9 @@ void pc_dev_info(pc_dev *d, const char *title, const char *author, const char *s
                  time_t when);
 /* Writes the finished PDF into out; false on a libharu error. */
 bool pc_dev_save(pc_dev *d, pc_buf *out);
+/* Writes it straight into the output transaction as rel. False on a
+ * libharu error (pc_dev_error says which) or a write error (the output
+ * has recorded its diagnostic; pc_dev_error is then NULL). */
+bool pc_dev_write(pc_dev *d, pc_output *o, const char *rel);
 
 #endif

@@ -30,7 +30,7 @@ static void draw_text_op(L *l, const op *o, float ytop, bool abs, float dx)
 	if (span) {
 		pc_buf_clear(actual);
 		for (size_t k = o->g0; k < o->g1; k++) {
-			const pc_glyph *q = &l->g.v[k];
+			const pc_glyph *q = &l->p.g.v[k];
 			if (q->flags & PC_G_HIDDEN)
 				continue;
 			char u[4];
@@ -38,9 +38,16 @@ static void draw_text_op(L *l, const op *o, float ytop, bool abs, float dx)
 		}
 		pc_dev_span_begin(l->dev, pc_buf_cstr(actual));
 	}
+	/* The line's runs of one face, size, colour, rise and spacing. */
+	typedef struct run {
+		size_t i, j;
+		float gap;
+	} run;
+	static _Thread_local run runs[1024];
+	size_t nruns = 0;
 	size_t i = o->g0;
-	while (i < o->g1) {
-		const pc_glyph *a = &l->g.v[i];
+	while (i < o->g1 && nruns < 1024) {
+		const pc_glyph *a = &l->p.g.v[i];
 		if (a->flags & PC_G_HIDDEN) {
 			i++;
 			continue;
@@ -49,7 +56,7 @@ static void draw_text_op(L *l, const op *o, float ytop, bool abs, float dx)
 		float gap = 0;
 		bool have_gap = false;
 		while (j < o->g1 && j - i < 1024) {
-			const pc_glyph *p = &l->g.v[j - 1], *q = &l->g.v[j];
+			const pc_glyph *p = &l->p.g.v[j - 1], *q = &l->p.g.v[j];
 			if ((q->flags & PC_G_HIDDEN) || q->face != a->face || q->size != a->size ||
 			    q->rgb != a->rgb || q->rise != a->rise)
 				break;
@@ -61,11 +68,26 @@ static void draw_text_op(L *l, const op *o, float ytop, bool abs, float dx)
 				break;
 			j++;
 		}
-		for (size_t k = i; k < j; k++)
-			cps[k - i] = l->g.v[k].cp;
-		pc_dev_text(l->dev, a->face, a->size, o->x + dx + a->x, base + a->rise,
-		            have_gap ? gap : 0, cps, j - i, a->rgb);
+		runs[nruns++] = (run){i, j, have_gap ? gap : 0};
 		i = j;
+	}
+	/* Drawn face by face (each at its own x): a line of Japanese with
+	 * Latin numbers switches fonts twice, not at every number. The
+	 * ActualText keeps the reading order. */
+	for (size_t r = 0; r < nruns; r++) {
+		if (runs[r].j == 0)
+			continue; /* drawn with an earlier run of its face */
+		const pc_glyph *a = &l->p.g.v[runs[r].i];
+		for (size_t s = r; s < nruns; s++) {
+			const pc_glyph *b = &l->p.g.v[runs[s].i];
+			if (runs[s].j == 0 || b->face != a->face || b->size != a->size)
+				continue;
+			for (size_t k = runs[s].i; k < runs[s].j; k++)
+				cps[k - runs[s].i] = l->p.g.v[k].cp;
+			pc_dev_text(l->dev, b->face, b->size, o->x + dx + b->x, base + b->rise,
+			            runs[s].gap, cps, runs[s].j - runs[s].i, b->rgb);
+			runs[s].j = 0;
+		}
 	}
 	if (span)
 		pc_dev_span_end(l->dev);
@@ -94,7 +116,7 @@ static void draw_op(L *l, const op *o, float ytop, bool abs, const int *dest_han
 		pc_dev_circle(l->dev, x, top, o->w, o->fill, o->stroke, o->lw);
 		break;
 	case OP_ALT_BEGIN:
-		pc_dev_span_begin(l->dev, l->alts.v[o->id]);
+		pc_dev_span_begin(l->dev, l->p.alts.v[o->id]);
 		l->in_alt = true;
 		break;
 	case OP_ALT_END:
@@ -108,12 +130,14 @@ static void draw_op(L *l, const op *o, float ytop, bool abs, const int *dest_han
 	case OP_IMAGE:
 		pc_dev_draw_image(l->dev, o->id, x, top - o->h, o->w, o->h);
 		break;
-	case OP_LINK:
-		if (o->id >= 0 && (size_t)o->id < l->nkeys && dest_handle[o->id] >= 0)
-			pc_dev_link(l->dev, x, top - o->h, o->w, o->h, dest_handle[o->id]);
-		else if (o->id <= -2 && (size_t)(-2 - o->id) < l->urls.n)
-			pc_dev_uri(l->dev, x, top - o->h, o->w, o->h, l->urls.v[-2 - o->id]);
+	case OP_LINK: {
+		const pdf_link *k = &l->p.links.v[o->id];
+		if (k->uri)
+			pc_dev_uri(l->dev, x, top - o->h, o->w, o->h, k->uri);
+		else if (pdf_key_ok(k->dest) && dest_handle[k->dest.v] >= 0)
+			pc_dev_link(l->dev, x, top - o->h, o->w, o->h, dest_handle[k->dest.v]);
 		break;
+	}
 	default:
 		break;
 	}
@@ -122,23 +146,23 @@ static void draw_op(L *l, const op *o, float ytop, bool abs, const int *dest_han
 static void simple_text(L *l, const char *s, int face, float size, uint32_t rgb, float x,
                         float baseline, int align, float w)
 {
-	size_t g0 = l->g.n;
-	sty st = {face, size, rgb, -1, false, false, 0};
+	size_t g0 = l->p.g.n;
+	sty st = pdf_sty(face, size, rgb);
 	pdf_add_str(l, s, &st);
-	size_t n = l->g.n - g0;
+	size_t n = l->p.g.n - g0;
 	if (!n)
 		return;
-	pc_text_prepare(l->g.v + g0, n);
+	pc_text_prepare(l->p.g.v + g0, n);
 	float tw = 0;
-	for (size_t i = g0; i < l->g.n; i++) {
-		l->g.v[i].x = tw;
-		tw += l->g.v[i].fw;
+	for (size_t i = g0; i < l->p.g.n; i++) {
+		l->p.g.v[i].x = tw;
+		tw += l->p.g.v[i].fw;
 	}
 	if (tw > w) {
 		/* too long for the header: cut it */
-		while (l->g.n > g0 + 1 && tw > w) {
-			l->g.n--;
-			tw -= l->g.v[l->g.n].fw;
+		while (l->p.g.n > g0 + 1 && tw > w) {
+			l->p.g.n--;
+			tw -= l->p.g.v[l->p.g.n].fw;
 		}
 	}
 	float dx = align == AL_CENTER ? (w - tw) / 2 : align == AL_RIGHT ? w - tw : 0;
@@ -147,16 +171,16 @@ static void simple_text(L *l, const char *s, int face, float size, uint32_t rgb,
 	o.kind = OP_TEXT;
 	o.x = x + dx;
 	o.g0 = g0;
-	o.g1 = l->g.n;
+	o.g1 = l->p.g.n;
 	o.y = PC_DEV_PAGE_H - baseline;
 	draw_text_op(l, &o, 0, true, 0);
-	l->g.n = g0;
+	l->p.g.n = g0;
 }
 
 static void box_extents(L *l, size_t p0, size_t p1)
 {
 	/* for every box with items on this page: top and bottom */
-	size_t nb = l->boxes.n;
+	size_t nb = l->p.boxes.n;
 	if (!nb)
 		return;
 	if (l->bcap < nb) {
@@ -167,9 +191,9 @@ static void box_extents(L *l, size_t p0, size_t p1)
 	float *top = l->btop, *bot = l->bbot;
 	bool any = false;
 	for (size_t k = p0; k < p1; k++) {
-		const place *p = &l->places.v[k];
-		const item *it = &l->items.v[p->item];
-		for (int b = it->box; b >= 0; b = l->boxes.v[b].parent) {
+		const place *p = &l->pg.places.v[k];
+		const item *it = &l->p.items.v[p->item];
+		for (int b = it->box; b >= 0; b = l->p.boxes.v[b].parent) {
 			if (!any) {
 				for (size_t i = 0; i < nb; i++) {
 					top[i] = 1e9f;
@@ -188,7 +212,7 @@ static void box_extents(L *l, size_t p0, size_t p1)
 	for (size_t b = 0; b < nb; b++) {
 		if (bot[b] < top[b])
 			continue;
-		const box *bx = &l->boxes.v[b];
+		const box *bx = &l->p.boxes.v[b];
 		float yt = page_y(top[b]), yb = page_y(bot[b]);
 		switch (bx->style) {
 		case BOX_FRAME:
@@ -212,123 +236,153 @@ static void watermark(L *l)
 	/* 「案」: large and pale, hidden from text extraction (ActualText "") */
 	pc_dev_multiply_begin(l->dev);
 	pc_dev_span_begin(l->dev, "");
-	simple_text(l, "案", l->f_head, 220, C_WATERMARK, 0, PC_DEV_PAGE_H / 2 - 80, AL_CENTER,
+	simple_text(l, "案", l->f.head, 220, C_WATERMARK, 0, PC_DEV_PAGE_H / 2 - 80, AL_CENTER,
 	            PC_DEV_PAGE_W);
 	pc_dev_span_end(l->dev);
 	pc_dev_multiply_end(l->dev);
 }
 
+const char *pdf_key_title(const L *l, pdf_key key)
+{
+	size_t i;
+	pc_appendix a;
+	if (pdf_key_section(&l->keys, key, &i))
+		return ((const pc_node *)l->doc->sections.items[i])->u.section.display;
+	if (pdf_key_appendix(&l->keys, key, &a))
+		return pc_appendix_title(a);
+	return NULL;
+}
+
+/* A destination handle per key that something points to; -1 for others. */
+static int *make_dests(L *l)
+{
+	size_t nk = l->keys.n;
+	int *dest = pc_xcalloc(nk ? nk : 1, sizeof *dest);
+	/* the outline points to sections and appendices */
+	for (size_t k = 0; k < l->keys.nsec; k++)
+		dest[k] = 1;
+	for (int a = 0; a < PC_APPX_COUNT; a++)
+		dest[pdf_key_of_appendix(&l->keys, a).v] = 1;
+	for (size_t k = 0; k < l->p.links.n; k++)
+		if (pdf_key_ok(l->p.links.v[k].dest))
+			dest[l->p.links.v[k].dest.v] = 1;
+	for (size_t k = 0; k < nk; k++) {
+		float y = l->pg.found_y[k];
+		dest[k] = dest[k] && l->pg.found[k] >= 0
+		              ? pc_dev_dest(l->dev, l->pg.found[k], page_y(y > 6 ? y - 6 : 0) + 6)
+		              : -1;
+	}
+	return dest;
+}
+
+/* The running head of a page: what the last item with a head on it or
+ * before it names; NULL on front matter. */
+static void running_heads(L *l, pdf_key *head, unsigned *pflags)
+{
+	pdf_key cur = PDF_NO_KEY;
+	bool front = false;
+	for (size_t k = 0; k < l->pg.places.n; k++) {
+		const place *p = &l->pg.places.v[k];
+		const item *it = &l->p.items.v[p->item];
+		if (pdf_key_ok(it->head)) {
+			cur = it->head;
+			front = false;
+		}
+		if (it->flags & IT_FRONT)
+			front = true;
+		pflags[p->page] |= it->flags & (IT_CHAPTER | IT_FRONT | IT_ABS);
+		head[p->page] = front ? PDF_NO_KEY : cur;
+		if (front)
+			pflags[p->page] |= IT_FRONT;
+	}
+}
+
+static void page_head(L *l, int page, const pdf_key *head, const unsigned *pflags)
+{
+	const char *text = NULL;
+	if (pflags[page] & IT_CHAPTER)
+		return; /* no running head above a chapter's title */
+	if (pflags[page] & IT_FRONT)
+		text = "目次";
+	else
+		text = pdf_key_title(l, head[page]);
+	if (!text)
+		return;
+	const pc_meta *m = &l->doc->meta;
+	simple_text(l, text, l->f.table, 8.5f, C_GREY, BLOCK_X, HEAD_BASE, AL_LEFT,
+	            BLOCK_W * 0.65f);
+	const char *right = l->head_right ? l->head_right : m->title;
+	if (right)
+		simple_text(l, right, l->f.table, 8.5f, C_GREY, BLOCK_X, HEAD_BASE, AL_RIGHT,
+		            BLOCK_W);
+	pc_dev_line(l->dev, BLOCK_X, HEAD_BASE - 5, BLOCK_X + BLOCK_W, HEAD_BASE - 5, C_RULE, 0.5f,
+	            false);
+}
+
+/* The outline: the section tree, then the appendices at the top level. */
+static void outline(L *l, const int *dest)
+{
+	size_t nsec = l->keys.nsec;
+	int *handle = pc_xmalloc((nsec ? nsec : 1) * sizeof *handle);
+	for (size_t i = 0; i < nsec; i++) {
+		const pc_node *n = l->doc->sections.items[i];
+		int parent = -1;
+		const pc_node *up = pc_node_section(n);
+		size_t pi;
+		if (up && pdf_key_section(&l->keys, pdf_key_of_node(&l->keys, up), &pi) && pi < i)
+			parent = handle[pi];
+		/* A section printed nowhere (the glossary or the report alone)
+		 * has no entry; its children hang under its nearest parent. */
+		handle[i] = dest[i] < 0 ? parent
+		                        : pc_dev_outline(l->dev, parent, n->u.section.display,
+		                                         dest[i], n->u.section.level <= 1);
+	}
+	for (int a = 0; a < PC_APPX_COUNT; a++) {
+		pdf_key k = pdf_key_of_appendix(&l->keys, a);
+		if (dest[k.v] >= 0)
+			pc_dev_outline(l->dev, -1, pc_appendix_title(a), dest[k.v], false);
+	}
+	free(handle);
+}
+
 void pdf_draw(L *l)
 {
-	pc_dev_pages(l->dev, l->npages);
-	/* destinations for the outline (sections) and for what links point to */
-	int *dest_handle = pc_xcalloc(l->nkeys ? l->nkeys : 1, sizeof *dest_handle);
-	for (size_t k = 0; k < l->nsec; k++)
-		dest_handle[k] = 1;
-	for (size_t k = 0; k < APPX_COUNT; k++)
-		dest_handle[l->key_appx + k] = 1;
-	for (size_t k = 0; k < l->ops.n; k++)
-		if (l->ops.v[k].kind == OP_LINK && l->ops.v[k].id >= 0 &&
-		    (size_t)l->ops.v[k].id < l->nkeys)
-			dest_handle[l->ops.v[k].id] = 1;
-	for (size_t k = 0; k < l->nkeys; k++)
-		dest_handle[k] =
-		    dest_handle[k] && l->found[k] >= 0
-		        ? pc_dev_dest(l->dev, l->found[k],
-		                      page_y(l->found_y[k] > 6 ? l->found_y[k] - 6 : 0) + 6)
-		        : -1;
-	/* running heads: the chapter of each page */
-	int chapter = -1;
-	unsigned *pflags = pc_xcalloc((size_t)l->npages, sizeof *pflags);
-	int *pchap = pc_xmalloc((size_t)l->npages * sizeof *pchap);
-	for (int p = 0; p < l->npages; p++)
-		pchap[p] = -1;
-	for (size_t k = 0; k < l->places.n; k++) {
-		const place *p = &l->places.v[k];
-		const item *it = &l->items.v[p->item];
-		if (it->chapter >= 0 || it->chapter <= -3) /* -3, -4, -5: appendices */
-			chapter = it->chapter;
-		if (it->flags & IT_FRONT)
-			chapter = -2;
-		pflags[p->page] |= it->flags & (IT_CHAPTER | IT_FRONT | IT_ABS);
-		pchap[p->page] = chapter;
-	}
+	int npages = l->pg.npages;
+	pc_dev_pages(l->dev, npages);
+	int *dest = make_dests(l);
+	unsigned *pflags = pc_xcalloc((size_t)npages, sizeof *pflags);
+	pdf_key *head = pc_xmalloc((size_t)npages * sizeof *head);
+	for (int p = 0; p < npages; p++)
+		head[p] = PDF_NO_KEY;
+	running_heads(l, head, pflags);
 	size_t k = 0;
-	const pc_meta *m = &l->doc->meta;
-	for (int page = 0; page < l->npages; page++) {
+	for (int page = 0; page < npages; page++) {
 		pc_dev_page(l->dev, page);
 		size_t p0 = k;
-		while (k < l->places.n && l->places.v[k].page == page)
+		while (k < l->pg.places.n && l->pg.places.v[k].page == page)
 			k++;
 		box_extents(l, p0, k);
 		for (size_t q = p0; q < k; q++) {
-			const place *p = &l->places.v[q];
-			const item *it = &l->items.v[p->item];
+			const place *p = &l->pg.places.v[q];
+			const item *it = &l->p.items.v[p->item];
 			bool abs = it->flags & IT_ABS;
 			for (size_t o = it->op0; o < it->op1; o++)
-				draw_op(l, &l->ops.v[o], p->y, abs, dest_handle, p->dx);
+				draw_op(l, &l->p.ops.v[o], p->y, abs, dest, p->dx);
 		}
-		if (m->draft)
+		if (l->watermark)
 			watermark(l); /* over everything, multiplied: the cover's band too */
 		if (pflags[page] & IT_ABS)
 			continue; /* the cover has neither header nor footer */
 		if (p0 == k)
 			continue; /* a blank left-hand page before a chapter: no folio */
-		/* running header: chapter number and title */
-		if (!(pflags[page] & IT_CHAPTER)) {
-			const char *head = NULL;
-			if (pchap[page] >= 0) {
-				const pc_section *s =
-				    &((const pc_node *)l->doc->sections.items[pchap[page]])
-				         ->u.section;
-				const char *nl = pdf_number_label(l, s);
-				head = nl ? pc_arena_printf(l->doc->arena, "%s　%s", nl, s->title)
-				          : s->title;
-			} else if (pchap[page] == -2)
-				head = "目次";
-			else if (pchap[page] == -3)
-				head = "索引";
-			else if (pchap[page] == -4)
-				head = "用語解説";
-			else if (pchap[page] == -5)
-				head = "成果指標一覧";
-			if (head) {
-				simple_text(l, head, l->f_table, 8.5f, C_GREY, BLOCK_X, HEAD_BASE,
-				            AL_LEFT, BLOCK_W * 0.65f);
-				if (m->title)
-					simple_text(l, m->title, l->f_table, 8.5f, C_GREY, BLOCK_X,
-					            HEAD_BASE, AL_RIGHT, BLOCK_W);
-				pc_dev_line(l->dev, BLOCK_X, HEAD_BASE - 5, BLOCK_X + BLOCK_W,
-				            HEAD_BASE - 5, C_RULE, 0.5f, false);
-			}
-		}
+		page_head(l, page, head, pflags);
 		char buf[16];
 		snprintf(buf, sizeof buf, "%d", page + 1);
-		simple_text(l, buf, l->f_table, 9, C_GREY, BLOCK_X, FOOT_BASE, AL_CENTER, BLOCK_W);
+		simple_text(l, buf, l->f.table, 9, C_GREY, BLOCK_X, FOOT_BASE, AL_CENTER, BLOCK_W);
 	}
 	pc_dev_page(l->dev, -1);
-	/* outline: the section tree */
-	int *outline = pc_xmalloc((l->nsec ? l->nsec : 1) * sizeof *outline);
-	for (size_t i = 0; i < l->nsec; i++) {
-		const pc_node *n = l->doc->sections.items[i];
-		const pc_section *s = &n->u.section;
-		int parent = -1;
-		const pc_node *up = pc_node_section(n);
-		int pk = up ? pdf_ptrmap_get(&l->keymap, up) : -1;
-		if (pk >= 0 && (size_t)pk < i)
-			parent = outline[pk];
-		const char *title = s->number ? pc_arena_printf(l->doc->arena, "%s %s", s->number,
-		                                                s->title ? s->title : "")
-		                              : (s->title ? s->title : "");
-		outline[i] = pc_dev_outline(l->dev, parent, title, dest_handle[i], s->level <= 1);
-	}
-	/* and the appendices, at the top level after the chapters */
-	static const char *appx[APPX_COUNT] = {"成果指標一覧", "用語解説", "索引"};
-	for (size_t a = 0; a < APPX_COUNT; a++)
-		if (dest_handle[l->key_appx + a] >= 0)
-			pc_dev_outline(l->dev, -1, appx[a], dest_handle[l->key_appx + a], false);
-	free(outline);
-	free(dest_handle);
+	outline(l, dest);
+	free(dest);
 	free(pflags);
-	free(pchap);
+	free(head);
 }

@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../indicators/chart.h"
-#include "../indicators/indicators.h"
+#include "../../model/chart.h"
+#include "../../model/kpi.h"
 #include "layout.h"
 
 /* ---- charts ------------------------------------------------------------ */
@@ -25,8 +25,9 @@
 /* A short text in a box w wide with its line top at y. */
 static float label(L *l, const char *s, float x, float y, float w, float size, int align)
 {
-	size_t g0 = l->g.n;
-	sty st = {l->f_table, size, C_GREY, -1, true, false, 0};
+	size_t g0 = l->p.g.n;
+	sty st = pdf_sty(l->f.table, size, C_GREY);
+	st.latin = true;
 	pdf_add_str(l, s, &st);
 	pc_parshape sh = {w, 0, 0, true, true};
 	return pdf_text_ops(l, g0, x, y, &sh, size * 1.3f, align);
@@ -35,13 +36,14 @@ static float label(L *l, const char *s, float x, float y, float w, float size, i
 /* The chart's title: the indicator's name and, when known, the rate. */
 static void add_name(L *l, const pc_indicator *ind)
 {
-	sty st = {l->f_bold, CH_NAME, C_TEXT, -1, true, false, 0};
+	sty st = pdf_sty(l->f.bold, CH_NAME, C_TEXT);
+	st.latin = true;
 	pdf_add_str(l, ind->name, &st);
-	double rate;
-	if (pc_indicator_rate(ind, &rate)) {
+	if (ind->has_rate) {
 		char buf[64];
-		snprintf(buf, sizeof buf, "（達成率 %.1f%%）", rate);
-		sty rs = {l->f_table, CH_NAME - 0.5f, C_GREY, -1, true, false, 0};
+		snprintf(buf, sizeof buf, "（達成率 %.1f%%）", ind->rate);
+		sty rs = pdf_sty(l->f.table, CH_NAME - 0.5f, C_GREY);
+		rs.latin = true;
 		pdf_add_str(l, buf, &rs);
 	}
 }
@@ -49,12 +51,12 @@ static void add_name(L *l, const pc_indicator *ind)
 /* Height of the name block: the tallest name of the row. */
 static float name_height(L *l, const pc_indicator *ind, float w)
 {
-	size_t g0 = l->g.n, o0 = l->ops.n;
+	size_t g0 = l->p.g.n, o0 = l->p.ops.n;
 	add_name(l, ind);
 	pc_parshape sh = {w, 0, 0, true, true};
 	float h = pdf_text_ops(l, g0, 0, 0, &sh, CH_NAME * 1.35f, AL_LEFT);
-	l->ops.n = o0; /* measured only */
-	l->g.n = g0;
+	l->p.ops.n = o0; /* measured only */
+	l->p.g.n = g0;
 	return h;
 }
 
@@ -65,7 +67,9 @@ typedef struct plot {
 
 static float plot_x(const plot *p, double x)
 {
-	return p->x + 6 + (float)((x - p->c->xmin) / (p->c->xmax - p->c->xmin)) * (p->w - 12);
+	/* the first and last points 10 pt in: their year labels clear the
+	 * tick labels and the frame */
+	return p->x + 10 + (float)((x - p->c->xmin) / (p->c->xmax - p->c->xmin)) * (p->w - 20);
 }
 
 static float plot_y(const plot *p, double y)
@@ -90,9 +94,9 @@ static void grid(L *l, const plot *p)
 		label(l, buf, p->x - CH_AXIS_W, y - CH_LABEL * 0.65f, CH_AXIS_W - 3, CH_LABEL,
 		      AL_RIGHT);
 	}
-	if (c->unit[0]) {
+	if (c->axis_unit[0]) {
 		char buf[128];
-		snprintf(buf, sizeof buf, "（%s）", c->unit);
+		snprintf(buf, sizeof buf, "（%s）", c->axis_unit);
 		label(l, buf, p->x - CH_AXIS_W, p->y - CH_LABEL * 2.4f, p->w + CH_AXIS_W, CH_LABEL,
 		      AL_LEFT);
 	}
@@ -104,7 +108,7 @@ static void x_labels(L *l, const plot *p)
 	const pc_chart *c = p->c;
 	const pc_chart_point *pts[PC_CHART_MAX_POINTS];
 	size_t n = pc_chart_points(c, pts);
-	float last = -1e9f, room = c->by_year ? 17 : 30, w = c->by_year ? 24 : 34;
+	float last = -1e9f, room = c->by_year ? 20 : 30, w = c->by_year ? 24 : 34;
 	for (size_t i = 0; i < n; i++) {
 		float x = plot_x(p, pts[i]->x);
 		if (x - last < room)
@@ -150,17 +154,18 @@ static void series(L *l, const plot *p, const pc_chart_point *pt, size_t n, bool
 	}
 }
 
-/* One chart in a frame at x, w wide, h high, its name nh high. */
-static void chart(L *l, pc_chart *c, float x, float w, float h, float nh)
+/* One chart in a frame at x, w wide, h high, its name nh high, its plot
+ * ph high. */
+static void chart(L *l, pc_chart *c, float x, float w, float h, float nh, float ph)
 {
 	pc_buf alt = {0};
 	pc_chart_describe(c, &alt);
 	pc_buf_putc(&alt, '\0');
-	PUSH(l->alts, pc_arena_strdup(l->doc->arena, alt.data));
+	PUSH(l->p.alts, pc_arena_strdup(l->doc->arena, alt.data));
 	pc_buf_free(&alt);
 	/* In words for extraction and screen readers: the name, the values,
 	 * the rate. The drawn labels stay visible, their text replaced. */
-	pdf_new_op(l, OP_ALT_BEGIN)->id = (int)l->alts.n - 1;
+	pdf_new_op(l, OP_ALT_BEGIN)->id = (int)l->p.alts.n - 1;
 	op *f = pdf_new_op(l, OP_RECT);
 	f->x = x;
 	f->y = 0;
@@ -168,12 +173,12 @@ static void chart(L *l, pc_chart *c, float x, float w, float h, float nh)
 	f->h = h;
 	f->stroke = C_RULE;
 	f->lw = 0.5f;
-	size_t g0 = l->g.n;
+	size_t g0 = l->p.g.n;
 	add_name(l, c->ind);
 	pc_parshape sh = {w - 2 * CH_PAD, 0, 0, true, true};
 	pdf_text_ops(l, g0, x + CH_PAD, CH_PAD, &sh, CH_NAME * 1.35f, AL_LEFT);
 	plot p = {x + CH_PAD + CH_AXIS_W, CH_PAD + nh + CH_LABEL * 2.6f,
-	          w - 2 * CH_PAD - CH_AXIS_W - 4, CH_PLOT_H, c};
+	          w - 2 * CH_PAD - CH_AXIS_W - 4, ph, c};
 	grid(l, &p);
 	x_labels(l, &p);
 	series(l, &p, c->plan, c->nplan, true);
@@ -206,24 +211,30 @@ static void key(L *l, frame f, bool actuals)
 
 void pdf_kpi_charts(L *l, const pc_node *table, frame f)
 {
+	pdf_kpi_charts_grid(l, table, f, CH_PER_ROW, CH_PLOT_H);
+}
+
+void pdf_kpi_charts_grid(L *l, const pc_node *table, frame f, int per_row, float plot_h)
+{
 	pc_chart *charts;
 	bool actuals;
 	size_t n = pc_charts_of_table(&table->u.table, &charts, &actuals);
+	size_t pr = per_row > 0 ? (size_t)per_row : CH_PER_ROW;
 	if (n) {
 		key(l, f, actuals);
-		float w = (f.w - (CH_PER_ROW - 1) * CH_GAP) / CH_PER_ROW;
-		for (size_t r = 0; r < n; r += CH_PER_ROW) {
+		float w = (f.w - (float)(pr - 1) * CH_GAP) / (float)pr;
+		for (size_t r = 0; r < n; r += pr) {
 			pc_chart *row = &charts[r];
-			size_t in_row = n - r < CH_PER_ROW ? n - r : CH_PER_ROW;
+			size_t in_row = n - r < pr ? n - r : pr;
 			/* one item per row of charts: never split across pages */
 			float nh = 0;
 			for (size_t k = 0; k < in_row; k++)
 				nh = fmaxf(nh, name_height(l, row[k].ind, w - 2 * CH_PAD));
-			float h = CH_PAD + nh + CH_LABEL * 2.6f + CH_PLOT_H + CH_LABEL * 1.3f + 4 +
-			          CH_PAD;
+			float h =
+			    CH_PAD + nh + CH_LABEL * 2.6f + plot_h + CH_LABEL * 1.3f + 4 + CH_PAD;
 			pdf_new_item(l, CH_GAP * 0.6f, 0);
 			for (size_t k = 0; k < in_row; k++)
-				chart(l, &row[k], f.x + k * (w + CH_GAP), w, h, nh);
+				chart(l, &row[k], f.x + (float)k * (w + CH_GAP), w, h, nh, plot_h);
 			pdf_end_item(l, h);
 		}
 		pdf_new_item(l, 0, 0);
@@ -241,123 +252,67 @@ static pc_node *text_node(pc_doc *doc, const char *s)
 	return t;
 }
 
-/* A cell: the lines given (NULL ends), with line breaks between. */
-static pc_node *cell(pc_doc *doc, const char *a, const char *b)
+/* A cell of the model as a table cell: the value, its year on a line of
+ * its own. */
+static pc_node *cell(pc_doc *doc, const pc_kpi_cell *kc)
 {
 	pc_node *c = pc_node_new(doc, PC_CELL, (pc_pos){0});
-	if (a)
-		pc_node_append(c, text_node(doc, a));
-	if (a && b)
+	pc_node_append(c, text_node(doc, kc->value));
+	if (kc->year) {
 		pc_node_append(c, pc_node_new(doc, PC_LINEBREAK, (pc_pos){0}));
-	if (b)
-		pc_node_append(c, text_node(doc, b));
+		pc_node_append(c, text_node(doc, kc->year));
+	}
 	return c;
 }
 
-/* The value of field f (the latest for results) and its year. */
-static pc_node *value_cell(pc_doc *doc, const pc_indicator *ind, pc_field f)
+/* The shared appendix model (model/kpi.h) as tables the table block sets,
+ * one per measure; made once for all passes, in the document's arena and
+ * outside its tree. */
+static pc_node **make_tables(pc_doc *doc, const pc_kpi_appendix *a)
 {
-	const pc_ivalue *v = NULL;
-	if (f == PC_FIELD_ACTUAL)
-		v = pc_indicator_latest_actual(ind);
-	for (size_t i = 0; !v && i < ind->nvalues; i++)
-		if (ind->values[i].field == f)
-			v = &ind->values[i];
-	if (!v)
-		return cell(doc, "－", NULL);
-	const char *year = NULL;
-	if (v->year.text)
-		year = pc_arena_printf(doc->arena, "（%s）", v->year.text);
-	else if (v->year.year)
-		year = pc_arena_printf(doc->arena, "（%d%s）", v->year.year,
-		                       v->year.fiscal ? "年度" : "年");
-	return cell(doc, v->value.text, year);
-}
-
-static const pc_node *measure_of(const pc_indicator *ind)
-{
-	const pc_node *m = ind->section;
-	while (m && m->u.section.level > 2)
-		m = pc_node_section(m);
-	return m;
-}
-
-/* 「1-1 地域医療の充実」: the section's number label and title. */
-static const char *numbered_title(L *l, const pc_section *s)
-{
-	const char *nl = pdf_number_label(l, s);
-	return nl ? pc_arena_printf(l->doc->arena, "%s %s", nl, s->title) : s->title;
-}
-
-/* The appendix's tables, one per measure, made once for all passes. */
-static void make_tables(L *l)
-{
-	pc_doc *doc = l->doc;
-	static const char *heads[] = {"指標名", "基準値", "中間目標値",
-	                              "目標値", "実績値", "達成率"};
-	static const pc_field fields[] = {PC_FIELD_NAME,   PC_FIELD_BASELINE, PC_FIELD_MIDTERM,
-	                                  PC_FIELD_TARGET, PC_FIELD_ACTUAL,   PC_FIELD_UNIT};
-	const size_t ncols = sizeof heads / sizeof heads[0];
-	pc_node *table = NULL;
-	const pc_node *measure = NULL;
-	for (size_t i = 0; i < doc->indicators.len; i++) {
-		const pc_indicator *ind = doc->indicators.items[i];
-		const pc_node *m = measure_of(ind);
-		if (!table || m != measure) {
-			measure = m;
-			table = pc_node_new(doc, PC_TABLE, ind->pos);
-			pc_table *t = &table->u.table;
-			t->kind = PC_TABLE_INDICATORS;
-			t->ncols = ncols;
-			t->columns = pc_arena_alloc(doc->arena, ncols * sizeof *t->columns);
-			for (size_t c = 0; c < ncols; c++)
-				t->columns[c] = (pc_column){heads[c], fields[c], {0}};
-			const char *name = m ? numbered_title(l, &m->u.section) : NULL;
-			t->caption = name ? name : "成果指標";
-			pc_node *head = pc_node_new(doc, PC_ROW, ind->pos);
-			for (size_t c = 0; c < ncols; c++)
-				pc_node_append(head, cell(doc, heads[c], NULL));
-			pc_node_append(table, head);
-			kpi_group g = {pc_node_chapter(ind->table), table};
-			PUSH(l->kpi, g);
+	static const pc_field fields[PC_KPI_NCOLS] = {PC_FIELD_NAME,    PC_FIELD_BASELINE,
+	                                              PC_FIELD_MIDTERM, PC_FIELD_TARGET,
+	                                              PC_FIELD_ACTUAL,  PC_FIELD_UNIT};
+	pc_node **tables = pc_arena_alloc(doc->arena, (a->ntables + 1) * sizeof *tables);
+	for (size_t i = 0; i < a->ntables; i++) {
+		const pc_kpi_table *kt = &a->tables[i];
+		pc_node *table = pc_node_new(doc, PC_TABLE, kt->rows[0].ind->pos);
+		pc_table *t = &table->u.table;
+		t->kind = PC_TABLE_INDICATORS;
+		t->ncols = PC_KPI_NCOLS;
+		t->columns = pc_arena_alloc(doc->arena, PC_KPI_NCOLS * sizeof *t->columns);
+		t->caption = kt->caption;
+		pc_node *head = pc_node_new(doc, PC_ROW, table->pos);
+		for (size_t c = 0; c < PC_KPI_NCOLS; c++) {
+			t->columns[c] = (pc_column){pc_kpi_heads[c], fields[c], {0}};
+			pc_kpi_cell hc = {pc_kpi_heads[c], NULL};
+			pc_node_append(head, cell(doc, &hc));
 		}
-		pc_node *row = pc_node_new(doc, PC_ROW, ind->pos);
-		pc_node_append(row, cell(doc, ind->name, NULL));
-		for (size_t c = 1; c + 1 < ncols; c++)
-			pc_node_append(row, value_cell(doc, ind, fields[c]));
-		double rate;
-		pc_node_append(row, cell(doc,
-		                         pc_indicator_rate(ind, &rate)
-		                             ? pc_arena_printf(doc->arena, "%.1f%%", rate)
-		                             : "－",
-		                         NULL));
-		pc_node_append(table, row);
+		pc_node_append(table, head);
+		for (size_t r = 0; r < kt->nrows; r++) {
+			pc_node *row = pc_node_new(doc, PC_ROW, kt->rows[r].ind->pos);
+			for (size_t c = 0; c < PC_KPI_NCOLS; c++)
+				pc_node_append(row, cell(doc, &kt->rows[r].cells[c]));
+			pc_node_append(table, row);
+		}
+		tables[i] = table;
 	}
+	return tables;
 }
 
 void pdf_kpi_appendix(L *l)
 {
-	if (!l->doc->indicators.len)
+	const pc_kpi_appendix *a = l->kpi;
+	if (!a || !a->ntables)
 		return;
-	if (!l->kpi_made)
-		make_tables(l);
-	l->kpi_made = true;
+	if (!l->kpi_tables)
+		l->kpi_tables = make_tables(l->doc, a);
 	frame f = {BLOCK_X, BLOCK_W, PC_ROLE_NONE, 0};
-	pdf_appendix_title(l, "成果指標一覧", -5, (int)(l->key_appx + APPX_KPI), f);
-	const pc_node *chapter = (const pc_node *)&l->kpi; /* none yet */
-	for (size_t i = 0; i < l->kpi.n; i++) {
-		const kpi_group *g = &l->kpi.v[i];
-		if (g->chapter != chapter) {
-			chapter = g->chapter;
-			pdf_group_band(
-			    l, chapter ? numbered_title(l, &chapter->u.section) : "計画全体", f.x,
-			    f.w, 0);
-		}
-		pdf_table_block(l, g->table, f);
+	pdf_appendix_title(l, PC_APPX_KPI, f);
+	for (size_t i = 0; i < a->ntables; i++) {
+		const pc_node *ch = a->tables[i].chapter;
+		if (i == 0 || ch != a->tables[i - 1].chapter)
+			pdf_group_band(l, ch ? ch->u.section.display : "計画全体", f.x, f.w, 0);
+		pdf_table_block(l, l->kpi_tables[i], f);
 	}
-}
-
-void pdf_kpi_free(L *l)
-{
-	free(l->kpi.v);
 }

@@ -1,7 +1,16 @@
 /*
- * Private interface of the PDF back end's layout: the items the walker
- * (build.c) makes from the tree, their pagination (paginate.c) and their
- * drawing through the device (draw.c); pdf.c runs the passes.
+ * Private interface of the PDF back end. Its files, from the bottom up:
+ *   builder.c   the narrow builder every walker makes pages with: glyphs,
+ *               drawing ops, items (the units pagination moves), boxes,
+ *               links; keys.c the destinations (typed keys);
+ *   inline.c    the tree's inlines into glyphs;
+ *   table.c     a table block;
+ *   body.c      the plan's sections and blocks; kpi.c charts and the
+ *               indicators appendix; front.c cover and contents;
+ *   appendix.c  the glossary appendix and the index; report.c the
+ *               yearly progress report;
+ *   paginate.c  items onto pages; draw.c pages through the device;
+ *   pdf.c       the passes. Each file calls only files listed above it.
  *
  * Coordinates: x in points from the page's left edge; y in points from
  * the top of the text block (from the item's top inside an item),
@@ -15,6 +24,7 @@
 #include <stdint.h>
 
 #include "../../index/index.h"
+#include "../../model/appendix.h"
 #include "../../plancc.h"
 #include "../../util/arena.h"
 #include "../../util/buf.h"
@@ -53,12 +63,61 @@
 #define C_ACTUAL       0xA3470Bu /* results in charts: apart from the green */
 #define C_GRID         0xDDE5E1u
 
+struct pc_gloss_entry;
+struct pc_glossary;
+struct pc_kpi_appendix;
+
+/* ---- keys: destinations that links, the contents, the outline and the
+ * index point to (keys.c) ------------------------------------------- */
+
+/* A destination key; a struct so that it cannot be mixed up with pages,
+ * link ids or indexes. */
+typedef struct pdf_key {
+	int v;
+} pdf_key;
+
+#define PDF_NO_KEY ((pdf_key){-1})
+
+static inline bool pdf_key_ok(pdf_key k)
+{
+	return k.v >= 0;
+}
+
+typedef struct ptrmap {
+	const void **keys;
+	int *vals;
+	size_t cap;
+} ptrmap;
+
+/* Every destination of the document: sections, tables, terms' definitions,
+ * the places the index points to (uses of terms, index entries) and the
+ * appendices. */
+typedef struct pdf_keys {
+	ptrmap map; /* section, table or indexed place node → key */
+	size_t nsec, ntab, nterm, nplace;
+	size_t n; /* all keys */
+} pdf_keys;
+
+void pdf_keys_init(pdf_keys *k, const pc_doc *doc);
+void pdf_keys_free(pdf_keys *k);
+/* A section's, a table's or an indexed place's key; PDF_NO_KEY for others. */
+pdf_key pdf_key_of_node(const pdf_keys *k, const void *node);
+/* The key of the i-th section of pc_doc.sections. */
+pdf_key pdf_key_of_section(const pdf_keys *k, size_t i);
+/* The definition of a term (its line in the glossary box). */
+pdf_key pdf_key_of_term(const pdf_keys *k, const pc_term *t);
+pdf_key pdf_key_of_appendix(const pdf_keys *k, pc_appendix a);
+/* Whether a key is a section's (its index in pc_doc.sections), or an
+ * appendix's. */
+bool pdf_key_section(const pdf_keys *k, pdf_key key, size_t *section);
+bool pdf_key_appendix(const pdf_keys *k, pdf_key key, pc_appendix *a);
+
 /* ---- the layout's data --------------------------------------------- */
 
 /* OP_SEG: a line from (x, y) to (x + w, y + h), dotted when id is 1;
  * OP_DISC: a circle of radius w around (x, y); OP_ALT_BEGIN/END: what the
- * ops between them say in words (id: index in L.alts), for extraction and
- * screen readers (ActualText). */
+ * ops between them say in words (id: index in pdf_layout.alts), for
+ * extraction and screen readers (ActualText). */
 enum {
 	OP_TEXT,
 	OP_RECT,
@@ -81,7 +140,8 @@ typedef struct op {
 	uint32_t fill, stroke;
 	float lw;
 	size_t g0, g1; /* OP_TEXT: glyphs; y is the baseline */
-	int id;        /* OP_IMAGE image, OP_DEST destination key */
+	int id;        /* OP_IMAGE image, OP_LINK link, OP_SEG dotted, OP_ALT_BEGIN text */
+	pdf_key key;   /* OP_DEST: the destination placed here */
 } op;
 
 enum {
@@ -100,9 +160,10 @@ enum {
 typedef struct item {
 	float h, before;
 	unsigned flags;
-	int box;     /* innermost box, -1 none */
-	int table;   /* for rows: the header item; -1 none */
-	int chapter; /* chapter key active from this item on, -1 unchanged */
+	int box;      /* innermost box, -1 none */
+	int table;    /* for rows: the header item; -1 none */
+	pdf_key head; /* the section or appendix named by running heads from
+	               * this item on; PDF_NO_KEY: unchanged */
 	size_t op0, op1;
 } item;
 
@@ -119,14 +180,20 @@ typedef struct place {
 	float dx; /* added to the item's x (right column) */
 } place;
 
+/* Where a link goes: a destination, or a URI. */
+typedef struct pdf_link {
+	pdf_key dest;
+	const char *uri; /* NULL for a destination */
+} pdf_link;
+
 /* Inline style. */
 typedef struct sty {
 	int face;
 	float size;
 	uint32_t rgb;
-	int link;   /* destination key, -2-url for URIs, -1 none */
-	bool latin; /* switch ASCII letters and digits to the latin face */
-	bool marks; /* print term marks */
+	int link;   /* link id (pdf_link_to_*), -1 none */
+	bool latin; /* ASCII (and full-width) letters, digits and signs in the
+	             * face's Latin companion (pdf_sty: on; off for code) */
 	float rise;
 } sty;
 
@@ -144,72 +211,70 @@ typedef struct sty {
 		(vec).v[(vec).n++] = (val);                                                        \
 	} while (0)
 
-typedef struct ptrmap {
-	const void **keys;
-	int *vals;
-	size_t cap;
-} ptrmap;
+/* The faces of the booklet's roles, and the proportional Latin face that
+ * goes with each (the role's own face when the map names none). */
+typedef struct faces {
+	int body, bold, head, table;
+	int latin, bold_latin, head_latin, table_latin;
+	int code; /* code: fixed-width Latin (the table face when the map has none) */
+} faces;
 
-/* An appendix table: the indicators of one measure (made once, kept in
- * the document's arena). */
-typedef struct kpi_group {
-	const pc_node *chapter;
-	pc_node *table;
-} kpi_group;
-
-typedef struct L {
-	pc_doc *doc;
-	pc_dev *dev;
-	pc_diags *d;
-	pc_breaker *br;
-	bool warn; /* first pass: report missing glyphs */
+/* What one layout pass makes: glyphs, ops, items, boxes, links. */
+typedef struct pdf_pool {
 	VEC(pc_glyph) g;
 	VEC(op) ops;
 	VEC(item) items;
 	VEC(box) boxes;
-	VEC(place) places;
-	VEC(const char *) urls;
+	VEC(pdf_link) links;
 	VEC(const char *) alts; /* text alternatives of charts */
-	VEC(kpi_group) kpi;     /* the indicators appendix, by measure */
-	bool kpi_made;
-	bool in_alt; /* drawing: inside OP_ALT_BEGIN … OP_ALT_END */
-	pc_lines lines;
-	pc_buf actual;      /* scratch: a line's text for /ActualText */
-	float *btop, *bbot; /* scratch: extents of boxes on a page */
-	size_t bcap;
 	int cur_box;
-	/* faces */
-	int f_body, f_bold, f_head, f_table, f_latin;
-	/* destinations: sections, then tables, then terms, then the places the
-	 * index points to (uses of terms and index entries) */
-	size_t nsec, ntab, nterm, nuse, nkeys;
-	size_t key_appx; /* first of the appendices' keys, APPX_* after it */
-	pc_index *index;
-	bool glossary_only;        /* the glossary appendix alone (plancc glossary) */
-	const bool *term_selected; /* terms to print there; NULL: all */
-	ptrmap keymap;
-	int *printed; /* page printed by references (previous pass), 1-based; 0 unknown */
-	int *found;   /* page where each key landed in this pass, 0-based; -1 none */
-	float *found_y;
-	/* term marks */
-	int *term_mark_sec; /* section key where the term was last marked */
-	int *term_num;      /* number in the current measure (※n) */
-	int *term_num_measure;
-	int cur_sec, cur_measure, next_num;
-	bool in_heading, in_glossary;
-	size_t use_start[MAX_NEST + 1]; /* first glyph of an open term use, by depth */
-	/* pages */
+} pdf_pool;
+
+/* Where the pass put things: pages, and the pages printed by references
+ * (from the pass before). Indexed by key. */
+typedef struct pdf_pages {
+	VEC(place) places;
 	int npages;
-	int *page_chapter; /* chapter key per page, -1 none */
-	unsigned *page_flags;
-	int depth;
-} L;
+	int *printed;   /* page printed for each key (previous pass), 1-based; 0 unknown */
+	int *found;     /* page where each key landed in this pass, 0-based; -1 none */
+	float *found_y; /* its height on that page */
+} pdf_pages;
+
+typedef struct pdf_layout {
+	pc_doc *doc;
+	pc_dev *dev;
+	pc_diags *d;
+	pc_breaker *br;
+	faces f;
+	pdf_keys keys;
+	pdf_pool p;
+	pdf_pages pg;
+	bool warn;          /* first pass: report missing glyphs */
+	int pass;           /* 0 for the first layout pass */
+	bool glossary_only; /* the glossary appendix alone (plancc glossary) */
+	const struct pc_kpi_appendix *kpi;
+	pc_node **kpi_tables; /* its tables as the table block sets them (kpi.c) */
+	const struct pc_glossary *glossary;
+	const struct pc_report *report; /* the yearly report alone (report.c); NULL */
+	void *report_tables;            /* its tables, made once for all passes */
+	const char *head_right;         /* right of the running head; NULL: the title */
+	bool watermark;                 /* 「案」 on every page */
+	int depth;                      /* nesting of inlines and blocks walked */
+	size_t use_start[MAX_NEST + 1]; /* first glyph of an open indexed use, by depth */
+	/* scratch */
+	pc_lines lines;
+	pc_buf actual;      /* a line's text for /ActualText */
+	float *btop, *bbot; /* extents of boxes on a page */
+	size_t bcap;
+	bool in_alt; /* drawing inside OP_ALT_BEGIN … OP_ALT_END */
+	/* kept from pass to pass */
+	struct pdf_table_memos *tables; /* what laying out each table found (table.c) */
+	struct pdf_break_memos *breaks; /* line breakings already made (builder.c) */
+} pdf_layout;
+
+typedef pdf_layout L;
 
 enum { AL_JUSTIFY, AL_LEFT, AL_CENTER, AL_RIGHT };
-
-/* The appendices, in the order they are printed; their destination keys
- * are l->key_appx + APPX_*. Chapter codes for running heads: -5, -4, -3. */
-enum { APPX_KPI, APPX_GLOSSARY, APPX_INDEX, APPX_COUNT };
 
 /* Where blocks are set: the column and what kind of block holds them. */
 typedef struct frame {
@@ -218,31 +283,108 @@ typedef struct frame {
 	int list_depth;
 } frame;
 
-/* pdf.c */
-void pdf_ptrmap_put(ptrmap *m, const void *k, int v);
-int pdf_ptrmap_get(const ptrmap *m, const void *k);
-/* build.c: the tree into items, for one pass */
-void pdf_build(L *l);
-void pdf_add_str(L *l, const char *s, const sty *st);
-const char *pdf_number_label(L *l, const pc_section *s);
-/* build.c: pieces the appendices and charts are made of */
+/* ---- builder.c: the narrow interface the walkers build pages with ---- */
+
 op *pdf_new_op(L *l, int kind);
+/* Starts an item; its ops are those added until the next item starts. */
 item *pdf_new_item(L *l, float before, unsigned flags);
 void pdf_end_item(L *l, float h);
+int pdf_open_box(L *l, int style, float x, float w);
+void pdf_close_box(L *l, int b);
+/* A destination op at the current place of the current item. */
+void pdf_dest_op(L *l, pdf_key key);
+/* Adds a destination op to an item already built. */
+void pdf_attach_dest(L *l, size_t item_index, pdf_key key);
+/* Link ids for glyphs and link ops. */
+int pdf_link_to_key(L *l, pdf_key key);
+int pdf_link_to_uri(L *l, const char *uri);
+/* Glyphs: a code point, UTF-8 text (src: where missing glyphs are
+ * reported, may be NULL), a NUL-terminated string. */
+void pdf_add_cp(L *l, uint32_t cp, const sty *st, unsigned flags, const pc_node *src,
+                size_t charno);
+void pdf_add_text(L *l, const char *s, size_t len, const sty *st, const pc_node *src);
+void pdf_add_str(L *l, const char *s, const sty *st);
+float pdf_glyphs_width(const pc_glyph *g, size_t n);
+/* Breaks glyphs [g0, g1) into lines appended to out (as pc_text_break:
+ * positions relative to g0), preparing them first; a breaking of the same
+ * glyphs and shape made in an earlier pass is reused. */
+size_t pdf_break(L *l, size_t g0, size_t g1, const pc_parshape *sh, pc_lines *out);
+void pdf_break_memos_free(L *l);
+/* Classes, punctuation and Japanese–Latin spaces of glyphs [g0, g1)
+ * (pc_text_prepare), raised marks kept tight against their term. */
+void pdf_prepare(L *l, size_t g0, size_t g1);
+/* Chooses where glyphs [g0, g1) break at the measure of sh: as many
+ * lines as the plain breaker needs, of even length, broken where a reader
+ * expects (after punctuation, between a particle and a word; not inside
+ * a compound), never leaving one or two characters on a last line. Every
+ * other break opportunity is glued shut (PC_G_GLUE), so that breaking the
+ * glyphs at sh sets those lines. For titles and table cells. */
+void pdf_balance_lines(L *l, size_t g0, size_t g1, const pc_parshape *sh);
+/* The widest piece of glyphs [g0, g1) that no line break may cut, as the
+ * line breaker keeps it: a word, a number with its counter and what is
+ * glued to it; with phrase, a phrase (ICU lw=phrase), a katakana word and
+ * an era with its year too — the narrowest measure that sets them without
+ * splitting a word or tearing a number from its counter. */
+float pdf_unbreakable_width(L *l, size_t g0, size_t g1, bool phrase);
+/* Breaks the glyphs from g0 to the end of the pool into lines, one item
+ * each at x (lines of a paragraph keep against widows and orphans);
+ * glyphs [mk0, mk1) are drawn as a list marker at x on the first line.
+ * Returns the number of lines. */
+size_t pdf_set_lines(L *l, size_t g0, float x, const pc_parshape *sh, float pitch, float before,
+                     int align, unsigned keep_last);
+size_t pdf_set_lines_marked(L *l, size_t mk0, size_t mk1, size_t g0, float x, const pc_parshape *sh,
+                            float pitch, float before, int align, unsigned keep_last);
+/* Lays out a short text as ops of the current item from y down; returns
+ * the height used. */
 float pdf_text_ops(L *l, size_t g0, float x, float y, const pc_parshape *sh, float pitch,
                    int align);
-float pdf_glyphs_width(const pc_glyph *g, size_t n);
-void pdf_table_block(L *l, const pc_node *n, frame f);
+/* Link ops for the runs of linked glyphs of a line set at x, top. */
+void pdf_line_links(L *l, const pc_line *ln, float x, float top, float h);
+/* IT_RECTO when the plan opens chapters on right-hand pages. */
 unsigned pdf_recto(const L *l);
-void pdf_appendix_title(L *l, const char *title, int chapter, int key, frame f);
-void pdf_group_band(L *l, const char *name, float x, float w, unsigned flags);
-/* kpi.c: charts after an indicators table; the indicators appendix */
+/* A style of a role's face. */
+sty pdf_sty(int face, float size, uint32_t rgb);
+
+/* ---- inline.c --------------------------------------------------------- */
+
+/* The inlines from first on, in style st. */
+void pdf_inlines(L *l, const pc_node *first, const sty *st);
+
+/* ---- table.c ---------------------------------------------------------- */
+
+/* A table block (caption, header row repeated after breaks) of frame f. */
+void pdf_table_block(L *l, const pc_node *n, frame f);
+/* Frees what the table blocks kept for the next pass. */
+void pdf_table_memos_free(L *l);
+
+/* ---- walkers: body.c, kpi.c, front.c, appendix.c ------------------------ */
+
+void pdf_body(L *l);
 void pdf_kpi_charts(L *l, const pc_node *table, frame f);
+/* The same with per_row charts a row, each plot plot_h high. */
+void pdf_kpi_charts_grid(L *l, const pc_node *table, frame f, int per_row, float plot_h);
 void pdf_kpi_appendix(L *l);
-void pdf_kpi_free(L *l);
-/* paginate.c: places the items on pages, records where the keys land */
+void pdf_cover(L *l);
+void pdf_contents(L *l);
+/* An appendix's opening: a new page, its title and rule, its key. */
+void pdf_appendix_title(L *l, pc_appendix a, frame f);
+/* A kana row or letter heading, or a chapter's band: a tinted band. */
+void pdf_group_band(L *l, const char *name, float x, float w, unsigned flags);
+void pdf_glossary_appendix(L *l);
+void pdf_index_pages(L *l);
+/* The yearly progress report (report.c): cover, the rule and the counts,
+ * then an evaluation sheet per measure. */
+void pdf_report(L *l);
+/* One glossary entry's glyphs: term, reading, definition, aliases. */
+void pdf_gloss_entry(L *l, const struct pc_gloss_entry *e);
+
+/* ---- paginate.c, draw.c ------------------------------------------------ */
+
+/* Places the items on pages; records where the keys land. */
 void pdf_paginate(L *l);
-/* draw.c: creates the pages and draws every item, the outline */
+/* Creates the pages, draws every item, running heads and the outline. */
 void pdf_draw(L *l);
+/* What a running head or the outline names a key by. */
+const char *pdf_key_title(const L *l, pdf_key key);
 
 #endif

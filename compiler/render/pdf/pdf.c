@@ -9,39 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../model/glossary.h"
+#include "../../model/grade.h"
+#include "../../model/kpi.h"
 #include "layout.h"
-
-/* ---- a map from node pointers to keys ------------------------------- */
-
-static size_t ptr_hash(const void *p, size_t cap)
-{
-	uintptr_t x = (uintptr_t)p;
-	x ^= x >> 17;
-	x *= 0x9E3779B97F4A7C15ull;
-	return (size_t)(x >> 7) & (cap - 1);
-}
-
-void pdf_ptrmap_put(ptrmap *m, const void *k, int v)
-{
-	size_t i = ptr_hash(k, m->cap);
-	while (m->keys[i] && m->keys[i] != k)
-		i = (i + 1) & (m->cap - 1);
-	m->keys[i] = k;
-	m->vals[i] = v;
-}
-
-int pdf_ptrmap_get(const ptrmap *m, const void *k)
-{
-	if (!k)
-		return -1;
-	size_t i = ptr_hash(k, m->cap);
-	while (m->keys[i]) {
-		if (m->keys[i] == k)
-			return m->vals[i];
-		i = (i + 1) & (m->cap - 1);
-	}
-	return -1;
-}
 
 static time_t build_time(void)
 {
@@ -55,138 +26,163 @@ static time_t build_time(void)
 	return (time_t)1767225600; /* 2026-01-01T00:00:00Z: fixed, so builds are reproducible */
 }
 
-static bool render(pc_doc *doc, const pc_fontmap *fonts, const bool *glossary_only, bool glossary,
-                   const char *file, pc_output *o, pc_diags *d)
+/* One layout pass: the whole document into items, then onto pages. */
+static void lay_out(L *l)
 {
-	L l;
-	memset(&l, 0, sizeof l);
-	l.glossary_only = glossary;
-	l.term_selected = glossary_only;
-	l.doc = doc;
-	l.d = d;
-	l.dev = pc_dev_new(fonts);
-	l.br = pc_breaker_new();
-	l.f_body = pc_dev_face(l.dev, PC_FONT_BODY);
-	l.f_bold = pc_dev_face(l.dev, PC_FONT_BOLD);
-	l.f_head = pc_dev_face(l.dev, PC_FONT_HEADING);
-	l.f_table = pc_dev_face(l.dev, PC_FONT_TABLE);
-	l.f_latin = pc_dev_face(l.dev, PC_FONT_LATIN);
-	l.nsec = doc->sections.len;
-	l.ntab = doc->tables.len;
-	l.nterm = doc->terms.len;
-	l.index = pc_index_build(doc);
-	size_t nplaces = 0;
-	for (size_t i = 0; l.index && i < l.index->nentries; i++)
-		nplaces += l.index->entries[i]->nplaces;
-	size_t cap = 16;
-	while (cap < 2 * (l.nsec + l.ntab + nplaces + 1))
-		cap *= 2;
-	l.keymap.cap = cap;
-	l.keymap.keys = pc_xcalloc(cap, sizeof *l.keymap.keys);
-	l.keymap.vals = pc_xcalloc(cap, sizeof *l.keymap.vals);
-	for (size_t i = 0; i < l.nsec; i++)
-		pdf_ptrmap_put(&l.keymap, doc->sections.items[i], (int)i);
-	for (size_t i = 0; i < l.ntab; i++)
-		pdf_ptrmap_put(&l.keymap, doc->tables.items[i], (int)(l.nsec + i));
-	/* the places of the index that are uses (definitions are tables) */
-	l.nkeys = l.nsec + l.ntab + l.nterm;
-	for (size_t i = 0; l.index && i < l.index->nentries; i++) {
-		const pc_ix_entry *e = l.index->entries[i];
-		for (size_t k = 0; k < e->nplaces; k++) {
-			const pc_node *n = e->places[k].node;
-			if (!n || e->places[k].definition || pdf_ptrmap_get(&l.keymap, n) >= 0)
-				continue;
-			pdf_ptrmap_put(&l.keymap, n, (int)l.nkeys++);
-			l.nuse++;
-		}
+	l->p.g.n = l->p.ops.n = l->p.items.n = l->p.boxes.n = l->p.links.n = l->p.alts.n = 0;
+	l->p.cur_box = -1;
+	if (l->report) {
+		pdf_report(l);
+	} else if (l->glossary_only) {
+		pdf_glossary_appendix(l);
+	} else {
+		pdf_cover(l);
+		pdf_contents(l);
+		pdf_body(l);
+		pdf_kpi_appendix(l);
+		pdf_glossary_appendix(l);
+		pdf_index_pages(l);
 	}
-	l.key_appx = l.nkeys;
-	l.nkeys += APPX_COUNT;
-	size_t nk = l.nkeys;
-	l.printed = pc_xcalloc(nk, sizeof *l.printed);
-	l.found = pc_xcalloc(nk, sizeof *l.found);
-	l.found_y = pc_xcalloc(nk, sizeof *l.found_y);
-	size_t nt = l.nterm ? l.nterm : 1;
-	l.term_mark_sec = pc_xcalloc(nt, sizeof(int));
-	l.term_num = pc_xcalloc(nt, sizeof(int));
-	l.term_num_measure = pc_xcalloc(nt, sizeof(int));
+	pdf_paginate(l);
+}
 
-	int pass;
+/* Passes until every printed page number is where its target landed.
+ * False when the book has more pages than allowed. */
+static bool settle_pages(L *l)
+{
 	bool stable = false;
-
-	for (pass = 0; pass < MAX_PASSES; pass++) {
-		l.warn = pass == 0;
-		pdf_build(&l);
-		pdf_paginate(&l);
-		if (l.npages > PC_MAX_PAGES)
-			break;
+	for (int pass = 0; pass < MAX_PASSES; pass++) {
+		l->warn = pass == 0;
+		l->pass = pass;
+		lay_out(l);
+		if (l->pg.npages > PC_MAX_PAGES)
+			return false;
 		stable = true;
-		for (size_t k = 0; k < l.nkeys; k++) {
-			int p = l.found[k] >= 0 ? l.found[k] + 1 : 0;
-			if (p != l.printed[k]) {
+		for (size_t k = 0; k < l->keys.n; k++) {
+			int p = l->pg.found[k] >= 0 ? l->pg.found[k] + 1 : 0;
+			if (p != l->pg.printed[k]) {
 				stable = false;
-				l.printed[k] = p;
+				l->pg.printed[k] = p;
 			}
 		}
 		if (stable)
 			break;
 	}
-	bool ok = l.npages <= PC_MAX_PAGES;
-	pc_buf out = {0};
+	if (!stable)
+		lay_out(l); /* print what the last layout found; the pages it gives are kept */
+	return true;
+}
+
+static void layout_free(L *l)
+{
+	free(l->p.g.v);
+	free(l->p.ops.v);
+	free(l->p.items.v);
+	free(l->p.boxes.v);
+	free(l->p.links.v);
+	free(l->p.alts.v);
+	free(l->pg.places.v);
+	free(l->pg.printed);
+	free(l->pg.found);
+	free(l->pg.found_y);
+	pc_lines_free(&l->lines);
+	pc_buf_free(&l->actual);
+	free(l->btop);
+	free(l->bbot);
+	pdf_keys_free(&l->keys);
+	pdf_table_memos_free(l);
+	pdf_break_memos_free(l);
+	pc_breaker_free(l->br);
+	pc_dev_free(l->dev);
+}
+
+/* The Latin companion of a role's face: the map's, else the face itself. */
+static int latin_face(L *l, const pc_fontmap *fonts, pc_font_role role, int face)
+{
+	pc_font_role lr = pc_font_latin_role(role);
+	return fonts->path[lr] ? pc_dev_face(l->dev, lr) : face;
+}
+
+/* What a PDF is made of: the booklet, the glossary alone or the report. */
+typedef struct what {
+	const bool *selected; /* glossary: the terms; NULL all */
+	bool glossary;
+	const pc_report *report;
+	bool draft; /* the report's 「案」 */
+} what;
+
+static bool render(pc_doc *doc, const pc_fontmap *fonts, const what *w, const char *file,
+                   pc_output *o, pc_diags *d)
+{
+	L l;
+	memset(&l, 0, sizeof l);
+	l.doc = doc;
+	l.d = d;
+	l.glossary_only = w->glossary;
+	l.report = w->report;
+	l.watermark = w->report ? w->draft : doc->meta.draft;
+	if (w->report)
+		l.head_right = pc_arena_printf(doc->arena, "%s 進捗評価", w->report->year_label);
+	bool glossary = w->glossary || w->report;
+	const bool *selected = w->selected;
+	l.dev = pc_dev_new(fonts);
+	l.br = pc_breaker_new();
+	l.f.body = pc_dev_face(l.dev, PC_FONT_BODY);
+	l.f.bold = pc_dev_face(l.dev, PC_FONT_BOLD);
+	l.f.head = pc_dev_face(l.dev, PC_FONT_HEADING);
+	l.f.table = pc_dev_face(l.dev, PC_FONT_TABLE);
+	l.f.latin = latin_face(&l, fonts, PC_FONT_BODY, l.f.body);
+	l.f.bold_latin = latin_face(&l, fonts, PC_FONT_BOLD, l.f.bold);
+	l.f.head_latin = latin_face(&l, fonts, PC_FONT_HEADING, l.f.head);
+	l.f.table_latin = latin_face(&l, fonts, PC_FONT_TABLE, l.f.table);
+	l.f.code = fonts->path[PC_FONT_CODE] ? pc_dev_face(l.dev, PC_FONT_CODE) : l.f.table;
+	l.glossary = w->report ? NULL : pc_glossary_of(doc, selected);
+	l.kpi = glossary ? NULL : pc_kpi_appendix_of(doc);
+	pdf_keys_init(&l.keys, doc);
+	size_t nk = l.keys.n;
+	l.pg.printed = pc_xcalloc(nk, sizeof *l.pg.printed);
+	l.pg.found = pc_xcalloc(nk, sizeof *l.pg.found);
+	l.pg.found_y = pc_xcalloc(nk, sizeof *l.pg.found_y);
+
+	bool ok = settle_pages(&l);
 	if (!ok) {
 		/* libharu keeps every page in memory: refuse before drawing */
-		pc_diag(d, PC_E_TOO_MANY_PAGES, "", 0, 0, l.npages, PC_MAX_PAGES);
+		pc_diag(d, PC_E_TOO_MANY_PAGES, "", 0, 0, l.pg.npages, PC_MAX_PAGES);
 	} else {
-		if (!stable) {
-			/* print what the last layout found; the pages it gives are kept */
-			pdf_build(&l);
-			pdf_paginate(&l);
-		}
 		const pc_meta *m = &doc->meta;
 		pdf_draw(&l);
 		const char *subject = m->subtitle ? m->subtitle : m->period;
-		pc_dev_info(l.dev, m->title, m->city, subject, build_time());
-		ok = pc_dev_save(l.dev, &out);
-		if (!ok)
-			pc_diag(d, PC_E_OUTPUT, "", 0, 0,
-			        pc_dev_error(l.dev) ? pc_dev_error(l.dev)
-			                            : "PDF を作れませんでした");
-		else
-			ok = pc_output_write(o, file, out.data, out.len);
+		const char *title = m->title;
+		if (w->report) {
+			subject = title;
+			title = pc_arena_printf(doc->arena, "%s %s 進捗評価報告書", m->title,
+			                        w->report->year_label);
+		}
+		pc_dev_info(l.dev, title, m->city, subject, build_time());
+		ok = pc_dev_write(l.dev, o, file);
+		if (!ok && pc_dev_error(l.dev)) /* else the output has reported it */
+			pc_diag(d, PC_E_OUTPUT, "", 0, 0, pc_dev_error(l.dev));
 	}
-	pc_buf_free(&out);
-	free(l.g.v);
-	free(l.ops.v);
-	free(l.items.v);
-	free(l.boxes.v);
-	free(l.places.v);
-	free(l.urls.v);
-	free(l.alts.v);
-	pdf_kpi_free(&l);
-	pc_lines_free(&l.lines);
-	pc_buf_free(&l.actual);
-	free(l.btop);
-	free(l.bbot);
-	free(l.keymap.keys);
-	free(l.keymap.vals);
-	free(l.printed);
-	free(l.found);
-	free(l.found_y);
-	free(l.term_mark_sec);
-	free(l.term_num);
-	free(l.term_num_measure);
-	pc_breaker_free(l.br);
-	pc_dev_free(l.dev);
+	layout_free(&l);
 	return ok;
 }
 
 bool pc_pdf_render(pc_doc *doc, const pc_fontmap *fonts, pc_output *o, pc_diags *d)
 {
-	return render(doc, fonts, NULL, false, "plan.pdf", o, d);
+	what w = {NULL, false, NULL, false};
+	return render(doc, fonts, &w, "plan.pdf", o, d);
 }
 
 bool pc_pdf_render_glossary(pc_doc *doc, const pc_fontmap *fonts, const bool *selected,
                             const char *file, pc_output *o, pc_diags *d)
 {
-	return render(doc, fonts, selected, true, file, o, d);
+	what w = {selected, true, NULL, false};
+	return render(doc, fonts, &w, file, o, d);
+}
+
+bool pc_pdf_render_report(const pc_report *r, const pc_fontmap *fonts, bool draft, const char *file,
+                          pc_output *o, pc_diags *d)
+{
+	what w = {NULL, false, r, draft};
+	return render(r->doc, fonts, &w, file, o, d);
 }

@@ -24,4 +24,14 @@ bool pc_pdf_render(pc_doc *doc, const pc_fontmap *fonts, pc_output *o, pc_diags 
 bool pc_pdf_render_glossary(pc_doc *doc, const pc_fontmap *fonts, const bool *selected,
                             const char *file, pc_output *o, pc_diags *d);
 
+struct pc_report;
+/*
+ * The yearly progress report of model/grade.h as its own PDF, written to
+ * file: a cover, the grading rule and the counts per chapter, then an
+ * evaluation sheet per measure, in the booklet's typesetting and fonts.
+ * draft prints 「案」 on every page.
+ */
+bool pc_pdf_render_report(const struct pc_report *r, const pc_fontmap *fonts, bool draft,
+                          const char *file, pc_output *o, pc_diags *d);
+
 #endif

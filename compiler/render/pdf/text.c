@@ -921,7 +921,7 @@ static memo_line chosen_line(const pc_breaker *b, size_t n, size_t q, size_t p,
 	                   sh->width - left,
 	                   0,
 	                   p >= n || b->brk[p] == BRK_FORCED,
-	                   p < n && b->brk[p] == BRK_EMERGENCY};
+	                   p < n && (b->brk[p] == BRK_EMERGENCY || b->brk[p] == BRK_RELAXED)};
 }
 
 static void append_line(pc_glyph *g, const memo_line *m, pc_lines *out)
@@ -1124,6 +1124,21 @@ size_t pc_text_break(pc_breaker *b, pc_glyph *g, size_t n, const pc_parshape *sh
 	if (n <= UINT32_MAX)
 		memo_put(b, h1, h2, g, n, b->lines, nb);
 	return nb;
+}
+
+void pc_text_opportunities(pc_breaker *b, const pc_glyph *g, size_t n, const pc_parshape *sh,
+                           uint8_t *open)
+{
+	if (!n)
+		return;
+	reserve(b, n);
+	opportunities(b, g, n, sh);
+	open[0] = 0;
+	for (size_t i = 1; i < n; i++)
+		open[i] =
+		    b->brk[i] == BRK_FORCED                                                     ? 2
+		    : b->brk[i] == BRK_OK && g[i].cls != PC_CC_SPACE && g[i].cls != PC_CC_BREAK ? 1
+		                                                                                : 0;
 }
 
 float pc_text_min_width(pc_breaker *b, const pc_glyph *g, size_t n, const pc_parshape *sh)

@@ -30,7 +30,7 @@ enum {
 /* Glyph flags. */
 enum {
 	PC_G_GLUE = 1 << 0,   /* no break before this glyph (term marks, markers) */
-	PC_G_SPLIT = 1 << 1,  /* set on the first glyph of a line split inside a word */
+	PC_G_SPLIT = 1 << 1,  /* first glyph of a line split inside a word or a keep */
 	PC_G_HIDDEN = 1 << 2, /* takes no space and is not drawn */
 };
 
@@ -94,6 +94,13 @@ void pc_text_prepare(pc_glyph *g, size_t n);
  * last line of one or two characters (justified text), even lines (ragged
  * text with balance). Returns the number of lines added. */
 size_t pc_text_break(pc_breaker *b, pc_glyph *g, size_t n, const pc_parshape *shape, pc_lines *out);
+/* Where the breaker may start a line in glyphs [0, n) of a paragraph of
+ * the given shape, keeps applied: open[i] is 1 where a line may start at
+ * glyph i, 2 where one must (after a U+2028), else 0 (open[0] is 0; no line
+ * starts at a space). Breaks it takes only inside a run wider than the
+ * line are not counted. Prepared glyphs. */
+void pc_text_opportunities(pc_breaker *b, const pc_glyph *g, size_t n, const pc_parshape *sh,
+                           uint8_t *open);
 /* Width of the widest run of glyphs the breaker keeps on one line (a
  * word, a number with its counter, a katakana word in ragged text), as
  * pc_text_break would set it at the end of a line: the least measure a

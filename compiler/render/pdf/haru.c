@@ -1,0 +1,416 @@
+/*
+ * The PDF device's dependence on libharu 2.3.0's internals (see haru.h).
+ * Every function here reads or changes libharu's own records; each says
+ * which, so that a new libharu can be checked against this file alone.
+ */
+#include "haru.h"
+
+#include <hpdf_doc.h>
+#include <hpdf_error.h>
+#include <hpdf_font.h>
+#include <hpdf_fontdef.h>
+#include <hpdf_objects.h>
+#include <hpdf_pages.h>
+#include <hpdf_streams.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../util/arena.h"
+
+bool pc_haru_version_ok(void)
+{
+	return !strcmp(HPDF_GetVersion(), PC_HARU_VERSION);
+}
+
+/* ---- glyph ids -------------------------------------------------------- */
+
+/*
+ * libharu 2.3.0 maps a code point to a glyph id by a linear search over the
+ * segments of the font's cmap (format 4), and HPDF_GetFont asks it for all
+ * 65,536 BMP code points: with the ~10,000 segments of a Japanese font that
+ * is ~100 ms per face, most of the run time of a booklet. libharu calls this
+ * exported function through the PLT, so defining it here replaces it for the
+ * whole program: the same lookup (same results, same out-of-range rules) with
+ * a binary search over the sorted end codes.
+ *
+ * Relies on: HPDF_TTFontDefAttr_Rec.cmap (HPDF_TTF_CmapRange) as loaded by
+ * libharu, and on libharu calling this symbol through the PLT.
+ */
+HPDF_UINT16 HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef, HPDF_UINT16 unicode)
+{
+	HPDF_TTFontDefAttr attr = (HPDF_TTFontDefAttr)fontdef->attr;
+	if (attr->cmap.format == 0)
+		return attr->cmap.glyph_id_array[unicode & 0xFF];
+	HPDF_UINT n = attr->cmap.seg_count_x2 / 2;
+	if (n == 0) {
+		HPDF_SetError(fontdef->error, HPDF_TTF_INVALID_CMAP, 0);
+		return 0;
+	}
+	/* first segment whose end code is >= unicode (format 4 keeps them sorted) */
+	HPDF_UINT lo = 0, hi = n - 1;
+	while (lo < hi) {
+		HPDF_UINT mid = lo + (hi - lo) / 2;
+		if (attr->cmap.end_count[mid] >= unicode)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	HPDF_UINT i = lo;
+	if (attr->cmap.end_count[i] < unicode || attr->cmap.start_count[i] > unicode)
+		return 0;
+	if (attr->cmap.id_range_offset[i] == 0)
+		return (HPDF_UINT16)(unicode + attr->cmap.id_delta[i]);
+	HPDF_UINT idx =
+	    attr->cmap.id_range_offset[i] / 2 + (unicode - attr->cmap.start_count[i]) - (n - i);
+	if (idx >= attr->cmap.glyph_id_array_count)
+		return 0;
+	return (HPDF_UINT16)(attr->cmap.glyph_id_array[idx] + attr->cmap.id_delta[i]);
+}
+
+/* ---- stream bodies ---------------------------------------------------- */
+
+/* A callback stream reading a pc_haru_body (HPDF_Stream_WriteToStream asks
+ * for its size, seeks to 0, then reads blocks until HPDF_STREAM_EOF). */
+static HPDF_STATUS body_read(HPDF_Stream s, HPDF_BYTE *ptr, HPDF_UINT *siz)
+{
+	pc_haru_body *b = s->attr;
+	size_t left = b->len - b->pos;
+	size_t n = *siz < left ? *siz : left;
+	memcpy(ptr, b->data + b->pos, n);
+	b->pos += n;
+	bool short_read = n < *siz;
+	*siz = (HPDF_UINT)n;
+	return short_read ? HPDF_STREAM_EOF : HPDF_OK;
+}
+
+static HPDF_STATUS body_seek(HPDF_Stream s, HPDF_INT pos, HPDF_WhenceMode mode)
+{
+	pc_haru_body *b = s->attr;
+	long long at = mode == HPDF_SEEK_SET   ? pos
+	               : mode == HPDF_SEEK_CUR ? (long long)b->pos + pos
+	                                       : (long long)b->len - pos;
+	if (at < 0 || at > (long long)b->len)
+		return HPDF_SetError(s->error, HPDF_STREAM_EOF, 0);
+	b->pos = (size_t)at;
+	return HPDF_OK;
+}
+
+static HPDF_INT32 body_tell(HPDF_Stream s)
+{
+	return (HPDF_INT32)((pc_haru_body *)s->attr)->pos;
+}
+
+static HPDF_UINT32 body_size(HPDF_Stream s)
+{
+	return (HPDF_UINT32)((pc_haru_body *)s->attr)->len;
+}
+
+/*
+ * HPDF_Dict_Write removes a /Filter key from a stream dictionary whose
+ * filter is NONE, and compresses the body itself when it is FLATE; the
+ * key is therefore written from the dictionary's write hook, which
+ * HPDF_Dict_Write calls after the keys and before ">>".
+ */
+static HPDF_STATUS write_flate_key(HPDF_Dict dict, HPDF_Stream out)
+{
+	(void)dict;
+	return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
+}
+
+/*
+ * Relies on: HPDF_Dict_Rec's stream, filter, filterParams and write_fn,
+ * and on HPDF_Dict_Write as described above write_flate_key; the length
+ * is that of what the stream reads (HPDF_Dict_Write counts it).
+ */
+bool pc_haru_set_deflated(HPDF_Dict dict, pc_haru_body *body)
+{
+	if (dict->write_fn && dict->write_fn != write_flate_key)
+		return false; /* a dictionary with a hook of its own is left alone */
+	HPDF_Stream s = (HPDF_Stream)HPDF_CallbackReader_New(dict->mmgr, body_read, body_seek,
+	                                                     body_tell, body_size, body);
+	if (!s)
+		return false;
+	body->pos = 0;
+	HPDF_Stream_Free(dict->stream);
+	dict->stream = s;
+	dict->filter = HPDF_STREAM_FILTER_NONE;
+	dict->write_fn = write_flate_key;
+	return true;
+}
+
+/* Relies on: the above, HPDF_PageAttr_Rec.contents, and
+ * HPDF_PageAttr_Rec.stream being where libharu's page operators write (it
+ * now points to the new stream, which has no write function: a stray
+ * operator fails instead of writing). */
+bool pc_haru_set_page_deflated(HPDF_Page page, pc_haru_body *body)
+{
+	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
+	if (!pc_haru_set_deflated(attr->contents, body))
+		return false;
+	attr->stream = attr->contents->stream;
+	return true;
+}
+
+/* Relies on: these three exported functions of hpdf_pages.h, which
+ * HPDF_Page_SetFontAndSize, HPDF_Page_SetExtGState and
+ * HPDF_Page_ExecuteXObject use to name their operand. */
+const char *pc_haru_font_name(HPDF_Page page, HPDF_Font font)
+{
+	return HPDF_Page_GetLocalFontName(page, font);
+}
+
+const char *pc_haru_gstate_name(HPDF_Page page, HPDF_ExtGState gs)
+{
+	return HPDF_Page_GetExtGStateName(page, gs);
+}
+
+const char *pc_haru_image_name(HPDF_Page page, HPDF_Image img)
+{
+	return HPDF_Page_GetXObjectName(page, img);
+}
+
+/* Relies on: HPDF_FontAttr_Rec.fontdef. */
+bool pc_haru_has_glyph(HPDF_Font font, uint16_t cp)
+{
+	HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
+	return HPDF_TTFontDef_GetGlyphid(attr->fontdef, cp) != 0;
+}
+
+/* Relies on: a destination being an HPDF_Array (hpdf_objects.h). */
+void pc_haru_dest_xyz(HPDF_Destination dst, HPDF_Page page, float left, float top)
+{
+	HPDF_Array_Clear(dst);
+	HPDF_Array_Add(dst, page);
+	HPDF_Array_AddName(dst, "XYZ");
+	HPDF_Array_AddReal(dst, left);
+	HPDF_Array_AddReal(dst, top);
+	HPDF_Array_Add(dst, HPDF_Null_New(dst->mmgr));
+}
+
+/* Relies on: HPDF_Dict_Rec.stream being a memory stream of 4 KB blocks. */
+uint8_t *pc_haru_stream_bytes(HPDF_Dict dict, size_t *len)
+{
+	HPDF_Stream s = dict->stream;
+	*len = 0;
+	if (!s || s->type != HPDF_STREAM_MEMORY)
+		return NULL;
+	uint8_t *out = pc_xmalloc(s->size ? s->size : 1);
+	HPDF_UINT nblocks = HPDF_MemStream_GetBufCount(s);
+	size_t at = 0;
+	for (HPDF_UINT i = 0; i < nblocks && at < s->size; i++) {
+		HPDF_UINT n = 0;
+		HPDF_BYTE *p = HPDF_MemStream_GetBufPtr(s, i, &n);
+		if (!p)
+			break;
+		if (n > s->size - at)
+			n = (HPDF_UINT)(s->size - at);
+		memcpy(out + at, p, n);
+		at += n;
+	}
+	*len = at;
+	return out;
+}
+
+/*
+ * Relies on: HPDF_Doc_Rec.xref, HPDF_Xref_Rec.entries (HPDF_XrefEntry
+ * records whose obj starts with an HPDF_Obj_Header) and the object class
+ * bits of hpdf_objects.h.
+ */
+void pc_haru_each_deflated_stream(HPDF_Doc pdf, void (*fn)(void *ctx, HPDF_Dict dict), void *ctx)
+{
+	HPDF_List entries = pdf->xref->entries;
+	for (HPDF_UINT i = 0; i < entries->count; i++) {
+		HPDF_XrefEntry e = HPDF_List_ItemAt(entries, i);
+		HPDF_Obj_Header *h = e ? e->obj : NULL;
+		if (!h || (h->obj_class & HPDF_OCLASS_ANY) != HPDF_OCLASS_DICT)
+			continue;
+		HPDF_Dict dict = e->obj;
+		if (dict->stream && dict->stream->type == HPDF_STREAM_MEMORY &&
+		    dict->filter == HPDF_STREAM_FILTER_FLATE_DECODE && !dict->filterParams &&
+		    !dict->write_fn)
+			fn(ctx, dict);
+	}
+}
+
+/* ---- saving ----------------------------------------------------------- */
+
+typedef struct writer {
+	bool (*write)(void *ctx, const uint8_t *p, size_t n);
+	void *ctx;
+} writer;
+
+static HPDF_STATUS write_out(HPDF_Stream s, const HPDF_BYTE *p, HPDF_UINT n)
+{
+	writer *w = s->attr;
+	if (w->write(w->ctx, p, n))
+		return HPDF_OK;
+	/* libharu stops at the first failed write, and its error is sticky */
+	return HPDF_SetError(s->error, HPDF_FILE_IO_ERROR, 0);
+}
+
+/*
+ * HPDF_SaveToStream saves into the document's own stream, made as a
+ * memory stream only when there is none; given a callback stream, it
+ * writes there (HPDF_MemStream_FreeData leaves other streams alone).
+ *
+ * Relies on: HPDF_Doc_Rec.stream, and HPDF_SaveToStream as said.
+ */
+HPDF_STATUS pc_haru_save(HPDF_Doc pdf, bool (*write)(void *ctx, const uint8_t *p, size_t n),
+                         void *ctx)
+{
+	writer w = {write, ctx};
+	HPDF_Stream s = HPDF_CallbackWriter_New(pdf->mmgr, write_out, &w);
+	if (!s)
+		return HPDF_FAILD_TO_ALLOC_MEM;
+	HPDF_Stream own = pdf->stream;
+	pdf->stream = s;
+	HPDF_STATUS st = HPDF_SaveToStream(pdf);
+	pdf->stream = own;
+	HPDF_Stream_Free(s);
+	return st;
+}
+
+/* ---- fonts ------------------------------------------------------------ */
+
+/* Relies on: HPDF_FontAttr_Rec.fontdef, HPDF_TTFontDefAttr_Rec's
+ * glyph_tbl.flgs and num_glyphs, where libharu marks each glyph it has
+ * measured (and the parts of a composite glyph) for embedding. */
+const uint8_t *pc_haru_used_glyphs(HPDF_Font font, size_t *n)
+{
+	HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
+	*n = 0;
+	if (attr->type != HPDF_FONT_TYPE0_TT)
+		return NULL;
+	HPDF_TTFontDefAttr def = (HPDF_TTFontDefAttr)attr->fontdef->attr;
+	*n = def->glyph_tbl.flgs ? def->num_glyphs : 0;
+	return def->glyph_tbl.flgs;
+}
+
+/* Relies on: HPDF_FontAttr_Rec's map_stream and cmap_stream. */
+void pc_haru_font_maps(HPDF_Font font, HPDF_Dict *cid_to_gid, HPDF_Dict *to_unicode)
+{
+	HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
+	*cid_to_gid = attr->map_stream;
+	*to_unicode = attr->cmap_stream;
+}
+
+/*
+ * The descriptor is the one CIDFontType2_BeforeWrite_Func (hpdf_font_cid.c)
+ * makes, in the same order; that hook then finds it in the font
+ * definition and leaves it alone.
+ *
+ * Relies on: HPDF_FontAttr_Rec's type, fontdef and xref; HPDF_FontDef_Rec's
+ * metrics and descriptor; HPDF_TTFontDefAttr_Rec's embedding and base_font
+ * (the name with its subset tag).
+ */
+bool pc_haru_font_embed(HPDF_Font font, pc_haru_body *program, size_t length1)
+{
+	HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
+	if (attr->type != HPDF_FONT_TYPE0_TT)
+		return false;
+	HPDF_FontDef def = attr->fontdef;
+	HPDF_TTFontDefAttr tt = (HPDF_TTFontDefAttr)def->attr;
+	if (!tt->embedding)
+		return false;
+	HPDF_Dict file = NULL;
+	if (def->descriptor)
+		file = HPDF_Dict_GetItem(def->descriptor, "FontFile2", HPDF_OCLASS_DICT);
+	else {
+		HPDF_MMgr mm = font->mmgr;
+		file = HPDF_DictStream_New(mm, attr->xref);
+		HPDF_Dict desc = HPDF_Dict_New(mm);
+		if (!file || !desc)
+			return false;
+		HPDF_STATUS ret = HPDF_Dict_Add(desc, "FontFile2", file);
+		ret += HPDF_Dict_AddNumber(file, "Length2", 0);
+		ret += HPDF_Dict_AddNumber(file, "Length3", 0);
+		ret += HPDF_Xref_Add(attr->xref, desc);
+		ret += HPDF_Dict_AddName(desc, "Type", "FontDescriptor");
+		ret += HPDF_Dict_AddNumber(desc, "Ascent", def->ascent);
+		ret += HPDF_Dict_AddNumber(desc, "Descent", def->descent);
+		ret += HPDF_Dict_AddNumber(desc, "Flags", (HPDF_INT32)def->flags);
+		ret += HPDF_Dict_Add(desc, "FontBBox", HPDF_Box_Array_New(mm, def->font_bbox));
+		ret += HPDF_Dict_AddName(desc, "FontName", tt->base_font);
+		ret += HPDF_Dict_AddNumber(desc, "ItalicAngle", def->italic_angle);
+		ret += HPDF_Dict_AddNumber(desc, "StemV", def->stemv);
+		ret += HPDF_Dict_AddNumber(desc, "XHeight", def->x_height);
+		if (ret != HPDF_OK)
+			return false;
+		def->descriptor = desc;
+	}
+	return file && HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)length1) == HPDF_OK &&
+	       pc_haru_set_deflated(file, program);
+}
+
+/*
+ * libharu makes a font's descriptor and embeds its program in the Type0
+ * font's before-write hook (CIDFontType2_BeforeWrite_Func), which also
+ * copies the font's own filter into /ToUnicode, /CIDToGIDMap and the new
+ * /FontFile2, every time the font is written. Calling the hook now makes
+ * those streams exist; a filter of NONE keeps libharu from compressing
+ * them, now and when the hook runs again while saving.
+ *
+ * Relies on: HPDF_FontAttr_Rec.type, HPDF_Dict_Rec's before_write_fn and
+ * filter, the hook making the descriptor only once
+ * (HPDF_FontDef_Rec.descriptor) and copying the font's filter as said.
+ */
+HPDF_Dict pc_haru_font_finish(HPDF_Font font)
+{
+	HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
+	if (attr->type != HPDF_FONT_TYPE0_TT)
+		return NULL;
+	HPDF_FontDef def = attr->fontdef;
+	bool made_here = !def->descriptor;
+	font->filter = HPDF_STREAM_FILTER_NONE;
+	if (!font->before_write_fn || font->before_write_fn(font) != HPDF_OK || !made_here ||
+	    !def->descriptor)
+		return NULL;
+	HPDF_Dict file = HPDF_Dict_GetItem(def->descriptor, "FontFile2", HPDF_OCLASS_DICT);
+	return file && file->stream && file->stream->type == HPDF_STREAM_MEMORY ? file : NULL;
+}
+
+/*
+ * libharu writes the ToUnicode CMap of a CID TrueType font with a
+ * begincidrange section, which is invalid there. Our codes are BMP code
+ * points (Identity-H over the UTF-8 encoder), so the correct map is the
+ * identity: 256 bfranges <XX00> <XXFF> <XX00>, at most 100 per block.
+ *
+ * Relies on: HPDF_FontAttr_Rec.cmap_stream, a stream dictionary whose
+ * memory stream libharu filled when the font was made.
+ */
+void pc_haru_fix_tounicode(HPDF_Font font)
+{
+	HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
+	HPDF_Dict cmap = attr->cmap_stream;
+	if (!cmap || !cmap->stream || cmap->stream->type != HPDF_STREAM_MEMORY)
+		return;
+	HPDF_MemStream_FreeData(cmap->stream);
+	HPDF_Dict_RemoveElement(cmap, "CMapName");
+	HPDF_Dict_RemoveElement(cmap, "CIDSystemInfo");
+	HPDF_Dict_RemoveElement(cmap, "WMode");
+	HPDF_Dict_RemoveElement(cmap, "Type");
+	HPDF_Stream s = cmap->stream;
+	HPDF_Stream_WriteStr(
+	    s, "/CIDInit /ProcSet findresource begin\n"
+	       "12 dict begin\n"
+	       "begincmap\n"
+	       "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+	       "/CMapName /Adobe-Identity-UCS def\n"
+	       "/CMapType 2 def\n"
+	       "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+	char line[64];
+	for (int blk = 0; blk < 256; blk += 100) {
+		int m = 256 - blk < 100 ? 256 - blk : 100;
+		snprintf(line, sizeof line, "%d beginbfrange\n", m);
+		HPDF_Stream_WriteStr(s, line);
+		for (int k = blk; k < blk + m; k++) {
+			snprintf(line, sizeof line, "<%02X00> <%02XFF> <%02X00>\n", k, k, k);
+			HPDF_Stream_WriteStr(s, line);
+		}
+		HPDF_Stream_WriteStr(s, "endbfrange\n");
+	}
+	HPDF_Stream_WriteStr(s, "endcmap\n"
+	                        "CMapName currentdict /CMap defineresource pop\n"
+	                        "end\nend\n");
+}

@@ -1,0 +1,100 @@
+/*
+ * What the PDF device relies on in libharu 2.3.0 beyond its documented
+ * API, kept in one place: the structures of hpdf_objects.h, hpdf_pages.h,
+ * hpdf_font.h, hpdf_fontdef.h and hpdf_doc.h, and how HPDF_Dict_Write
+ * writes a stream. haru.c says, function by function, what it depends on;
+ * tests/unit/test_haru.c fails when an installed libharu no longer
+ * behaves so.
+ */
+#ifndef PC_PDF_HARU_H
+#define PC_PDF_HARU_H
+
+#include <hpdf.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* The version these functions were written against. */
+#define PC_HARU_VERSION "2.3.0"
+
+/* Bytes that libharu reads as the body of a stream when it saves; the
+ * caller keeps them (and this record) alive until the document is saved
+ * or freed. */
+typedef struct pc_haru_body {
+	const uint8_t *data;
+	size_t len, pos;
+} pc_haru_body;
+
+/* True when the loaded libharu is the version above. */
+bool pc_haru_version_ok(void);
+
+/*
+ * Makes body, zlib (FlateDecode) data, the stream of dict: libharu writes
+ * it as it is, with /Filter /FlateDecode in the dictionary, instead of
+ * compressing the stream's own bytes. False when libharu is out of memory.
+ */
+bool pc_haru_set_deflated(HPDF_Dict dict, pc_haru_body *body);
+
+/* The same for a page's content, which then has no stream libharu's
+ * page operators could write to. */
+bool pc_haru_set_page_deflated(HPDF_Page page, pc_haru_body *body);
+
+/* The names by which a page's content refers to a font, an extended
+ * graphics state and an image, registered in the page's resources on
+ * first use; NULL when libharu is out of memory. */
+const char *pc_haru_font_name(HPDF_Page page, HPDF_Font font);
+const char *pc_haru_gstate_name(HPDF_Page page, HPDF_ExtGState gs);
+const char *pc_haru_image_name(HPDF_Page page, HPDF_Image img);
+
+/* True when the font's cmap maps cp to a glyph other than .notdef. */
+bool pc_haru_has_glyph(HPDF_Font font, uint16_t cp);
+
+/* Makes dst [page /XYZ left top null]: HPDF_Destination_SetXYZ refuses a
+ * zoom of 0, which is how PDF says "keep the reader's zoom". */
+void pc_haru_dest_xyz(HPDF_Destination dst, HPDF_Page page, float left, float top);
+
+/* The bytes written so far into a stream dictionary's memory stream, as
+ * one block (malloc'd, *len bytes), or NULL when it has none. */
+uint8_t *pc_haru_stream_bytes(HPDF_Dict dict, size_t *len);
+
+/* Calls fn for every stream of the document that libharu would compress
+ * itself when saving (its filter is FlateDecode). */
+void pc_haru_each_deflated_stream(HPDF_Doc pdf, void (*fn)(void *ctx, HPDF_Dict dict), void *ctx);
+
+/* The glyphs of a font marked as used so far (one byte per glyph id,
+ * non-zero when used), *n entries; NULL when the font has none. */
+const uint8_t *pc_haru_used_glyphs(HPDF_Font font, size_t *n);
+
+/* The /CIDToGIDMap and /ToUnicode streams of a font (NULL when it has
+ * none), whose content is fixed once the font is made. */
+void pc_haru_font_maps(HPDF_Font font, HPDF_Dict *cid_to_gid, HPDF_Dict *to_unicode);
+
+/*
+ * Embeds program, the zlib data of a TrueType font program of length1
+ * bytes, as the font's /FontFile2, with the descriptor libharu would
+ * make. Called again, it replaces the program. False when the font is not
+ * an embedded CID TrueType font, or libharu is out of memory.
+ */
+bool pc_haru_font_embed(HPDF_Font font, pc_haru_body *program, size_t length1);
+
+/*
+ * Has libharu make now the objects it would make for a font while saving
+ * (its descriptor and program unless pc_haru_font_embed made them), with
+ * the filter of every stream it makes or touches set to NONE: the device
+ * compresses them. Returns the /FontFile2 stream when libharu made it
+ * (its bytes are then still to be compressed), else NULL.
+ */
+HPDF_Dict pc_haru_font_finish(HPDF_Font font);
+
+/*
+ * Saves the document through write (called with the file's bytes in
+ * order, in pieces; returning false stops the save), instead of into
+ * libharu's memory stream. Returns libharu's status.
+ */
+HPDF_STATUS pc_haru_save(HPDF_Doc pdf, bool (*write)(void *ctx, const uint8_t *p, size_t n),
+                         void *ctx);
+
+/* Rewrites the /ToUnicode CMap of a font (see haru.c). */
+void pc_haru_fix_tounicode(HPDF_Font font);
+
+#endif
