@@ -2,6 +2,7 @@
  * Latin words and numbers, punctuation spacing and justified widths. */
 #include <criterion/criterion.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "render/pdf/text.h"
@@ -346,6 +347,31 @@ Test(pdf_text, squeezing_takes_commas_before_periods)
 	cr_expect_float_eq(step_after(6), SIZE, 0.02, "。 set %f em wide", step_after(6) / SIZE);
 }
 
+/* 「あいうえおかAく、け」 is 10 em (A with its ¼-em spaces is an em) and
+ * fits on 9.25 with the spaces at ⅛ em and the blank of 、 squeezed;
+ * moving け down instead leaves a line ¾ em short. A 、 is squeezed for
+ * that; a 。 keeps its blank (JLREQ does not reduce it) and the line is
+ * stretched. */
+Test(pdf_text, a_period_keeps_its_blank_where_a_comma_gives_it)
+{
+	const char *rest = "こさしすせそたちつてとなにぬねの";
+	char text[256];
+	snprintf(text, sizeof text, "あいうえおかAく、け%s", rest);
+	glyphs(text);
+	set(9.25f * SIZE, 0, 0);
+	check_widths();
+	size_t ke = find_cp(0x3051, 0); /* け */
+	cr_expect_eq(lines.items[0].end, ke + 1, "、 not squeezed: け moved down");
+	cr_expect_float_eq(step_after(ke - 1), SIZE / 2, 0.02, "、 set %f em wide",
+	                   step_after(ke - 1) / SIZE);
+	snprintf(text, sizeof text, "あいうえおかAく。け%s", rest);
+	glyphs(text);
+	set(9.25f * SIZE, 0, 0);
+	check_widths();
+	ke = find_cp(0x3051, 0);
+	cr_expect_eq(lines.items[0].end, ke, "。 squeezed to keep け on the line");
+}
+
 Test(pdf_text, squeezing_takes_brackets_before_commas)
 {
 	glyphs("あいう」えお、かきく");
@@ -453,6 +479,32 @@ Test(pdf_text, numbers_stay_with_their_counters_at_every_width)
 				          (double)w);
 			}
 		}
+}
+
+Test(pdf_text, a_value_keeps_its_unit_after_a_space_and_a_slash)
+{
+	/* table values are written 8,640 件/年: the number, the space, 件, / and
+	 * 年 are one piece in a cell as narrow as the piece (5.75 em; the cell
+	 * ends with it, as a value cell does: a phrase would take の along) */
+	for (float w = 5.75f; w <= 9; w += 0.25f) {
+		glyphs("延べ8,640 件/年");
+		pc_parshape sh = {w * SIZE, 0, 0, true, true, false};
+		set_shape(sh);
+		size_t space = find_cp(' ', 0), slash = find_cp('/', 0);
+		cr_expect(!broken_after(space) && !broken_after(space - 1), "%g em: 8,640|件",
+		          (double)w);
+		cr_expect(!broken_after(slash), "%g em: 件/|年", (double)w);
+	}
+	/* a space before a word that is no counter stays a break */
+	glyphs("値は8,640 とする");
+	pc_parshape sh = {40 * SIZE, 0, 0, true, false, false};
+	uint8_t open[64];
+	pc_text_opportunities(br, g, ng, &sh, open);
+	cr_expect_eq(open[find_cp(0x3068, 0)], 1, "no break before と");
+	glyphs("値は8,640 件/年");
+	pc_text_opportunities(br, g, ng, &sh, open);
+	cr_expect_eq(open[find_cp(0x4EF6, 0)], 0, "a break before 件");
+	cr_expect_eq(open[find_cp(0x5E74, 0)], 0, "a break before 年");
 }
 
 Test(pdf_text, era_and_year_stay_together_in_ragged_text)

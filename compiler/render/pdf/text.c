@@ -530,14 +530,25 @@ static void keep_together(pc_breaker *b, const pc_glyph *g, size_t n, bool justi
 	for (size_t i = 1; i < n; i++) {
 		uint32_t a = g[i - 1].cp, c = g[i].cp;
 		if (number_ends(g, i - 1)) {
-			size_t len = counter_at(g, n, i);
-			/* the counter, and a counter after a multiplier (万人, 億円) */
-			for (size_t at = i; len;) {
+			/* a counter after one space too, as values are written in
+			 * tables (8,640 件/年) */
+			size_t at = i;
+			if (g[i].cls == PC_CC_SPACE && i + 1 < n && counter_at(g, n, i + 1))
+				at = i + 1;
+			size_t len = counter_at(g, n, at);
+			/* the counter, a counter after a multiplier (万人, 億円) and a
+			 * unit per unit (件/年, 人/月) */
+			while (len) {
 				for (size_t k = at; k < at + len && k < n; k++)
 					keep(b, k, true, HARD_NUMBER);
 				at += len;
-				len = at < n && is_multiplier(g[at - 1].cp) ? counter_at(g, n, at)
-				                                            : 0;
+				if (at + 1 < n && (g[at].cp == '/' || g[at].cp == 0xFF0F) &&
+				    counter_at(g, n, at + 1)) {
+					len = counter_at(g, n, ++at); /* the one after the slash */
+				} else
+					len = at < n && is_multiplier(g[at - 1].cp)
+					          ? counter_at(g, n, at)
+					          : 0;
 			}
 			if (bracketed_number_at(g, n, i))
 				keep(b, i, !justified, justified ? SOFT_ERA : HARD_ERA);
@@ -727,7 +738,7 @@ static double squeeze_cost(const fit *f, double need, double em)
 }
 
 /* Cost of a justified line x em short of the measure: gentle up to half
- * an em, a step and steep beyond (1 em: 1525, 2 em: 6125). */
+ * an em, a step and steep beyond (¾ em: 1250, 1 em: 1725, 2 em: 6125). */
 static double stretch_cost(double x)
 {
 	if (x <= 0.5)
