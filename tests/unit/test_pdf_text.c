@@ -611,9 +611,9 @@ static void set_alone(const char *text, const pc_parshape *sh, setting *out)
 
 Test(pdf_text, same_text_same_setting)
 {
-	/* the breaker remembers the paragraphs it has set (the layout is
-	 * repeated): each text must get its own setting back, also when
-	 * another of the same length came in between */
+	/* a breaker keeps its arrays from paragraph to paragraph: each text
+	 * gets the setting it gets alone, also when another of the same
+	 * length came in between */
 	const char *texts[2] = {
 	    "これはInternationalizationの例で、人口は123,456人です。",
 	    "別の段落でthe same length as the first. 123人です", /* as long */

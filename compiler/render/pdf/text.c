@@ -63,27 +63,13 @@ static const double SQUEEZE_COST[NTIERS] = {40, 300, 400, 3000}; /* per em taken
 /* Prefix sums over a paragraph (pc_breaker.sum), one array each. */
 enum { S_ADV, S_GAP, S_LEAD, S_TBRACKET, S_TCOMMA, S_TPERIOD, S_CHARS, NSUMS };
 
-/* Paragraphs already set: the layout is repeated until page references
- * settle, and most paragraphs come back unchanged. An entry is keyed by
- * the paragraph's length and two independent 64-bit hashes of every glyph
- * field pc_text_break reads and of the shape; it holds what pc_text_break
- * writes: the lines and each glyph's x (the text itself is not kept, so
- * memory stays small). */
-typedef struct memo_entry {
-	uint64_t h1, h2; /* 0, 0: a free slot */
-	uint32_t off;    /* into store: the memo_lines, then n x */
-	uint32_t n, nlines;
-} memo_entry;
-
-/* A line as chosen: enough to set it again. */
-typedef struct memo_line {
+/* A line as chosen: the glyphs it draws and where it is set. */
+typedef struct chosen {
 	size_t start, end; /* glyphs drawn */
 	size_t brk;        /* the break that ends it (hidden glyphs up to it) */
 	float left, avail, width;
 	bool last, split;
-} memo_line;
-
-#define MEMO_MAX (32u << 20) /* bytes kept before starting over */
+} chosen;
 
 struct pc_breaker {
 	UBreakIterator *strict, *phrase;
@@ -98,11 +84,7 @@ struct pc_breaker {
 	double *cost;        /* least cost of the paragraph up to break i */
 	size_t *prev;        /* the break before i on that best way */
 	size_t *active;      /* breaks a line may still start from */
-	memo_line *lines;    /* the paragraph's lines as chosen */
-	memo_entry *memo;
-	size_t nmemo, memo_cap;
-	unsigned char *store;
-	size_t store_len, store_cap;
+	chosen *lines;       /* the paragraph's lines as chosen */
 };
 
 pc_breaker *pc_breaker_new(void)
@@ -137,8 +119,6 @@ void pc_breaker_free(pc_breaker *b)
 	free(b->prev);
 	free(b->active);
 	free(b->lines);
-	free(b->memo);
-	free(b->store);
 	free(b);
 }
 
@@ -916,8 +896,7 @@ static pc_line *new_line(pc_lines *out)
 }
 
 /* The line from break q to break p, as chosen. */
-static memo_line chosen_line(const pc_breaker *b, size_t n, size_t q, size_t p,
-                             const pc_parshape *sh)
+static chosen chosen_line(const pc_breaker *b, size_t n, size_t q, size_t p, const pc_parshape *sh)
 {
 	size_t s = b->start[q], t = b->end[p];
 	if (s > p)
@@ -925,17 +904,17 @@ static memo_line chosen_line(const pc_breaker *b, size_t n, size_t q, size_t p,
 	if (t < s)
 		t = s;
 	float left = q == 0 ? sh->first : sh->rest;
-	return (memo_line){s,
-	                   t,
-	                   p,
-	                   left,
-	                   sh->width - left,
-	                   0,
-	                   p >= n || b->brk[p] == BRK_FORCED,
-	                   p < n && (b->brk[p] == BRK_EMERGENCY || b->brk[p] == BRK_RELAXED)};
+	return (chosen){s,
+	                t,
+	                p,
+	                left,
+	                sh->width - left,
+	                0,
+	                p >= n || b->brk[p] == BRK_FORCED,
+	                p < n && (b->brk[p] == BRK_EMERGENCY || b->brk[p] == BRK_RELAXED)};
 }
 
-static void append_line(pc_glyph *g, const memo_line *m, pc_lines *out)
+static void append_line(pc_glyph *g, const chosen *m, pc_lines *out)
 {
 	if (m->split)
 		g[m->brk].flags |= PC_G_SPLIT;
@@ -943,7 +922,7 @@ static void append_line(pc_glyph *g, const memo_line *m, pc_lines *out)
 }
 
 /* Sets a line's glyphs (and its width) and appends it to out. */
-static void place_line(pc_glyph *g, memo_line *m, const pc_parshape *sh, pc_lines *out)
+static void place_line(pc_glyph *g, chosen *m, const pc_parshape *sh, pc_lines *out)
 {
 	m->width = m->end > m->start
 	               ? position(g, m->start, m->end, m->left, m->avail, !m->last && !sh->ragged)
@@ -952,128 +931,6 @@ static void place_line(pc_glyph *g, memo_line *m, const pc_parshape *sh, pc_line
 	for (size_t k = m->end; k < m->brk; k++)
 		g[k].x = m->left + m->width;
 	append_line(g, m, out);
-}
-
-/* ---- Paragraphs set before ------------------------------------------ */
-
-static uint64_t bits(float f)
-{
-	uint32_t u;
-	memcpy(&u, &f, sizeof u);
-	return u;
-}
-
-/* Two independent hashes of every glyph field pc_text_break reads and of
- * the shape (so entries need not keep the shape). */
-static void memo_hash(const pc_glyph *g, size_t n, const pc_parshape *sh, uint64_t *h1,
-                      uint64_t *h2)
-{
-	uint64_t a = 0x9E3779B97F4A7C15u ^ n, c = 0xC2B2AE3D27D4EB4Fu + n;
-	for (size_t i = 0; i <= n; i++) {
-		uint64_t v[5] = {0};
-		if (i < n) {
-			const pc_glyph *q = &g[i];
-			v[0] = (uint64_t)q->cp << 16 | (uint64_t)q->cls << 8 |
-			       (q->flags & ~PC_G_SPLIT);
-			v[1] = bits(q->fw) << 32 | bits(q->size);
-			v[2] = bits(q->adv) << 32 | bits(q->gap);
-			v[3] = bits(q->lead) << 32 | bits(q->trail);
-			v[4] = bits(q->off) << 32 | bits(q->rise);
-		} else {
-			v[0] = bits(sh->width) << 32 | bits(sh->first);
-			v[1] = bits(sh->rest) << 32 |
-			       (uint64_t)(sh->ragged | sh->phrase << 1 | sh->balance << 2);
-		}
-		for (size_t j = 0; j < 5; j++) {
-			a = (a ^ v[j]) * 0x100000001B3u;
-			c = ((c ^ v[j]) << 27 | (c ^ v[j]) >> 37) * 5 + 0x52DCE729u;
-		}
-	}
-	/* mixed down to the low bits, which pick the slot */
-	a ^= a >> 33;
-	a *= 0xFF51AFD7ED558CCDu;
-	a ^= a >> 33;
-	*h1 = a;
-	*h2 = c;
-}
-
-static bool used(const memo_entry *e)
-{
-	return e->h1 || e->h2;
-}
-
-/* The entry of the paragraph, or the free slot where it goes. */
-static memo_entry *memo_slot(pc_breaker *b, uint64_t h1, uint64_t h2, size_t n)
-{
-	size_t mask = b->memo_cap - 1;
-	for (size_t i = (size_t)h1 & mask;; i = (i + 1) & mask) {
-		memo_entry *e = &b->memo[i];
-		if (!used(e) || (e->h1 == h1 && e->h2 == h2 && e->n == n))
-			return e;
-	}
-}
-
-static void memo_grow(pc_breaker *b)
-{
-	memo_entry *old = b->memo;
-	size_t oldcap = b->memo_cap;
-	b->memo_cap = oldcap ? oldcap * 2 : 1024;
-	b->memo = pc_xcalloc(b->memo_cap, sizeof *b->memo);
-	for (size_t i = 0; i < oldcap; i++)
-		if (used(&old[i])) {
-			size_t mask = b->memo_cap - 1, k = (size_t)old[i].h1 & mask;
-			while (used(&b->memo[k]))
-				k = (k + 1) & mask;
-			b->memo[k] = old[i];
-		}
-	free(old);
-}
-
-/* Sets the paragraph again if it was set before; returns its lines or 0. */
-static size_t memo_get(pc_breaker *b, uint64_t h1, uint64_t h2, pc_glyph *g, size_t n,
-                       pc_lines *out)
-{
-	if (!b->memo_cap)
-		return 0;
-	const memo_entry *e = memo_slot(b, h1, h2, n);
-	if (!used(e))
-		return 0;
-	const memo_line *m = (const memo_line *)(b->store + e->off);
-	for (size_t k = 0; k < e->nlines; k++)
-		append_line(g, &m[k], out);
-	const float *x = (const float *)(m + e->nlines);
-	for (size_t i = 0; i < n; i++)
-		g[i].x = x[i];
-	return e->nlines;
-}
-
-/* Keeps the lines chosen for a paragraph and its glyphs' x; starts over
- * when what is kept reaches MEMO_MAX bytes. */
-static void memo_put(pc_breaker *b, uint64_t h1, uint64_t h2, const pc_glyph *g, size_t n,
-                     const memo_line *lines, size_t nlines)
-{
-	/* rounded up so that the next entry's lines are aligned */
-	size_t need = (nlines * sizeof *lines + n * sizeof(float) + 7) & ~(size_t)7;
-	if (need > MEMO_MAX || (!h1 && !h2))
-		return;
-	if (b->store_len + need > MEMO_MAX) {
-		memset(b->memo, 0, b->memo_cap * sizeof *b->memo);
-		b->nmemo = b->store_len = 0;
-	}
-	if (2 * (b->nmemo + 1) > b->memo_cap)
-		memo_grow(b);
-	if (b->store_len + need > b->store_cap) {
-		b->store_cap = (b->store_len + need) * 2;
-		b->store = pc_xrealloc(b->store, b->store_cap);
-	}
-	memo_entry *e = memo_slot(b, h1, h2, n);
-	*e = (memo_entry){h1, h2, (uint32_t)b->store_len, (uint32_t)n, (uint32_t)nlines};
-	memcpy(b->store + b->store_len, lines, nlines * sizeof *lines);
-	float *x = (float *)(b->store + b->store_len + nlines * sizeof *lines);
-	for (size_t i = 0; i < n; i++)
-		x[i] = g[i].x;
-	b->store_len += need;
-	b->nmemo++;
 }
 
 /* The end of the ink if glyphs [0, n) fit on the first line as they are
@@ -1107,23 +964,18 @@ size_t pc_text_break(pc_breaker *b, pc_glyph *g, size_t n, const pc_parshape *sh
 	 * (most cells, headings and entries): no breaks to look for. */
 	size_t one = fits_first_line(g, n, sh);
 	if (one) {
-		memo_line m = {0, one, n, sh->first, sh->width - sh->first, 0, true, false};
+		chosen m = {0, one, n, sh->first, sh->width - sh->first, 0, true, false};
 		place_line(g, &m, sh, out);
 		return 1;
 	}
 	reserve(b, n);
-	uint64_t h1, h2;
-	memo_hash(g, n, sh, &h1, &h2);
-	size_t nb = n <= UINT32_MAX ? memo_get(b, h1, h2, g, n, out) : 0;
-	if (nb)
-		return nb;
 	opportunities(b, g, n, sh);
 	float first = sh->width - sh->first, rest = sh->width - sh->rest;
 	emergency_breaks(b, g, n, first < rest ? first : rest);
 	double em = measure_paragraph(b, g, n);
 	choose_breaks(b, g, n, sh, em);
 	/* the chosen breaks, last first, then the lines in order */
-	size_t *brk = b->active;
+	size_t *brk = b->active, nb = 0;
 	for (size_t p = n; p > 0; p = b->prev[p])
 		brk[nb++] = p;
 	for (size_t k = 0, q = 0; k < nb; k++) {
@@ -1132,8 +984,6 @@ size_t pc_text_break(pc_breaker *b, pc_glyph *g, size_t n, const pc_parshape *sh
 		place_line(g, &b->lines[k], sh, out);
 		q = p;
 	}
-	if (n <= UINT32_MAX)
-		memo_put(b, h1, h2, g, n, b->lines, nb);
 	return nb;
 }
 
