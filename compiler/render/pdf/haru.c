@@ -47,16 +47,33 @@ HPDF_UINT16 HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef, HPDF_UINT16 unicode)
 		HPDF_SetError(fontdef->error, HPDF_TTF_INVALID_CMAP, 0);
 		return 0;
 	}
-	/* first segment whose end code is >= unicode (format 4 keeps them sorted) */
-	HPDF_UINT lo = 0, hi = n - 1;
-	while (lo < hi) {
-		HPDF_UINT mid = lo + (hi - lo) / 2;
-		if (attr->cmap.end_count[mid] >= unicode)
-			hi = mid;
-		else
-			lo = mid + 1;
+	/* first segment whose end code is >= unicode (format 4 keeps them
+	 * sorted). HPDF_GetFont asks for every code in increasing order: the
+	 * segment of the previous question, or the next one, usually answers
+	 * without a search. */
+	static _Thread_local struct {
+		HPDF_FontDef def;
+		HPDF_UINT seg;
+	} last;
+	HPDF_UINT i = last.def == fontdef && last.seg < n ? last.seg : 0;
+	const HPDF_UINT16 *end = attr->cmap.end_count;
+	if (!(end[i] >= unicode && (i == 0 || end[i - 1] < unicode))) {
+		if (i + 1 < n && end[i] < unicode && end[i + 1] >= unicode)
+			i++;
+		else {
+			HPDF_UINT lo = 0, hi = n - 1;
+			while (lo < hi) {
+				HPDF_UINT mid = lo + (hi - lo) / 2;
+				if (end[mid] >= unicode)
+					hi = mid;
+				else
+					lo = mid + 1;
+			}
+			i = lo;
+		}
 	}
-	HPDF_UINT i = lo;
+	last.def = fontdef;
+	last.seg = i;
 	if (attr->cmap.end_count[i] < unicode || attr->cmap.start_count[i] > unicode)
 		return 0;
 	if (attr->cmap.id_range_offset[i] == 0)
