@@ -28,12 +28,22 @@
 enum { EXIT_CLEAN = 0, EXIT_ERRORS = 1, EXIT_USAGE = 2 };
 
 /* Output formats of `build`; bits of a mask. */
-enum { FMT_JSON = 1 << 0, FMT_HTML = 1 << 1, FMT_DATA = 1 << 2, FMT_PDF = 1 << 8 };
+enum {
+	FMT_JSON = 1 << 0,
+	FMT_HTML = 1 << 1,
+	FMT_DATA = 1 << 2,
+	FMT_PDF = 1 << 8,
+	FMT_PRINT = 1 << 9, /* the print edition: print/body.pdf, print/cover.pdf */
+};
 
 static const struct {
 	const char *name;
 	unsigned bit;
-} formats[] = {{"json", FMT_JSON}, {"html", FMT_HTML}, {"data", FMT_DATA}, {"pdf", FMT_PDF}};
+} formats[] = {{"json", FMT_JSON},
+               {"html", FMT_HTML},
+               {"data", FMT_DATA},
+               {"pdf", FMT_PDF},
+               {"print", FMT_PRINT}};
 
 typedef struct args {
 	const char *command;
@@ -73,7 +83,8 @@ static void usage(FILE *f)
 	      "            into OUT: report-N.pdf, html/report-N*.html, report-N.csv/.json\n"
 	      "\n"
 	      "  -o OUT         output folder\n"
-	      "  --format LIST  comma-separated outputs to write (json, html, data, pdf); all by "
+	      "  --format LIST  comma-separated outputs to write (json, html, data, pdf, print); "
+	      "all by "
 	      "default\n"
 	      "  --year N       report: the fiscal year to evaluate\n"
 	      "  --draft        mark the outputs as a draft whatever the plan says\n"
@@ -211,7 +222,7 @@ static int parse_args(int argc, char **argv, args *a)
 				return usage_error("%s", "--format needs a list");
 			if (!parse_formats(argv[i], &a->formats))
 				return usage_error(
-				    "unknown format in '%s' (known: json, html, data, pdf)",
+				    "unknown format in '%s' (known: json, html, data, pdf, print)",
 				    argv[i]);
 		} else if (s[0] == '-' && s[1])
 			return usage_error("unknown option '%s'", s);
@@ -256,8 +267,10 @@ static bool write_pdf(pc_doc *doc, const args *a, pc_output *o, pc_diags *d)
 	char buf[4096];
 	pc_fontmap fonts = {0};
 	size_t errors = d->errors; /* a bad map line or, under --strict, a missing glyph */
+	unsigned editions = (a->formats & FMT_PDF ? PC_PDF_SCREEN : 0) |
+	                    (a->formats & FMT_PRINT ? PC_PDF_PRINT : 0);
 	bool ok = pc_fontmap_load(&fonts, fontmap_path(a, buf, sizeof buf), d) &&
-	          pc_pdf_render(doc, &fonts, o, d);
+	          pc_pdf_render_editions(doc, &fonts, editions, o, d);
 	pc_fontmap_free(&fonts);
 	return ok && d->errors == errors;
 }
@@ -284,7 +297,7 @@ static bool write_outputs(pc_doc *doc, const args *a, pc_diags *d)
 		pc_output_abort(o);
 		return false;
 	}
-	if ((a->formats & FMT_PDF) && !write_pdf(doc, a, o, d)) {
+	if ((a->formats & (FMT_PDF | FMT_PRINT)) && !write_pdf(doc, a, o, d)) {
 		pc_output_abort(o);
 		return false;
 	}

@@ -1008,7 +1008,7 @@ void pc_dev_mark_line(pc_dev *d, float x1, float y1, float x2, float y2, float l
 	put_until(d, tmp, p);
 }
 
-void pc_dev_adopt(pc_dev *d, const pc_dev *src)
+void pc_dev_adopt(pc_dev *d, const pc_dev *src, bool all)
 {
 	/* the same faces under the same handles: the layout's glyphs name them */
 	for (int i = d->nfaces; i < src->nfaces; i++) {
@@ -1020,6 +1020,8 @@ void pc_dev_adopt(pc_dev *d, const pc_dev *src)
 		d->nfaces++;
 	}
 	memcpy(d->role_face, src->role_face, sizeof d->role_face);
+	if (!all)
+		return;
 	for (int i = 0; i < src->nfaces; i++) {
 		const int16_t *w = src->faces[i].widths;
 		for (uint32_t cp = 0; cp < 65536; cp++)

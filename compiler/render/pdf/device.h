@@ -109,10 +109,11 @@ void pc_dev_set_print(pc_dev *d, pc_dev_cmyk_fn cmyk, float w, float h, float bl
 /* A line in registration colour (on every plate: 1 1 1 1 K), for crop
  * marks. */
 void pc_dev_mark_line(pc_dev *d, float x1, float y1, float x2, float y2, float lw);
-/* Makes d know what src measured (glyph widths: the glyphs it will embed)
- * and loaded (images, under the same handles), so that pages laid out
- * with src can be drawn through d. */
-void pc_dev_adopt(pc_dev *d, const pc_dev *src);
+/* Makes a new device d serve src's faces under the same handles and,
+ * when all, know what src measured (glyph widths: the glyphs it will
+ * embed) and loaded (images, under the same handles), so that pages laid
+ * out with src can be drawn through d. */
+void pc_dev_adopt(pc_dev *d, const pc_dev *src, bool all);
 /* The path of image i when a print device had to keep it in RGB (not a
  * PNG); NULL otherwise. n: how many images the device has. */
 const char *pc_dev_image_kept_rgb(const pc_dev *d, int i);
