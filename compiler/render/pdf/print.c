@@ -175,7 +175,7 @@ static void colophon_line(L *l, const char *label, const char *value, float *y)
 {
 	if (!value || !*value)
 		return;
-	const float x = BLOCK_X + BLOCK_W * 0.25f, w = BLOCK_W * 0.5f;
+	const float x = BLOCK_X + BLOCK_W * 0.1f, w = BLOCK_W * 0.8f;
 	pdf_draw_text(l, label, l->f.table, 9, C_TEXT, x, *y, AL_LEFT, 60);
 	pdf_draw_text(l, value, l->f.table, 9, C_TEXT, x + 60, *y, AL_LEFT, w - 60);
 	*y -= 16;
@@ -187,7 +187,7 @@ static void colophon(L *l)
 {
 	const pc_meta *m = &l->doc->meta;
 	const pc_print_meta *pm = &m->print;
-	const float x = BLOCK_X + BLOCK_W * 0.25f, w = BLOCK_W * 0.5f;
+	const float x = BLOCK_X + BLOCK_W * 0.1f, w = BLOCK_W * 0.8f;
 	float y = 260;
 	pdf_draw_text(l, m->title ? m->title : "", l->f.head, 13, C_TEXT, x, y, AL_LEFT, w);
 	y -= 18;
