@@ -434,6 +434,9 @@ pdf_print pdf_print_settings(const pc_meta *m);
 void pdf_print_cmyk(uint32_t rgb, float cmyk[4]);
 /* Blank pages to add to a body of pages for the binding. */
 int pdf_print_padding(pc_binding binding, int pages);
+/* Warns when text or an image of a laid-out page comes within 5 mm of
+ * its gutter (perfect binding glues the first and last leaf there). */
+void pdf_print_check_gutter(L *l, int page);
 /* Japanese crop marks with centre marks around a trim of w × h. */
 void pdf_print_crop_marks(pc_dev *dev, const pdf_print *p, float w, float h);
 /* Info, output intent and XMP of a print file (PDF/X-4); false after an

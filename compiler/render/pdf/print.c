@@ -213,7 +213,7 @@ static void colophon(L *l)
  * Perfect binding glues the first and the last leaf to the cover along
  * the spine: text or an image within 5 mm of the gutter there is lost.
  */
-static void check_gutter(L *l, int page)
+void pdf_print_check_gutter(L *l, int page)
 {
 	bool recto = page % 2 == 0;
 	float limit = MM(PRINT_GUTTER_MM);
@@ -382,8 +382,8 @@ int pdf_print_body(L *l, const pc_fontmap *fonts, pc_output *o, time_t when)
 	int pad = pdf_print_padding(p.binding, laid + 1);
 	int total = laid + pad + 1; /* the colophon last */
 	if (p.binding == PC_BIND_PERFECT && laid > 0) {
-		check_gutter(l, 0);
-		check_gutter(l, laid - 1);
+		pdf_print_check_gutter(l, 0);
+		pdf_print_check_gutter(l, laid - 1);
 	}
 	pc_dev_pages(dev, total);
 	pdf_edition e = {p.bleed, PC_DEV_PAGE_W, PC_DEV_PAGE_H, page_end, &p};
