@@ -111,6 +111,7 @@ struct pc_dev {
 	int cur_dash; /* -1 unknown, 0 solid, 1 dotted */
 	/* a print device (pc_dev_set_print): its colour conversion and page */
 	pc_dev_cmyk_fn cmyk; /* NULL: a screen device, colours in RGB */
+	const pc_dev *from;  /* adopted from (pc_dev_adopt): its font programs may serve */
 	float trim_w, trim_h, bleed, margin;
 };
 
@@ -361,12 +362,48 @@ static void make_program(pc_zjob *job)
 	f->prog_len = job->raw ? job->raw_len : 0;
 }
 
+/*
+ * The program of the device's face f copied from the device it adopted,
+ * when that one's program was made for the same glyphs (the print edition
+ * draws the screen's glyphs again): no second subsetting and compressing.
+ * False when there is none to copy.
+ */
+static bool copy_program(pc_dev *d, face *f, const uint8_t *used, size_t n)
+{
+	int i = (int)(f - d->faces);
+	if (!d->from || i >= d->from->nfaces)
+		return false;
+	face *src = &((pc_dev *)d->from)->faces[i];
+	if (!src->prog_given || strcmp(src->path, f->path) || src->nused != n ||
+	    memcmp(src->used, used, n) != 0)
+		return false;
+	pc_zworker_wait(d->from->zw, &src->prog.job);
+	if (!src->prog.job.z || !src->prog_len)
+		return false;
+	if (f->prog_given)
+		pc_zworker_wait(d->zw, &f->prog.job);
+	free(f->prog.job.z);
+	memset(&f->prog.job, 0, sizeof f->prog.job);
+	f->prog.job.z = pc_xmalloc(src->prog.job.z_len);
+	memcpy(f->prog.job.z, src->prog.job.z, src->prog.job.z_len);
+	f->prog.job.z_len = src->prog.job.z_len;
+	f->prog.job.done = true; /* never given to the worker: waiting returns at once */
+	f->prog_len = src->prog_len;
+	f->used = pc_xrealloc(f->used, n ? n : 1);
+	memcpy(f->used, used, n);
+	f->nused = n;
+	f->prog_given = true;
+	return true;
+}
+
 /* Gives the worker the font program of f for the glyphs marked so far. */
 static void give_program(pc_dev *d, face *f)
 {
 	size_t n;
 	const uint8_t *used = pc_haru_used_glyphs(f->font, &n);
 	if (!used)
+		return;
+	if (copy_program(d, f, used, n))
 		return;
 	if (f->prog_given)
 		pc_zworker_wait(d->zw, &f->prog.job); /* it reads f->used */
@@ -1022,6 +1059,7 @@ void pc_dev_adopt(pc_dev *d, const pc_dev *src, bool all)
 	memcpy(d->role_face, src->role_face, sizeof d->role_face);
 	if (!all)
 		return;
+	d->from = src;
 	for (int i = 0; i < src->nfaces; i++) {
 		const int16_t *w = src->faces[i].widths;
 		for (uint32_t cp = 0; cp < 65536; cp++)

@@ -112,7 +112,8 @@ void pc_dev_mark_line(pc_dev *d, float x1, float y1, float x2, float y2, float l
 /* Makes a new device d serve src's faces under the same handles and,
  * when all, know what src measured (glyph widths: the glyphs it will
  * embed) and loaded (images, under the same handles), so that pages laid
- * out with src can be drawn through d. */
+ * out with src can be drawn through d; src's font programs then serve d
+ * where d embeds the same glyphs (src must outlive d's drawing and save). */
 void pc_dev_adopt(pc_dev *d, const pc_dev *src, bool all);
 /* The path of image i when a print device had to keep it in RGB (not a
  * PNG); NULL otherwise. n: how many images the device has. */
