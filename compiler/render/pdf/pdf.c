@@ -146,12 +146,21 @@ static bool render(pc_doc *doc, const pc_fontmap *fonts, const what *w, const ch
 	l.pg.found_y = pc_xcalloc(nk, sizeof *l.pg.found_y);
 
 	bool ok = settle_pages(&l);
+	bool screen = w->editions & PC_PDF_SCREEN;
 	if (!ok) {
 		/* libharu keeps every page in memory: refuse before drawing */
 		pc_diag(d, PC_E_TOO_MANY_PAGES, "", 0, 0, l.pg.npages, PC_MAX_PAGES);
-	} else if (w->editions & PC_PDF_SCREEN) {
-		const pc_meta *m = &doc->meta;
+		screen = false;
+	}
+	if (screen)
 		pdf_draw(&l);
+	if (ok && (w->editions & PC_PDF_PRINT)) {
+		/* drawn while the screen's worker still compresses its pages */
+		int pages = pdf_print_body(&l, fonts, o, build_time());
+		ok = pages > 0 && pdf_print_cover(&l, fonts, pages, o, build_time());
+	}
+	if (ok && screen) {
+		const pc_meta *m = &doc->meta;
 		const char *subject = m->subtitle ? m->subtitle : m->period;
 		const char *title = m->title;
 		if (w->report) {
@@ -163,10 +172,6 @@ static bool render(pc_doc *doc, const pc_fontmap *fonts, const what *w, const ch
 		ok = pc_dev_write(l.dev, o, file);
 		if (!ok && pc_dev_error(l.dev)) /* else the output has reported it */
 			pc_diag(d, PC_E_OUTPUT, "", 0, 0, pc_dev_error(l.dev));
-	}
-	if (ok && (w->editions & PC_PDF_PRINT)) {
-		int pages = pdf_print_body(&l, fonts, o, build_time());
-		ok = pages > 0 && pdf_print_cover(&l, fonts, pages, o, build_time());
 	}
 	layout_free(&l);
 	return ok;
