@@ -113,6 +113,7 @@ struct pc_dev {
 	pc_dev_cmyk_fn cmyk; /* NULL: a screen device, colours in RGB */
 	const pc_dev *from;  /* adopted from (pc_dev_adopt): its font programs may serve */
 	float trim_w, trim_h, bleed, margin;
+	int page_level; /* libdeflate level of page content: PAGE_LEVEL unless set */
 };
 
 static bool one_shot;
@@ -144,6 +145,7 @@ pc_dev *pc_dev_new(const pc_fontmap *map)
 {
 	pc_dev *d = pc_xcalloc(1, sizeof *d);
 	d->map = map;
+	d->page_level = PAGE_LEVEL;
 	for (int i = 0; i < PC_FONT_ROLES; i++)
 		d->role_face[i] = -1;
 	pc_harumem_acquire();
@@ -646,7 +648,7 @@ static void finish_page(pc_dev *d)
 	po->job.raw = d->buf;
 	po->job.raw_len = po->raw_len = d->len;
 	po->job.make = NULL;
-	po->job.level = PAGE_LEVEL;
+	po->job.level = d->page_level;
 	po->given = true;
 	d->buf = NULL;
 	d->len = d->cap = 0;
@@ -1031,6 +1033,11 @@ void pc_dev_set_print(pc_dev *d, pc_dev_cmyk_fn cmyk, float w, float h, float bl
 	d->margin = margin > bleed ? margin : bleed;
 }
 
+void pc_dev_set_page_level(pc_dev *d, int level)
+{
+	d->page_level = level;
+}
+
 void pc_dev_mark_line(pc_dev *d, float x1, float y1, float x2, float y2, float lw)
 {
 	if (!d->page || d->err)
@@ -1141,7 +1148,7 @@ static void finish_streams(pc_dev *d)
 		if (!po->given) {
 			po->job.raw = NULL;
 			po->job.raw_len = 0;
-			po->job.level = PAGE_LEVEL;
+			po->job.level = d->page_level;
 			po->given = true;
 			pc_zworker_give(d->zw, &po->job);
 		}

@@ -106,6 +106,8 @@ typedef void (*pc_dev_cmyk_fn)(uint32_t rgb, float cmyk[4]);
  * and a MediaBox margin outside the trim (room for crop marks).
  */
 void pc_dev_set_print(pc_dev *d, pc_dev_cmyk_fn cmyk, float w, float h, float bleed, float margin);
+/* The libdeflate level of the pages' content (default 1; 0 stores it). */
+void pc_dev_set_page_level(pc_dev *d, int level);
 /* A line in registration colour (on every plate: 1 1 1 1 K), for crop
  * marks. */
 void pc_dev_mark_line(pc_dev *d, float x1, float y1, float x2, float y2, float lw);

@@ -414,6 +414,10 @@ const char *pdf_key_title(const L *l, pdf_key key);
 #define PRINT_MARKS_MM    15.0f /* MediaBox margin with crop marks */
 #define PRINT_MARK_LEN_MM 10.0f /* a crop mark's line, from the bleed outward */
 #define PRINT_PAPER_MM    0.1f  /* paper-thickness by default (a 90 g/m² coated sheet) */
+/* The body's page content is stored, not compressed: compressing it a
+ * second time was a third of the print edition's cost (bench/README.md);
+ * a print shop's files are large anyway. */
+#define PRINT_PAGE_LEVEL 0
 /* The output condition: the CMYK profile embedded as the output intent. */
 #ifndef PRINT_PROFILE
 #define PRINT_PROFILE "/usr/share/color/icc/ghostscript/default_cmyk.icc"

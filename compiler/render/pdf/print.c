@@ -374,6 +374,7 @@ int pdf_print_body(L *l, const pc_fontmap *fonts, pc_output *o, time_t when)
 	pc_dev *dev = pc_dev_new(fonts);
 	pc_dev_set_print(dev, pdf_print_cmyk, PC_DEV_PAGE_W, PC_DEV_PAGE_H, p.bleed, p.margin);
 	pc_dev_adopt(dev, screen, true);
+	pc_dev_set_page_level(dev, PRINT_PAGE_LEVEL);
 	for (int i = 0; i < pc_dev_nimages(dev); i++)
 		if (pc_dev_image_kept_rgb(dev, i))
 			pc_diag(l->d, PC_W_PRINT_RGB_IMAGE, "", 0, 0,
