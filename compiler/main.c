@@ -31,12 +31,22 @@
 enum { EXIT_CLEAN = 0, EXIT_ERRORS = 1, EXIT_USAGE = 2 };
 
 /* Output formats of `build`; bits of a mask. */
-enum { FMT_JSON = 1 << 0, FMT_HTML = 1 << 1, FMT_DATA = 1 << 2, FMT_PDF = 1 << 8 };
+enum {
+	FMT_JSON = 1 << 0,
+	FMT_HTML = 1 << 1,
+	FMT_DATA = 1 << 2,
+	FMT_PDF = 1 << 8,
+	FMT_PRINT = 1 << 9, /* the print edition: print/body.pdf, print/cover.pdf */
+};
 
 static const struct {
 	const char *name;
 	unsigned bit;
-} formats[] = {{"json", FMT_JSON}, {"html", FMT_HTML}, {"data", FMT_DATA}, {"pdf", FMT_PDF}};
+} formats[] = {{"json", FMT_JSON},
+               {"html", FMT_HTML},
+               {"data", FMT_DATA},
+               {"pdf", FMT_PDF},
+               {"print", FMT_PRINT}};
 
 typedef struct args {
 	const char *command;
@@ -76,7 +86,8 @@ static void usage(FILE *f)
 	      "            into OUT: report-N.pdf, html/report-N*.html, report-N.csv/.json\n"
 	      "\n"
 	      "  -o OUT         output folder\n"
-	      "  --format LIST  comma-separated outputs to write (json, html, data, pdf); all by "
+	      "  --format LIST  comma-separated outputs to write (json, html, data, pdf, print); "
+	      "all by "
 	      "default\n"
 	      "  --year N       report: the fiscal year to evaluate\n"
 	      "  --draft        mark the outputs as a draft whatever the plan says\n"
@@ -214,7 +225,7 @@ static int parse_args(int argc, char **argv, args *a)
 				return usage_error("%s", "--format needs a list");
 			if (!parse_formats(argv[i], &a->formats))
 				return usage_error(
-				    "unknown format in '%s' (known: json, html, data, pdf)",
+				    "unknown format in '%s' (known: json, html, data, pdf, print)",
 				    argv[i]);
 		} else if (s[0] == '-' && s[1])
 			return usage_error("unknown option '%s'", s);
@@ -259,8 +270,10 @@ static bool write_pdf(pc_doc *doc, const args *a, pc_output *o, pc_diags *d)
 	char buf[4096];
 	pc_fontmap fonts = {0};
 	size_t errors = d->errors; /* a bad map line or, under --strict, a missing glyph */
+	unsigned editions = (a->formats & FMT_PDF ? PC_PDF_SCREEN : 0) |
+	                    (a->formats & FMT_PRINT ? PC_PDF_PRINT : 0);
 	bool ok = pc_fontmap_load(&fonts, fontmap_path(a, buf, sizeof buf), d) &&
-	          pc_pdf_render(doc, &fonts, o, d);
+	          pc_pdf_render_editions(doc, &fonts, editions, o, d);
 	pc_fontmap_free(&fonts);
 	return ok && d->errors == errors;
 }
@@ -318,7 +331,7 @@ static bool write_outputs(pc_doc *doc, const args *a, pc_diags *d)
 {
 	pc_output *o = pc_output_begin(a->out, d);
 	unsigned text = a->formats & (FMT_JSON | FMT_DATA | FMT_HTML);
-	bool pdf = a->formats & FMT_PDF;
+	bool pdf = a->formats & (FMT_PDF | FMT_PRINT);
 	text_job job = {doc, text, o, {0}, NULL, true};
 	pc_diags_init(&job.diags, a->opt.strict);
 	pthread_t thread;

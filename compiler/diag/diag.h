@@ -116,6 +116,10 @@ typedef enum pc_diag_code {
 	PC_W_PASTED_CHARS,
 	PC_E_ANNOTATION_SPACE,
 	PC_W_HAND_PAGE_NUMBER,
+	/* the print edition (render/pdf/print.c, cover.c) */
+	PC_E_PRINT_PROFILE,
+	PC_W_PRINT_GUTTER,
+	PC_W_PRINT_RGB_IMAGE,
 	PC_DIAG_COUNT
 } pc_diag_code;
 
