@@ -423,6 +423,23 @@ typedef struct pc_grading {
 	pc_pos bands_pos;
 } pc_grading;
 
+/* How the printed booklet is bound (front matter binding:). */
+typedef enum pc_binding {
+	PC_BIND_PERFECT = 0, /* 無線綴じ: glued at a flat spine */
+	PC_BIND_SADDLE,      /* 中綴じ: folded sheets stapled at the fold */
+} pc_binding;
+
+/* The print edition's settings (print/body.pdf, print/cover.pdf;
+ * docs/pdf.md), from the front matter. */
+typedef struct pc_print_meta {
+	bool crop_marks;    /* crop-marks: 日本式トンボ outside the bleed */
+	pc_binding binding; /* binding: perfect (default) or saddle */
+	float paper_mm;     /* paper-thickness in mm; 0: the default */
+	/* the colophon (奥付): who issues it, when, whom to ask, who prints */
+	const char *issuer, *issued, *contact, *printer;
+	pc_pos binding_pos; /* where binding: was written (file NULL: not) */
+} pc_print_meta;
+
 typedef struct pc_meta {
 	const char *title, *subtitle, *city, *period, *edition;
 	bool draft;
@@ -436,6 +453,7 @@ typedef struct pc_meta {
 	pc_pos period_pos;
 	const char *city_code; /* 全国地方公共団体コード, 6 digits, check digit verified */
 	pc_grading grading;
+	pc_print_meta print;
 } pc_meta;
 
 /* A measure's next step as a yearly evaluation writes it (今後の方向性). */

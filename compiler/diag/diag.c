@@ -36,7 +36,9 @@ static const struct {
     [PC_W_FRONT_UNKNOWN_KEY] = {PC_SEV_WARNING,
                                 "計画情報のキー「%s」は使われません（使えるキー: "
                                 "title, subtitle, city, city-code, period, edition, draft, "
-                                "term-mark, index-order, charts, chapter-start; 進捗評価の "
+                                "term-mark, index-order, charts, chapter-start; 印刷版の "
+                                "crop-marks, binding, paper-thickness, issuer, issued, "
+                                "contact, printer; 進捗評価の "
                                 "grade-by, grades, grade-keep, grade-survey, grade-survey-keep, "
                                 "grade-measure, grade-none, grade-extra とその日本語の名前）"},
     [PC_E_FRONT_BAD_VALUE] = {PC_SEV_ERROR, "計画情報「%s」の値「%s」は使えません（%s）"},
@@ -150,6 +152,16 @@ static const struct {
     [PC_E_TOO_MANY_PAGES] = {PC_SEV_ERROR, "PDF が %d ページになります（上限 %d ページ）。"
                                            "見出しや表が意図せず増えていないか確かめるか、"
                                            "計画を分冊にしてください"},
+    [PC_E_PRINT_PROFILE] = {PC_SEV_ERROR,
+                            "印刷版の出力インテントに使う CMYK の ICC プロファイル（%s）を"
+                            "読めません。scripts/setup で libgs-common を入れてください"},
+    [PC_W_PRINT_GUTTER] = {PC_SEV_WARNING,
+                           "印刷版の %d ページ（%s）で、文字がのど（綴じる側の端）から "
+                           "5 mm 以内にあります。無線綴じでは綴じ込まれて読めなくなります。"
+                           "余白を広げるか、その内容を別のページへ移してください"},
+    [PC_W_PRINT_RGB_IMAGE] = {PC_SEV_WARNING,
+                              "画像「%s」は CMYK に変換できない形式です（印刷版では RGB "
+                              "のまま入ります）。PNG にしてください"},
     [PC_E_GRADE_BAND] = {PC_SEV_ERROR, "評価区分の「%s」を読めません（%s）"},
     [PC_E_GRADE_NO_REST] =
         {PC_SEV_ERROR,
@@ -232,6 +244,25 @@ void pc_diags_free(pc_diags *d)
 pc_severity pc_diag_default_severity(pc_diag_code code)
 {
 	return catalogue[code].sev;
+}
+
+void pc_diags_move(pc_diags *d, pc_diags *from)
+{
+	for (size_t i = 0; i < from->len; i++) {
+		if (d->len == d->cap) {
+			d->cap = d->cap ? d->cap * 2 : 16;
+			d->items = pc_xrealloc(d->items, d->cap * sizeof *d->items);
+		}
+		pc_message *g = &d->items[d->len];
+		*g = from->items[i];
+		g->seq = d->len++;
+	}
+	d->errors += from->errors;
+	d->warnings += from->warnings;
+	free(from->items);
+	bool strict = from->strict;
+	memset(from, 0, sizeof *from);
+	from->strict = strict;
 }
 
 void pc_diag(pc_diags *d, pc_diag_code code, const char *file, unsigned line, unsigned col, ...)

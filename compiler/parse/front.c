@@ -117,7 +117,8 @@ static void set_key(pc_doc *doc, const pc_source *src, unsigned lineno, unsigned
 	pc_meta *m = &doc->meta;
 	value_at at = {src, lineno, vcol, d};
 	const char **slot = NULL;
-	if (pc_front_report_key(doc, src, lineno, vcol, key, val, d))
+	if (pc_front_report_key(doc, src, lineno, vcol, key, val, d) ||
+	    pc_front_print_key(doc, src, lineno, vcol, key, val, d))
 		return;
 	if (!strcmp(key, "title"))
 		slot = &m->title;

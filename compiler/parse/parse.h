@@ -28,6 +28,12 @@ bool pc_front_parse(pc_doc *doc, pc_source *src, bool first, pc_diags *d);
  * read for the plan's term and left to front.c (false). */
 bool pc_front_report_key(pc_doc *doc, const pc_source *src, unsigned line, unsigned vcol,
                          const char *key, const char *val, pc_diags *d);
+/* The print edition's front-matter keys (print_keys.c): crop-marks,
+ * binding, paper-thickness and the colophon's issuer, issued, contact and
+ * printer. True when key is one of them (read, with any error reported at
+ * the value). */
+bool pc_front_print_key(pc_doc *doc, const pc_source *src, unsigned line, unsigned vcol,
+                        const char *key, const char *val, pc_diags *d);
 /* The name a key is known by, so that its Japanese and English names
  * count as one key for the duplicate check. */
 const char *pc_front_key_canonical(const char *key);

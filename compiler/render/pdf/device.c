@@ -15,6 +15,7 @@
 #include "device.h"
 
 #include <hpdf.h>
+#include <png.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,6 +65,7 @@ typedef struct image {
 	char *path;
 	HPDF_Image img; /* NULL when it failed to load */
 	float w, h;
+	bool kept_rgb; /* a print device could not convert it */
 } image;
 
 /* A page's content once drawn: compressed on the worker, then read by
@@ -107,6 +109,11 @@ struct pc_dev {
 	float cur_size, cur_gap, cur_lw;
 	uint32_t cur_fill, cur_stroke;
 	int cur_dash; /* -1 unknown, 0 solid, 1 dotted */
+	/* a print device (pc_dev_set_print): its colour conversion and page */
+	pc_dev_cmyk_fn cmyk; /* NULL: a screen device, colours in RGB */
+	const pc_dev *from;  /* adopted from (pc_dev_adopt): its font programs may serve */
+	float trim_w, trim_h, bleed, margin;
+	int page_level; /* libdeflate level of page content: PAGE_LEVEL unless set */
 };
 
 static bool one_shot;
@@ -138,6 +145,7 @@ pc_dev *pc_dev_new(const pc_fontmap *map)
 {
 	pc_dev *d = pc_xcalloc(1, sizeof *d);
 	d->map = map;
+	d->page_level = PAGE_LEVEL;
 	for (int i = 0; i < PC_FONT_ROLES; i++)
 		d->role_face[i] = -1;
 	pc_harumem_acquire();
@@ -241,6 +249,42 @@ int pc_dev_width(pc_dev *d, int fi, uint32_t cp)
 	return w;
 }
 
+/* A PNG decoded onto white, each pixel converted by the device's colour
+ * conversion, as a CMYK image; NULL when it cannot be read. */
+static HPDF_Image load_png_cmyk(pc_dev *d, const char *path)
+{
+	png_image img;
+	memset(&img, 0, sizeof img);
+	img.version = PNG_IMAGE_VERSION;
+	if (!png_image_begin_read_from_file(&img, path))
+		return NULL;
+	img.format = PNG_FORMAT_RGB;
+	size_t n = (size_t)img.width * img.height;
+	uint8_t *rgb = malloc(n * 3), *cmyk = malloc(n * 4);
+	png_color white = {255, 255, 255};
+	HPDF_Image out = NULL;
+	if (rgb && cmyk && png_image_finish_read(&img, &white, rgb, 0, NULL)) {
+		uint32_t last = 0xFFFFFFFFu;
+		float c[4] = {0};
+		for (size_t i = 0; i < n; i++) {
+			uint32_t v = (uint32_t)rgb[3 * i] << 16 | (uint32_t)rgb[3 * i + 1] << 8 |
+			             rgb[3 * i + 2];
+			if (v != last) {
+				d->cmyk(v, c);
+				last = v;
+			}
+			for (int k = 0; k < 4; k++)
+				cmyk[4 * i + k] = (uint8_t)(c[k] * 255.0f + 0.5f);
+		}
+		out = HPDF_LoadRawImageFromMem(d->pdf, cmyk, img.width, img.height,
+		                               HPDF_CS_DEVICE_CMYK, 8);
+	}
+	png_image_free(&img);
+	free(rgb);
+	free(cmyk);
+	return out;
+}
+
 int pc_dev_image(pc_dev *d, const char *path, float *w, float *h)
 {
 	for (size_t i = 0; i < d->nimages; i++)
@@ -259,8 +303,12 @@ int pc_dev_image(pc_dev *d, const char *path, float *w, float *h)
 	if (!d->err) {
 		size_t n = strlen(path);
 		bool png = n > 4 && !strcasecmp(path + n - 4, ".png");
-		im->img = png ? HPDF_LoadPngImageFromFile(d->pdf, path)
-		              : HPDF_LoadJpegImageFromFile(d->pdf, path);
+		if (d->cmyk && png)
+			im->img = load_png_cmyk(d, path);
+		else
+			im->img = png ? HPDF_LoadPngImageFromFile(d->pdf, path)
+			              : HPDF_LoadJpegImageFromFile(d->pdf, path);
+		im->kept_rgb = d->cmyk && !png;
 		if (!im->img || d->err) {
 			/* A bad image must not poison the whole document. */
 			HPDF_ResetError(d->pdf);
@@ -316,12 +364,48 @@ static void make_program(pc_zjob *job)
 	f->prog_len = job->raw ? job->raw_len : 0;
 }
 
+/*
+ * The program of the device's face f copied from the device it adopted,
+ * when that one's program was made for the same glyphs (the print edition
+ * draws the screen's glyphs again): no second subsetting and compressing.
+ * False when there is none to copy.
+ */
+static bool copy_program(pc_dev *d, face *f, const uint8_t *used, size_t n)
+{
+	int i = (int)(f - d->faces);
+	if (!d->from || i >= d->from->nfaces)
+		return false;
+	face *src = &((pc_dev *)d->from)->faces[i];
+	if (!src->prog_given || strcmp(src->path, f->path) || src->nused != n ||
+	    memcmp(src->used, used, n) != 0)
+		return false;
+	pc_zworker_wait(d->from->zw, &src->prog.job);
+	if (!src->prog.job.z || !src->prog_len)
+		return false;
+	if (f->prog_given)
+		pc_zworker_wait(d->zw, &f->prog.job);
+	free(f->prog.job.z);
+	memset(&f->prog.job, 0, sizeof f->prog.job);
+	f->prog.job.z = pc_xmalloc(src->prog.job.z_len);
+	memcpy(f->prog.job.z, src->prog.job.z, src->prog.job.z_len);
+	f->prog.job.z_len = src->prog.job.z_len;
+	f->prog.job.done = true; /* never given to the worker: waiting returns at once */
+	f->prog_len = src->prog_len;
+	f->used = pc_xrealloc(f->used, n ? n : 1);
+	memcpy(f->used, used, n);
+	f->nused = n;
+	f->prog_given = true;
+	return true;
+}
+
 /* Gives the worker the font program of f for the glyphs marked so far. */
 static void give_program(pc_dev *d, face *f)
 {
 	size_t n;
 	const uint8_t *used = pc_haru_used_glyphs(f->font, &n);
 	if (!used)
+		return;
+	if (copy_program(d, f, used, n))
 		return;
 	if (f->prog_given)
 		pc_zworker_wait(d->zw, &f->prog.job); /* it reads f->used */
@@ -383,6 +467,9 @@ void pc_dev_pages(pc_dev *d, int n)
 	for (int i = 0; i < n && !d->err; i++) {
 		d->pages[i] = HPDF_AddPage(d->pdf);
 		HPDF_Page_SetSize(d->pages[i], HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
+		if (d->cmyk && d->pages[i] &&
+		    !pc_haru_page_boxes(d->pages[i], d->trim_w, d->trim_h, d->bleed, d->margin))
+			break; /* libharu's error is recorded */
 		/* libharu will read the content from out[i].body, filled when saving */
 		if (d->pages[i] && pc_haru_set_page_deflated(d->pages[i], &d->out[i].body))
 			d->npages++;
@@ -508,6 +595,21 @@ static void put_rgb(pc_dev *d, uint32_t rgb, const char *op)
 	put_until(d, tmp, p);
 }
 
+/* "c m y k op" for a design colour, converted by the print device. */
+static void put_cmyk(pc_dev *d, uint32_t rgb, const char *op)
+{
+	float c[4];
+	d->cmyk(rgb, c);
+	char tmp[80], *p = tmp;
+	for (int i = 0; i < 4; i++) {
+		if (i)
+			*p++ = ' ';
+		p = real(p, c[i]);
+	}
+	p = stpcpy(p, op);
+	put_until(d, tmp, p);
+}
+
 /* "/Name op" for a resource of the page, "" when it has none. */
 static void put_name(pc_dev *d, const char *name, const char *op)
 {
@@ -546,7 +648,7 @@ static void finish_page(pc_dev *d)
 	po->job.raw = d->buf;
 	po->job.raw_len = po->raw_len = d->len;
 	po->job.make = NULL;
-	po->job.level = PAGE_LEVEL;
+	po->job.level = d->page_level;
 	po->given = true;
 	d->buf = NULL;
 	d->len = d->cap = 0;
@@ -595,7 +697,10 @@ static void set_fill(pc_dev *d, uint32_t rgb)
 	if (d->cur_fill == rgb)
 		return;
 	d->cur_fill = rgb;
-	put_rgb(d, rgb, " rg\n");
+	if (d->cmyk)
+		put_cmyk(d, rgb, " k\n");
+	else
+		put_rgb(d, rgb, " rg\n");
 }
 
 static void set_stroke(pc_dev *d, uint32_t rgb)
@@ -603,7 +708,10 @@ static void set_stroke(pc_dev *d, uint32_t rgb)
 	if (d->cur_stroke == rgb)
 		return;
 	d->cur_stroke = rgb;
-	put_rgb(d, rgb, " RG\n");
+	if (d->cmyk)
+		put_cmyk(d, rgb, " K\n");
+	else
+		put_rgb(d, rgb, " RG\n");
 }
 
 static void set_line_width(pc_dev *d, float lw)
@@ -845,7 +953,7 @@ int pc_dev_dest(pc_dev *d, int page, float top)
 		d->dests = pc_xrealloc(d->dests, d->capdests * sizeof *d->dests);
 	}
 	HPDF_Destination dst = NULL;
-	if (!d->err && page >= 0 && page < d->npages) {
+	if (!d->err && !d->cmyk && page >= 0 && page < d->npages) {
 		dst = HPDF_Page_CreateDestination(d->pages[page]);
 		if (dst)
 			pc_haru_dest_xyz(dst, d->pages[page], 0, top);
@@ -856,7 +964,8 @@ int pc_dev_dest(pc_dev *d, int page, float top)
 
 void pc_dev_link(pc_dev *d, float x, float y, float w, float h, int dest)
 {
-	if (!d->page || d->err || dest < 0 || (size_t)dest >= d->ndests || !d->dests[dest])
+	if (!d->page || d->err || d->cmyk || dest < 0 || (size_t)dest >= d->ndests ||
+	    !d->dests[dest])
 		return;
 	HPDF_Rect r = {x, y, x + w, y + h};
 	HPDF_Annotation a = HPDF_Page_CreateLinkAnnot(d->page, r, d->dests[dest]);
@@ -866,7 +975,7 @@ void pc_dev_link(pc_dev *d, float x, float y, float w, float h, int dest)
 
 void pc_dev_uri(pc_dev *d, float x, float y, float w, float h, const char *uri)
 {
-	if (!d->page || d->err)
+	if (!d->page || d->err || d->cmyk)
 		return;
 	HPDF_Rect r = {x, y, x + w, y + h};
 	HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(d->page, r, uri);
@@ -881,7 +990,7 @@ int pc_dev_outline(pc_dev *d, int parent, const char *title, int dest, bool open
 		d->outlines = pc_xrealloc(d->outlines, d->capoutlines * sizeof *d->outlines);
 	}
 	HPDF_Outline o = NULL;
-	if (!d->err) {
+	if (!d->err && !d->cmyk) {
 		HPDF_Outline up = parent >= 0 ? d->outlines[parent] : NULL;
 		o = HPDF_CreateOutline(d->pdf, up, title, HPDF_GetEncoder(d->pdf, "UTF-8"));
 		if (o) {
@@ -911,6 +1020,94 @@ void pc_dev_info(pc_dev *d, const char *title, const char *author, const char *s
 	                  tm.tm_sec,         'Z',           0,          0};
 	HPDF_SetInfoDateAttr(d->pdf, HPDF_INFO_CREATION_DATE, date);
 	HPDF_SetInfoDateAttr(d->pdf, HPDF_INFO_MOD_DATE, date);
+}
+
+/* ---- the print edition --------------------------------------------- */
+
+void pc_dev_set_print(pc_dev *d, pc_dev_cmyk_fn cmyk, float w, float h, float bleed, float margin)
+{
+	d->cmyk = cmyk;
+	d->trim_w = w;
+	d->trim_h = h;
+	d->bleed = bleed;
+	d->margin = margin > bleed ? margin : bleed;
+}
+
+void pc_dev_set_page_level(pc_dev *d, int level)
+{
+	d->page_level = level;
+}
+
+void pc_dev_mark_line(pc_dev *d, float x1, float y1, float x2, float y2, float lw)
+{
+	if (!d->page || d->err)
+		return;
+	end_text(d);
+	set_line_width(d, lw);
+	set_dash(d, false);
+	d->cur_stroke = PC_DEV_NONE - 1; /* not a design colour: forget the cached one */
+	char tmp[128], *p = stpcpy(tmp, "1 1 1 1 K\n");
+	p = point(p, x1, y1, " m\n");
+	p = point(p, x2, y2, " l\nS\n");
+	put_until(d, tmp, p);
+}
+
+void pc_dev_adopt(pc_dev *d, const pc_dev *src, bool all)
+{
+	/* the same faces under the same handles: the layout's glyphs name them */
+	for (int i = d->nfaces; i < src->nfaces; i++) {
+		face *f = &d->faces[i];
+		f->path = src->faces[i].path;
+		f->widths = pc_xmalloc(65536 * sizeof *f->widths);
+		for (size_t k = 0; k < 65536; k++)
+			f->widths[k] = WIDTH_UNKNOWN;
+		d->nfaces++;
+	}
+	memcpy(d->role_face, src->role_face, sizeof d->role_face);
+	if (!all)
+		return;
+	d->from = src;
+	for (int i = 0; i < src->nfaces; i++) {
+		const int16_t *w = src->faces[i].widths;
+		for (uint32_t cp = 0; cp < 65536; cp++)
+			if (w[cp] != WIDTH_UNKNOWN)
+				pc_dev_width(d, i, cp);
+	}
+	for (size_t i = 0; i < src->nimages; i++) {
+		float w, h;
+		pc_dev_image(d, src->images[i].path, &w, &h);
+	}
+}
+
+const char *pc_dev_image_kept_rgb(const pc_dev *d, int i)
+{
+	return i >= 0 && (size_t)i < d->nimages && d->images[i].img && d->images[i].kept_rgb
+	           ? d->images[i].path
+	           : NULL;
+}
+
+int pc_dev_nimages(const pc_dev *d)
+{
+	return (int)d->nimages;
+}
+
+bool pc_dev_pdfx(pc_dev *d, const uint8_t *icc, size_t icc_len, const char *condition_id,
+                 const char *condition, const char *xmp, const uint8_t id[16])
+{
+	if (d->err)
+		return false;
+	pc_haru_pdfx x = {icc, icc_len, condition_id, condition, xmp, {0}};
+	memcpy(x.id, id, 16);
+	if (!pc_haru_pdfx_add(d->pdf, &x) && !d->err) {
+		d->err = HPDF_FAILD_TO_ALLOC_MEM;
+		snprintf(d->errtext, sizeof d->errtext, "libharu could not make the PDF/X objects");
+	}
+	return !d->err;
+}
+
+const char *pc_dev_producer(void)
+{
+	return pc_haru_producer();
 }
 
 /*
@@ -951,7 +1148,7 @@ static void finish_streams(pc_dev *d)
 		if (!po->given) {
 			po->job.raw = NULL;
 			po->job.raw_len = 0;
-			po->job.level = PAGE_LEVEL;
+			po->job.level = d->page_level;
 			po->given = true;
 			pc_zworker_give(d->zw, &po->job);
 		}

@@ -91,6 +91,47 @@ int pc_dev_outline(pc_dev *d, int parent, const char *title, int dest, bool open
 /* Title, author, subject (UTF-8, may be NULL) and the fixed dates. */
 void pc_dev_info(pc_dev *d, const char *title, const char *author, const char *subject,
                  time_t when);
+/* ---- the print edition (docs/pdf.md "印刷版") ---- */
+
+/* The one conversion of the print edition: a design colour 0xRRGGBB to
+ * CMYK, each 0..1. */
+typedef void (*pc_dev_cmyk_fn)(uint32_t rgb, float cmyk[4]);
+
+/*
+ * Makes d a print device, before pc_dev_pages: every colour it writes
+ * goes through cmyk (k/K operators; no RGB operator is written), PNG images
+ * are converted to CMYK pixels through it, and links, destinations and
+ * the outline are left out. Its pages have a trim of w × h points (the
+ * drawing's coordinates, origin at the trim's corner), a bleed outside it
+ * and a MediaBox margin outside the trim (room for crop marks).
+ */
+void pc_dev_set_print(pc_dev *d, pc_dev_cmyk_fn cmyk, float w, float h, float bleed, float margin);
+/* The libdeflate level of the pages' content (default 1; 0 stores it). */
+void pc_dev_set_page_level(pc_dev *d, int level);
+/* A line in registration colour (on every plate: 1 1 1 1 K), for crop
+ * marks. */
+void pc_dev_mark_line(pc_dev *d, float x1, float y1, float x2, float y2, float lw);
+/* Makes a new device d serve src's faces under the same handles and,
+ * when all, know what src measured (glyph widths: the glyphs it will
+ * embed) and loaded (images, under the same handles), so that pages laid
+ * out with src can be drawn through d; src's font programs then serve d
+ * where d embeds the same glyphs (src must outlive d's drawing and save). */
+void pc_dev_adopt(pc_dev *d, const pc_dev *src, bool all);
+/* The path of image i when a print device had to keep it in RGB (not a
+ * PNG); NULL otherwise. n: how many images the device has. */
+const char *pc_dev_image_kept_rgb(const pc_dev *d, int i);
+int pc_dev_nimages(const pc_dev *d);
+/*
+ * Makes the document PDF/X-4 (after pc_dev_info): the output intent with
+ * the CMYK profile icc, the XMP packet xmp, /GTS_PDFXVersion, /Trapped and
+ * the file identifier (id: 16 bytes). condition_id / condition name the
+ * printing condition. False on a libharu error.
+ */
+bool pc_dev_pdfx(pc_dev *d, const uint8_t *icc, size_t icc_len, const char *condition_id,
+                 const char *condition, const char *xmp, const uint8_t id[16]);
+/* The Producer libharu writes into the Info dictionary. */
+const char *pc_dev_producer(void);
+
 /* Writes the finished PDF into out; false on a libharu error. */
 bool pc_dev_save(pc_dev *d, pc_buf *out);
 /* Writes it straight into the output transaction as rel. False on a

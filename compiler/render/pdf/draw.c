@@ -93,6 +93,25 @@ static void draw_text_op(L *l, const op *o, float ytop, bool abs, float dx)
 		pc_dev_span_end(l->dev);
 }
 
+/* A rectangle that touches the trim's edge continues into the bleed, so
+ * that trimming a little off leaves no white line (print edition). */
+static void bleed_rect(const pdf_edition *e, float *x, float *y, float *w, float *h)
+{
+	const float eps = 0.01f;
+	if (*x <= eps) {
+		*w += *x + e->bleed;
+		*x = -e->bleed;
+	}
+	if (*x + *w >= e->trim_w - eps)
+		*w = e->trim_w + e->bleed - *x;
+	if (*y <= eps) {
+		*h += *y + e->bleed;
+		*y = -e->bleed;
+	}
+	if (*y + *h >= e->trim_h - eps)
+		*h = e->trim_h + e->bleed - *y;
+}
+
 static void draw_op(L *l, const op *o, float ytop, bool abs, const int *dest_handle, float dx)
 {
 	float x = o->x + dx;
@@ -101,9 +120,13 @@ static void draw_op(L *l, const op *o, float ytop, bool abs, const int *dest_han
 	case OP_TEXT:
 		draw_text_op(l, o, ytop, abs, dx);
 		break;
-	case OP_RECT:
-		pc_dev_rect(l->dev, x, top - o->h, o->w, o->h, o->fill, o->stroke, o->lw);
+	case OP_RECT: {
+		float rx = x, ry = top - o->h, rw = o->w, rh = o->h;
+		if (l->edition)
+			bleed_rect(l->edition, &rx, &ry, &rw, &rh);
+		pc_dev_rect(l->dev, rx, ry, rw, rh, o->fill, o->stroke, o->lw);
 		break;
+	}
 	case OP_LINE:
 		pc_dev_line(l->dev, x, top, x + o->w, top, o->stroke, o->lw, false);
 		break;
@@ -132,6 +155,8 @@ static void draw_op(L *l, const op *o, float ytop, bool abs, const int *dest_han
 		break;
 	case OP_LINK: {
 		const pdf_link *k = &l->p.links.v[o->id];
+		if (!dest_handle)
+			break; /* drawn without links */
 		if (k->uri)
 			pc_dev_uri(l->dev, x, top - o->h, o->w, o->h, k->uri);
 		else if (pdf_key_ok(k->dest) && dest_handle[k->dest.v] >= 0)
@@ -143,8 +168,8 @@ static void draw_op(L *l, const op *o, float ytop, bool abs, const int *dest_han
 	}
 }
 
-static void simple_text(L *l, const char *s, int face, float size, uint32_t rgb, float x,
-                        float baseline, int align, float w)
+void pdf_draw_text(L *l, const char *s, int face, float size, uint32_t rgb, float x, float baseline,
+                   int align, float w)
 {
 	size_t g0 = l->p.g.n;
 	sty st = pdf_sty(face, size, rgb);
@@ -236,8 +261,8 @@ static void watermark(L *l)
 	/* 「案」: large and pale, hidden from text extraction (ActualText "") */
 	pc_dev_multiply_begin(l->dev);
 	pc_dev_span_begin(l->dev, "");
-	simple_text(l, "案", l->f.head, 220, C_WATERMARK, 0, PC_DEV_PAGE_H / 2 - 80, AL_CENTER,
-	            PC_DEV_PAGE_W);
+	pdf_draw_text(l, "案", l->f.head, 220, C_WATERMARK, 0, PC_DEV_PAGE_H / 2 - 80, AL_CENTER,
+	              PC_DEV_PAGE_W);
 	pc_dev_span_end(l->dev);
 	pc_dev_multiply_end(l->dev);
 }
@@ -309,12 +334,12 @@ static void page_head(L *l, int page, const pdf_key *head, const unsigned *pflag
 	if (!text)
 		return;
 	const pc_meta *m = &l->doc->meta;
-	simple_text(l, text, l->f.table, 8.5f, C_GREY, BLOCK_X, HEAD_BASE, AL_LEFT,
-	            BLOCK_W * 0.65f);
+	pdf_draw_text(l, text, l->f.table, 8.5f, C_GREY, BLOCK_X, HEAD_BASE, AL_LEFT,
+	              BLOCK_W * 0.65f);
 	const char *right = l->head_right ? l->head_right : m->title;
 	if (right)
-		simple_text(l, right, l->f.table, 8.5f, C_GREY, BLOCK_X, HEAD_BASE, AL_RIGHT,
-		            BLOCK_W);
+		pdf_draw_text(l, right, l->f.table, 8.5f, C_GREY, BLOCK_X, HEAD_BASE, AL_RIGHT,
+		              BLOCK_W);
 	pc_dev_line(l->dev, BLOCK_X, HEAD_BASE - 5, BLOCK_X + BLOCK_W, HEAD_BASE - 5, C_RULE, 0.5f,
 	            false);
 }
@@ -345,6 +370,30 @@ static void outline(L *l, const int *dest)
 	free(handle);
 }
 
+/* The items of places [p0, p1), dx to the right; dest NULL: no links. */
+static void draw_places(L *l, size_t p0, size_t p1, const int *dest, float dx)
+{
+	for (size_t q = p0; q < p1; q++) {
+		const place *p = &l->pg.places.v[q];
+		const item *it = &l->p.items.v[p->item];
+		bool abs = it->flags & IT_ABS;
+		for (size_t o = it->op0; o < it->op1; o++)
+			draw_op(l, &l->p.ops.v[o], p->y, abs, dest, p->dx + dx);
+	}
+}
+
+void pdf_draw_items(L *l, int page, float dx)
+{
+	size_t p0 = 0;
+	while (p0 < l->pg.places.n && l->pg.places.v[p0].page < page)
+		p0++;
+	size_t p1 = p0;
+	while (p1 < l->pg.places.n && l->pg.places.v[p1].page == page)
+		p1++;
+	box_extents(l, p0, p1);
+	draw_places(l, p0, p1, NULL, dx);
+}
+
 void pdf_draw(L *l)
 {
 	int npages = l->pg.npages;
@@ -362,23 +411,21 @@ void pdf_draw(L *l)
 		while (k < l->pg.places.n && l->pg.places.v[k].page == page)
 			k++;
 		box_extents(l, p0, k);
-		for (size_t q = p0; q < k; q++) {
-			const place *p = &l->pg.places.v[q];
-			const item *it = &l->p.items.v[p->item];
-			bool abs = it->flags & IT_ABS;
-			for (size_t o = it->op0; o < it->op1; o++)
-				draw_op(l, &l->p.ops.v[o], p->y, abs, dest, p->dx);
-		}
+		draw_places(l, p0, k, dest, 0);
 		if (l->watermark)
 			watermark(l); /* over everything, multiplied: the cover's band too */
-		if (pflags[page] & IT_ABS)
-			continue; /* the cover has neither header nor footer */
-		if (p0 == k)
-			continue; /* a blank left-hand page before a chapter: no folio */
-		page_head(l, page, head, pflags);
-		char buf[16];
-		snprintf(buf, sizeof buf, "%d", page + 1);
-		simple_text(l, buf, l->f.table, 9, C_GREY, BLOCK_X, FOOT_BASE, AL_CENTER, BLOCK_W);
+		/* the cover has neither header nor footer; a blank left-hand page
+		 * before a chapter has no folio */
+		bool folio = !(pflags[page] & IT_ABS) && p0 != k;
+		if (folio) {
+			page_head(l, page, head, pflags);
+			char buf[16];
+			snprintf(buf, sizeof buf, "%d", page + 1);
+			pdf_draw_text(l, buf, l->f.table, 9, C_GREY, BLOCK_X, FOOT_BASE, AL_CENTER,
+			              BLOCK_W);
+		}
+		if (l->edition)
+			l->edition->page_end(l, page, folio);
 	}
 	pc_dev_page(l->dev, -1);
 	outline(l, dest);

@@ -47,16 +47,33 @@ HPDF_UINT16 HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef, HPDF_UINT16 unicode)
 		HPDF_SetError(fontdef->error, HPDF_TTF_INVALID_CMAP, 0);
 		return 0;
 	}
-	/* first segment whose end code is >= unicode (format 4 keeps them sorted) */
-	HPDF_UINT lo = 0, hi = n - 1;
-	while (lo < hi) {
-		HPDF_UINT mid = lo + (hi - lo) / 2;
-		if (attr->cmap.end_count[mid] >= unicode)
-			hi = mid;
-		else
-			lo = mid + 1;
+	/* first segment whose end code is >= unicode (format 4 keeps them
+	 * sorted). HPDF_GetFont asks for every code in increasing order: the
+	 * segment of the previous question, or the next one, usually answers
+	 * without a search. */
+	static _Thread_local struct {
+		HPDF_FontDef def;
+		HPDF_UINT seg;
+	} last;
+	HPDF_UINT i = last.def == fontdef && last.seg < n ? last.seg : 0;
+	const HPDF_UINT16 *end = attr->cmap.end_count;
+	if (!(end[i] >= unicode && (i == 0 || end[i - 1] < unicode))) {
+		if (i + 1 < n && end[i] < unicode && end[i + 1] >= unicode)
+			i++;
+		else {
+			HPDF_UINT lo = 0, hi = n - 1;
+			while (lo < hi) {
+				HPDF_UINT mid = lo + (hi - lo) / 2;
+				if (end[mid] >= unicode)
+					hi = mid;
+				else
+					lo = mid + 1;
+			}
+			i = lo;
+		}
 	}
-	HPDF_UINT i = lo;
+	last.def = fontdef;
+	last.seg = i;
 	if (attr->cmap.end_count[i] < unicode || attr->cmap.start_count[i] > unicode)
 		return 0;
 	if (attr->cmap.id_range_offset[i] == 0)
@@ -413,4 +430,98 @@ void pc_haru_fix_tounicode(HPDF_Font font)
 	HPDF_Stream_WriteStr(s, "endcmap\n"
 	                        "CMapName currentdict /CMap defineresource pop\n"
 	                        "end\nend\n");
+}
+
+/* ---- the print edition ------------------------------------------------ */
+
+/*
+ * Relies on: HPDF_Page_SetBoxValue (hpdf_pages.h) changing the page's own
+ * /MediaBox array made by HPDF_AddPage, and the page being an HPDF_Dict
+ * whose mmgr makes its objects.
+ */
+bool pc_haru_page_boxes(HPDF_Page page, float w, float h, float bleed, float margin)
+{
+	float media[4] = {-margin, -margin, w + margin, h + margin};
+	for (HPDF_UINT i = 0; i < 4; i++)
+		if (HPDF_Page_SetBoxValue(page, "MediaBox", i, media[i]) != HPDF_OK)
+			return false;
+	HPDF_Box trim = {0, 0, w, h};
+	HPDF_Box bleedbox = {-bleed, -bleed, w + bleed, h + bleed};
+	HPDF_Array t = HPDF_Box_Array_New(page->mmgr, trim);
+	HPDF_Array b = HPDF_Box_Array_New(page->mmgr, bleedbox);
+	return t && b && HPDF_Dict_Add(page, "TrimBox", t) == HPDF_OK &&
+	       HPDF_Dict_Add(page, "BleedBox", b) == HPDF_OK;
+}
+
+/* A stream object of the document holding n bytes. */
+static HPDF_Dict new_stream(HPDF_Doc pdf, const void *data, size_t n)
+{
+	HPDF_Dict s = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+	if (s && HPDF_Stream_Write(s->stream, data, (HPDF_UINT)n) != HPDF_OK)
+		return NULL;
+	return s;
+}
+
+static bool add_string(HPDF_Doc pdf, HPDF_Dict dict, const char *key, const char *value)
+{
+	HPDF_String s = HPDF_String_New(pdf->mmgr, value, NULL);
+	return s && HPDF_Dict_Add(dict, key, s) == HPDF_OK;
+}
+
+/* The output intent: /GTS_PDFX with the profile. */
+static HPDF_Dict output_intent(HPDF_Doc pdf, const pc_haru_pdfx *x)
+{
+	HPDF_Dict icc = new_stream(pdf, x->icc, x->icc_len);
+	if (!icc || HPDF_Dict_AddNumber(icc, "N", 4) != HPDF_OK)
+		return NULL;
+	icc->filter = HPDF_STREAM_FILTER_FLATE_DECODE; /* the device compresses it */
+	HPDF_Dict oi = HPDF_Dict_New(pdf->mmgr);
+	if (!oi || HPDF_Xref_Add(pdf->xref, oi) != HPDF_OK)
+		return NULL;
+	bool ok = HPDF_Dict_AddName(oi, "Type", "OutputIntent") == HPDF_OK &&
+	          HPDF_Dict_AddName(oi, "S", "GTS_PDFX") == HPDF_OK &&
+	          add_string(pdf, oi, "OutputConditionIdentifier", x->condition_id) &&
+	          add_string(pdf, oi, "OutputCondition", x->condition) &&
+	          add_string(pdf, oi, "Info", x->condition) &&
+	          add_string(pdf, oi, "RegistryName", "http://www.color.org") &&
+	          HPDF_Dict_Add(oi, "DestOutputProfile", icc) == HPDF_OK;
+	return ok ? oi : NULL;
+}
+
+/*
+ * Relies on: HPDF_Doc_Rec.catalog, .info (made by HPDF_SetInfoAttr),
+ * .trailer (written as the file's trailer dictionary: libharu adds /Root,
+ * /Info and /Size to it and keeps other keys), .pdf_version (the header),
+ * .mmgr and .xref; and a stream whose filter is NONE being written as it is.
+ */
+bool pc_haru_pdfx_add(HPDF_Doc pdf, const pc_haru_pdfx *x)
+{
+	if (!pdf->info)
+		return false;
+	HPDF_Dict oi = output_intent(pdf, x);
+	HPDF_Array intents = HPDF_Array_New(pdf->mmgr);
+	if (!oi || !intents || HPDF_Array_Add(intents, oi) != HPDF_OK ||
+	    HPDF_Dict_Add(pdf->catalog, "OutputIntents", intents) != HPDF_OK)
+		return false;
+	HPDF_Dict meta = new_stream(pdf, x->xmp, strlen(x->xmp));
+	if (!meta || HPDF_Dict_AddName(meta, "Type", "Metadata") != HPDF_OK ||
+	    HPDF_Dict_AddName(meta, "Subtype", "XML") != HPDF_OK ||
+	    HPDF_Dict_Add(pdf->catalog, "Metadata", meta) != HPDF_OK)
+		return false;
+	meta->filter = HPDF_STREAM_FILTER_NONE;
+	if (!add_string(pdf, pdf->info, "GTS_PDFXVersion", "PDF/X-4") ||
+	    HPDF_Dict_AddName(pdf->info, "Trapped", "False") != HPDF_OK)
+		return false;
+	HPDF_Array id = HPDF_Array_New(pdf->mmgr);
+	if (!id || HPDF_Array_Add(id, HPDF_Binary_New(pdf->mmgr, (HPDF_BYTE *)x->id, 16)) ||
+	    HPDF_Array_Add(id, HPDF_Binary_New(pdf->mmgr, (HPDF_BYTE *)x->id, 16)) ||
+	    HPDF_Dict_Add(pdf->trailer, "ID", id) != HPDF_OK)
+		return false;
+	pdf->pdf_version = HPDF_VER_16;
+	return true;
+}
+
+const char *pc_haru_producer(void)
+{
+	return "Haru Free PDF Library " PC_HARU_VERSION;
 }

@@ -98,3 +98,37 @@ HPDF_STATUS pc_haru_save(HPDF_Doc pdf, bool (*write)(void *ctx, const uint8_t *p
 void pc_haru_fix_tounicode(HPDF_Font font);
 
 #endif
+
+/* ---- the print edition ------------------------------------------------ */
+
+/*
+ * The boxes of a print page: TrimBox [0 0 w h], BleedBox bleed outside
+ * it, MediaBox margin outside it (margin >= bleed; room for crop marks).
+ * The page keeps its coordinates: the trim's corner stays at the origin,
+ * so content drawn for an A4 page lands on the trim. False when libharu
+ * is out of memory.
+ */
+bool pc_haru_page_boxes(HPDF_Page page, float w, float h, float bleed, float margin);
+
+/* What makes a file PDF/X-4 beyond its pages (docs/pdf.md "印刷版"). */
+typedef struct pc_haru_pdfx {
+	const uint8_t *icc; /* the output condition's CMYK ICC profile */
+	size_t icc_len;
+	const char *condition_id; /* /OutputConditionIdentifier, e.g. CGATS TR 001 */
+	const char *condition;    /* /OutputCondition and /Info: what the profile is */
+	const char *xmp;          /* the XMP packet, written uncompressed */
+	uint8_t id[16];           /* the file identifier, both halves of /ID */
+} pc_haru_pdfx;
+
+/*
+ * Adds to the document: an output intent /GTS_PDFX with the profile
+ * embedded as its /DestOutputProfile (a Flate stream left to the device to
+ * compress), the XMP packet as the catalogue's /Metadata, /GTS_PDFXVersion
+ * (PDF/X-4) and /Trapped /False in the Info dictionary (made by
+ * HPDF_SetInfoAttr before), the trailer's /ID, and PDF version 1.6.
+ * False when libharu is out of memory or the Info dictionary is missing.
+ */
+bool pc_haru_pdfx_add(HPDF_Doc pdf, const pc_haru_pdfx *x);
+
+/* libharu's producer text in the Info dictionary (for the XMP packet). */
+const char *pc_haru_producer(void);

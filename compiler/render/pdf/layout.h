@@ -28,6 +28,7 @@
 #include "../../plancc.h"
 #include "../../util/arena.h"
 #include "../../util/buf.h"
+#include "../../util/output.h"
 #include "device.h"
 #include "text.h"
 
@@ -240,6 +241,19 @@ typedef struct pdf_pages {
 	float *found_y; /* its height on that page */
 } pdf_pages;
 
+struct pdf_layout;
+
+/* What the print edition adds to drawing the laid-out pages (print.c);
+ * the screen booklet has none. */
+typedef struct pdf_edition {
+	float bleed;          /* a rectangle touching the trim's edge grows this far past it */
+	float trim_w, trim_h; /* the trim, whose edges those are */
+	/* Called after each laid-out page is drawn, while it is the device's
+	 * current page; folio: whether the page printed its folio. */
+	void (*page_end)(struct pdf_layout *l, int page, bool folio);
+	void *ctx;
+} pdf_edition;
+
 typedef struct pdf_layout {
 	pc_doc *doc;
 	pc_dev *dev;
@@ -259,6 +273,7 @@ typedef struct pdf_layout {
 	void *report_tables;            /* its tables, made once for all passes */
 	const char *head_right;         /* right of the running head; NULL: the title */
 	bool watermark;                 /* 「案」 on every page */
+	const pdf_edition *edition;     /* drawing the print edition; NULL on screen */
 	int depth;                      /* nesting of inlines and blocks walked */
 	size_t use_start[MAX_NEST + 1]; /* first glyph of an open indexed use, by depth */
 	/* scratch */
@@ -384,7 +399,63 @@ void pdf_gloss_entry(L *l, const struct pc_gloss_entry *e);
 void pdf_paginate(L *l);
 /* Creates the pages, draws every item, running heads and the outline. */
 void pdf_draw(L *l);
+/* The items placed on page, drawn dx to the right (the cover spread). */
+void pdf_draw_items(L *l, int page, float dx);
+/* One line of text s, cut to w, aligned in [x, x + w] at baseline (PDF
+ * y), drawn on the device's current page. */
+void pdf_draw_text(L *l, const char *s, int face, float size, uint32_t rgb, float x, float baseline,
+                   int align, float w);
 /* What a running head or the outline names a key by. */
 const char *pdf_key_title(const L *l, pdf_key key);
+
+/* ---- print.c, cover.c: the print edition (docs/pdf.md "印刷版") ---------- */
+
+#define PRINT_BLEED_MM    3.0f  /* 裁ち落とし */
+#define PRINT_SAFE_MM     3.0f  /* nothing that must survive closer to the trim */
+#define PRINT_GUTTER_MM   5.0f  /* perfect binding: the glued margin of the first and last leaf */
+#define PRINT_MARKS_MM    15.0f /* MediaBox margin with crop marks */
+#define PRINT_MARK_LEN_MM 10.0f /* a crop mark's line, from the bleed outward */
+#define PRINT_PAPER_MM    0.1f  /* paper-thickness by default (a 90 g/m² coated sheet) */
+/* The body's page content is stored, not compressed: compressing it a
+ * second time was a third of the print edition's cost (bench/README.md);
+ * a print shop's files are large anyway. */
+#define PRINT_PAGE_LEVEL 0
+/* The output condition: the CMYK profile embedded as the output intent. */
+#ifndef PRINT_PROFILE
+#define PRINT_PROFILE "/usr/share/color/icc/ghostscript/default_cmyk.icc"
+#endif
+#define PRINT_CONDITION_ID "CGATS TR 001"
+#define PRINT_CONDITION    "SWOP (Artifex CMYK SWOP Profile, CGATS TR 001)"
+
+/* The print edition's settings, from the front matter. */
+typedef struct pdf_print {
+	float bleed, margin; /* points: the bleed, and the MediaBox past the trim */
+	bool crop_marks;
+	pc_binding binding;
+	float paper_mm;
+} pdf_print;
+
+pdf_print pdf_print_settings(const pc_meta *m);
+/* The design's RGB colour as print CMYK (the one conversion). */
+void pdf_print_cmyk(uint32_t rgb, float cmyk[4]);
+/* Blank pages to add to a body of pages for the binding. */
+int pdf_print_padding(pc_binding binding, int pages);
+/* Warns when text or an image of a laid-out page comes within 5 mm of
+ * its gutter (perfect binding glues the first and last leaf there). */
+void pdf_print_check_gutter(L *l, int page);
+/* Japanese crop marks with centre marks around a trim of w × h. */
+void pdf_print_crop_marks(pc_dev *dev, const pdf_print *p, float w, float h);
+/* Info, output intent and XMP of a print file (PDF/X-4); false after an
+ * error diagnostic (the profile cannot be read). */
+bool pdf_print_finish(L *l, pc_dev *dev, const char *file, time_t when);
+/* Writes a print device's document as file; false after a diagnostic. */
+bool pdf_print_write(L *l, pc_dev *dev, pc_output *o, const char *file);
+/* Draws the laid-out pages again as print/body.pdf; returns its page
+ * count, -1 after an error. */
+int pdf_print_body(L *l, const pc_fontmap *fonts, pc_output *o, time_t when);
+/* The spine's width in points for a body of pages. */
+float pdf_cover_spine(const pdf_print *p, int pages);
+/* print/cover.pdf: the spread 表4 | 背 | 表1 for a body of pages. */
+bool pdf_print_cover(L *l, const pc_fontmap *fonts, int pages, pc_output *o, time_t when);
 
 #endif

@@ -108,7 +108,8 @@ typedef struct what {
 	const bool *selected; /* glossary: the terms; NULL all */
 	bool glossary;
 	const pc_report *report;
-	bool draft; /* the report's 「案」 */
+	bool draft;        /* the report's 「案」 */
+	unsigned editions; /* PC_PDF_SCREEN, PC_PDF_PRINT (the booklet only) */
 } what;
 
 static bool render(pc_doc *doc, const pc_fontmap *fonts, const what *w, const char *file,
@@ -145,12 +146,21 @@ static bool render(pc_doc *doc, const pc_fontmap *fonts, const what *w, const ch
 	l.pg.found_y = pc_xcalloc(nk, sizeof *l.pg.found_y);
 
 	bool ok = settle_pages(&l);
+	bool screen = w->editions & PC_PDF_SCREEN;
 	if (!ok) {
 		/* libharu keeps every page in memory: refuse before drawing */
 		pc_diag(d, PC_E_TOO_MANY_PAGES, "", 0, 0, l.pg.npages, PC_MAX_PAGES);
-	} else {
-		const pc_meta *m = &doc->meta;
+		screen = false;
+	}
+	if (screen)
 		pdf_draw(&l);
+	if (ok && (w->editions & PC_PDF_PRINT)) {
+		/* drawn while the screen's worker still compresses its pages */
+		int pages = pdf_print_body(&l, fonts, o, build_time());
+		ok = pages > 0 && pdf_print_cover(&l, fonts, pages, o, build_time());
+	}
+	if (ok && screen) {
+		const pc_meta *m = &doc->meta;
 		const char *subject = m->subtitle ? m->subtitle : m->period;
 		const char *title = m->title;
 		if (w->report) {
@@ -169,20 +179,26 @@ static bool render(pc_doc *doc, const pc_fontmap *fonts, const what *w, const ch
 
 bool pc_pdf_render(pc_doc *doc, const pc_fontmap *fonts, pc_output *o, pc_diags *d)
 {
-	what w = {NULL, false, NULL, false};
+	return pc_pdf_render_editions(doc, fonts, PC_PDF_SCREEN, o, d);
+}
+
+bool pc_pdf_render_editions(pc_doc *doc, const pc_fontmap *fonts, unsigned editions, pc_output *o,
+                            pc_diags *d)
+{
+	what w = {NULL, false, NULL, false, editions};
 	return render(doc, fonts, &w, "plan.pdf", o, d);
 }
 
 bool pc_pdf_render_glossary(pc_doc *doc, const pc_fontmap *fonts, const bool *selected,
                             const char *file, pc_output *o, pc_diags *d)
 {
-	what w = {selected, true, NULL, false};
+	what w = {selected, true, NULL, false, PC_PDF_SCREEN};
 	return render(doc, fonts, &w, file, o, d);
 }
 
 bool pc_pdf_render_report(const pc_report *r, const pc_fontmap *fonts, bool draft, const char *file,
                           pc_output *o, pc_diags *d)
 {
-	what w = {NULL, false, r, draft};
+	what w = {NULL, false, r, draft, PC_PDF_SCREEN};
 	return render(r->doc, fonts, &w, file, o, d);
 }

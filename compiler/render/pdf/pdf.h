@@ -24,6 +24,20 @@ bool pc_pdf_render(pc_doc *doc, const pc_fontmap *fonts, pc_output *o, pc_diags 
 bool pc_pdf_render_glossary(pc_doc *doc, const pc_fontmap *fonts, const bool *selected,
                             const char *file, pc_output *o, pc_diags *d);
 
+/* The editions of the booklet pc_pdf_render_editions writes. */
+enum {
+	PC_PDF_SCREEN = 1 << 0, /* plan.pdf: RGB, links, outline */
+	PC_PDF_PRINT = 1 << 1,  /* print/body.pdf and print/cover.pdf: for the printer */
+};
+
+/*
+ * Lays the booklet out once and writes the editions asked: the screen's
+ * plan.pdf and the print edition (docs/pdf.md "印刷版"), which draws the
+ * same pages again in CMYK with trim and bleed, and its cover spread.
+ */
+bool pc_pdf_render_editions(pc_doc *doc, const pc_fontmap *fonts, unsigned editions, pc_output *o,
+                            pc_diags *d);
+
 struct pc_report;
 /*
  * The yearly progress report of model/grade.h as its own PDF, written to

@@ -29,7 +29,7 @@ static void use_our_allocator(void)
 
 static int clamp_level(int level)
 {
-	return level < 1 ? 1 : level > MAX_LEVEL ? MAX_LEVEL : level;
+	return level < 0 ? 0 : level > MAX_LEVEL ? MAX_LEVEL : level;
 }
 
 static struct libdeflate_compressor *new_compressor(int level)

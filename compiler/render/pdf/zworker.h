@@ -22,7 +22,7 @@ struct pc_zjob {
 	size_t raw_len;
 	void (*make)(pc_zjob *job);
 	void *arg;
-	int level; /* libdeflate level, 1..12 */
+	int level; /* libdeflate level, 1..12; 0 stores the bytes (valid zlib data) */
 	/* out, once done: malloc'd zlib data */
 	uint8_t *z;
 	size_t z_len;
