@@ -429,6 +429,8 @@ static size_t counter_at(const pc_glyph *g, size_t n, size_t i)
 		return 0;
 	for (size_t k = 0; k < sizeof COUNTERS / sizeof *COUNTERS; k++) {
 		const char16_t *c = COUNTERS[k];
+		if (c[0] != g[i].cp)
+			continue;
 		size_t j = 0;
 		while (c[j] && i + j < n && g[i + j].cp == c[j])
 			j++;
@@ -494,6 +496,15 @@ static void keep(pc_breaker *b, size_t i, bool hard, double cost)
 		b->brk[i] = BRK_KEPT;
 }
 
+/* Hiragana, or a kanji that neither ends an era name (治 正 和 成) nor is
+ * 元: no keep starts or ends between two of them, the commonest pair. */
+static bool keeps_nothing(uint32_t c)
+{
+	return (c >= 0x3041 && c <= 0x3096) ||
+	       (c >= 0x4E00 && c <= 0x9FFF && c != 0x5143 && c != 0x6CBB && c != 0x6B63 &&
+	        c != 0x548C && c != 0x6210);
+}
+
 /*
  * The keeps ICU does not know (JLREQ leaves them to the house style): a
  * number stays with its counter, 第 with its number, an era name stays
@@ -509,6 +520,8 @@ static void keep_together(pc_breaker *b, const pc_glyph *g, size_t n, bool justi
 {
 	for (size_t i = 1; i < n; i++) {
 		uint32_t a = g[i - 1].cp, c = g[i].cp;
+		if (keeps_nothing(a) && keeps_nothing(c))
+			continue;
 		if (number_ends(g, i - 1)) {
 			/* a counter after one space too, as values are written in
 			 * tables (8,640 件/年) */
