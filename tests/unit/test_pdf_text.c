@@ -436,6 +436,22 @@ Test(pdf_text, no_paragraph_ends_in_one_or_two_characters)
 	}
 }
 
+/* 「…くしょ｜う。」 or 「…く｜しょう。」: ょ cannot start a line, and nothing
+ * on the first line can be squeezed, so the only way to avoid a last line
+ * of one syllable is a first line two ems short. It is taken. */
+Test(pdf_text, a_lone_syllable_costs_more_than_two_ems_of_stretch)
+{
+	glyphs("あいうえおかきくしょう。");
+	set(10 * SIZE, 0, 0);
+	check_kinsoku();
+	check_widths();
+	cr_assert_eq(lines.len, 2);
+	cr_expect_eq(lines.items[1].start, find_cp(0x3057, 0), "the last line is 「%s」",
+	             lines.items[1].start == find_cp(0x3046, 3) ? "う。" : "other");
+	cr_expect_float_eq(stretch_of(&lines.items[0]), 2, 0.02, "stretched %f em",
+	                   stretch_of(&lines.items[0]));
+}
+
 /* True if a line ends right after glyph i (and another line follows). */
 static bool broken_after(size_t i)
 {

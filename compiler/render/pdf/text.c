@@ -37,15 +37,18 @@ enum { T_JL, T_BRACKET, T_COMMA, T_PERIOD, NTIERS };
  * Costs of a paragraph's lines (see stretch_cost and line_cost). A line
  * stretched by up to half an em is nearly free (≤ 25); past half an em a
  * line costs more than setting one 、 or bracket blank narrow (300), two
- * of them (500) or a date broken between its parts, and less than a
- * paragraph ending in two characters (3000) or an era split from its
- * year. So a character goes to the next line rather than squeezing
+ * of them (500) or a date broken between its parts, and less than an
+ * era split from its year (3000). A paragraph ending in two characters
+ * (「う。」) costs more than a line stretched by two ems (6125): a lone
+ * syllable reads worse than a line spaced out by a twentieth of an em a
+ * gap. So a character goes to the next line rather than squeezing
  * punctuation while that keeps the line within half an em; past that,
  * punctuation is squeezed, within JLREQ's minimums.
  */
 static const double SQUEEZE_COST[NTIERS] = {40, 300, 400, 3000}; /* per em taken, by tier */
 #define PUNCT_LINE     100.0  /* a line that sets any punctuation narrow */
-#define SHORT_LAST     3000.0 /* a paragraph ending in two characters (one: twice) */
+#define SHORT_LAST     6500.0 /* a paragraph ending in two characters (one: twice) */
+#define SHORT_RAGGED   500.0  /* the same in ragged text (cells, headings) */
 #define RAGGED_LINE    1000.0 /* each line of ragged text: fewer lines first */
 #define OVERFULL       1e7    /* a line that does not fit even squeezed */
 #define EMERGENCY      5000.0 /* a break inside a word wider than the line */
@@ -758,7 +761,7 @@ static double line_cost(const fit *f, double avail, double em, const pc_parshape
 	if (sh->ragged)
 		c += RAGGED_LINE;
 	if (tail && f->chars <= 2)
-		c += (sh->ragged ? SHORT_LAST / 6 : SHORT_LAST) * (f->chars <= 1 ? 2 : 1);
+		c += (sh->ragged ? SHORT_RAGGED : SHORT_LAST) * (f->chars <= 1 ? 2 : 1);
 	return c;
 }
 
