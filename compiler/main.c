@@ -3,6 +3,7 @@
  * prints diagnostics and returns the exit status (0 clean or warnings,
  * 1 errors, 2 usage). The only code that prints or exits.
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,7 +22,9 @@
 #include "render/pdf/pdf.h"
 #include "render/tree/tree.h"
 #include "serve/serve.h"
+#include "util/arena.h"
 #include "util/buf.h"
+#include "util/heap.h"
 #include "util/output.h"
 #include "util/unicode.h"
 
@@ -275,29 +278,77 @@ static bool write_pdf(pc_doc *doc, const args *a, pc_output *o, pc_diags *d)
 	return ok && d->errors == errors;
 }
 
-static bool write_outputs(pc_doc *doc, const args *a, pc_diags *d)
+/* The text outputs: plan.json, the indicators' data and the site. */
+static bool write_text_outputs(pc_doc *doc, unsigned which, pc_output *o, pc_diags *d)
 {
-	pc_output *o = pc_output_begin(a->out, d);
-	if (a->formats & FMT_JSON) {
+	bool ok = true;
+	if (which & FMT_JSON) {
 		pc_buf b = {0};
 		pc_json_render(doc, &b);
-		pc_output_write(o, "plan.json", b.data, b.len);
+		ok &= pc_output_write(o, "plan.json", b.data, b.len);
 		pc_buf_free(&b);
 	}
-	if (a->formats & FMT_DATA) {
+	if (ok && (which & FMT_DATA)) {
 		pc_buf csv = {0}, json = {0};
 		pc_indicators_csv(doc, &csv);
 		pc_json_render_indicators(doc, &json);
-		pc_output_write(o, "indicators.csv", csv.data, csv.len);
-		pc_output_write(o, "indicators.json", json.data, json.len);
+		ok &= pc_output_write(o, "indicators.csv", csv.data, csv.len) &&
+		      pc_output_write(o, "indicators.json", json.data, json.len);
 		pc_buf_free(&csv);
 		pc_buf_free(&json);
 	}
-	if ((a->formats & FMT_HTML) && !pc_html_render(doc, o, d)) {
-		pc_output_abort(o);
-		return false;
+	return ok && (!(which & FMT_HTML) || pc_html_render(doc, o, d));
+}
+
+typedef struct text_job {
+	pc_doc *doc;
+	unsigned formats;
+	pc_output *o;
+	pc_diags diags;  /* the thread's own, moved into the build's after it */
+	pc_arena *arena; /* the thread's allocations, adopted by the document */
+	bool ok;
+} text_job;
+
+static void *run_text_job(void *p)
+{
+	text_job *j = p;
+	pc_arena_divert(j->doc->arena, j->arena);
+	pc_output_report_to(&j->diags);
+	j->ok = write_text_outputs(j->doc, j->formats, j->o, &j->diags);
+	pc_output_report_to(NULL);
+	pc_arena_divert(NULL, NULL);
+	return NULL;
+}
+
+/*
+ * What runs on which thread. The booklet is most of a build's time and
+ * stays on this thread (its device compresses on a worker of its own); the
+ * text outputs only read the resolved document, so they are written on a
+ * second thread meanwhile, with their own arena and diagnostics, and the
+ * files of both go into one transaction.
+ */
+static bool write_outputs(pc_doc *doc, const args *a, pc_diags *d)
+{
+	pc_output *o = pc_output_begin(a->out, d);
+	unsigned text = a->formats & (FMT_JSON | FMT_DATA | FMT_HTML);
+	bool pdf = a->formats & (FMT_PDF | FMT_PRINT);
+	text_job job = {doc, text, o, {0}, NULL, true};
+	pc_diags_init(&job.diags, a->opt.strict);
+	pthread_t thread;
+	bool threaded = false;
+	if (text && pdf) {
+		job.arena = pc_arena_new();
+		threaded = pthread_create(&thread, NULL, run_text_job, &job) == 0;
 	}
-	if ((a->formats & (FMT_PDF | FMT_PRINT)) && !write_pdf(doc, a, o, d)) {
+	if (text && !threaded)
+		job.ok = write_text_outputs(doc, text, o, d);
+	bool ok = !pdf || write_pdf(doc, a, o, d);
+	if (threaded)
+		pthread_join(thread, NULL);
+	pc_arena_adopt(doc->arena, job.arena);
+	pc_diags_move(d, &job.diags);
+	pc_diags_free(&job.diags);
+	if (!ok || !job.ok) {
 		pc_output_abort(o);
 		return false;
 	}
@@ -448,6 +499,7 @@ int main(int argc, char **argv)
 		return pc_serve(&so);
 	}
 	pc_dev_set_one_shot(true); /* this process ends after the build */
+	pc_heap_prefer_huge_pages(pc_heap_estimate(a.dir));
 	pc_diags d;
 	pc_diags_init(&d, a.opt.strict);
 	pc_doc *doc = pc_compile(a.dir, &a.opt, &d);

@@ -246,6 +246,25 @@ pc_severity pc_diag_default_severity(pc_diag_code code)
 	return catalogue[code].sev;
 }
 
+void pc_diags_move(pc_diags *d, pc_diags *from)
+{
+	for (size_t i = 0; i < from->len; i++) {
+		if (d->len == d->cap) {
+			d->cap = d->cap ? d->cap * 2 : 16;
+			d->items = pc_xrealloc(d->items, d->cap * sizeof *d->items);
+		}
+		pc_message *g = &d->items[d->len];
+		*g = from->items[i];
+		g->seq = d->len++;
+	}
+	d->errors += from->errors;
+	d->warnings += from->warnings;
+	free(from->items);
+	bool strict = from->strict;
+	memset(from, 0, sizeof *from);
+	from->strict = strict;
+}
+
 void pc_diag(pc_diags *d, pc_diag_code code, const char *file, unsigned line, unsigned col, ...)
 {
 	if (d->len == d->cap) {

@@ -141,6 +141,9 @@ typedef struct pc_diags {
 
 void pc_diags_init(pc_diags *d, bool strict);
 void pc_diags_free(pc_diags *d);
+/* Appends from's messages to d in their order (from is left empty): the
+ * diagnostics of work done on another thread join the build's after it. */
+void pc_diags_move(pc_diags *d, pc_diags *from);
 
 /* Records a message; the variadic arguments fill the catalogue's format. */
 void pc_diag(pc_diags *d, pc_diag_code code, const char *file, unsigned line, unsigned col, ...);

@@ -23,7 +23,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <microhttpd.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <pthread.h>
@@ -42,6 +41,10 @@
 #include "../diag/diag.h"
 #include "../util/buf.h"
 #include "../util/json.h"
+#include "mhd.h"
+
+/* libmicrohttpd, loaded when the server starts (mhd.h) */
+static const pc_mhd *mhd;
 
 #define QUIET_MS       120         /* after the last change, before building */
 #define MAX_DIAG_BYTES (64 * 1024) /* of a build's messages kept for the page */
@@ -334,12 +337,12 @@ static enum MHD_Result send_response(struct MHD_Connection *c, unsigned code,
 {
 	if (!r)
 		return MHD_NO;
-	MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, type);
+	mhd->add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, type);
 	/* drafts change: never let the browser keep an old copy */
-	MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
-	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
-	enum MHD_Result ret = MHD_queue_response(c, code, r);
-	MHD_destroy_response(r);
+	mhd->add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+	mhd->add_response_header(r, "X-Content-Type-Options", "nosniff");
+	enum MHD_Result ret = mhd->queue_response(c, code, r);
+	mhd->destroy_response(r);
 	return ret;
 }
 
@@ -347,7 +350,7 @@ static enum MHD_Result send_text(struct MHD_Connection *c, unsigned code, const 
                                  const char *type)
 {
 	struct MHD_Response *r =
-	    MHD_create_response_from_buffer(strlen(text), (void *)text, MHD_RESPMEM_PERSISTENT);
+	    mhd->create_response_from_buffer(strlen(text), (void *)text, MHD_RESPMEM_PERSISTENT);
 	return send_response(c, code, r, type);
 }
 
@@ -376,7 +379,7 @@ static enum MHD_Result send_status(server *s, struct MHD_Connection *c)
 	pc_json_end_object(&j);
 	pthread_mutex_unlock(&s->lock);
 	struct MHD_Response *r =
-	    MHD_create_response_from_buffer(b.len, b.data, MHD_RESPMEM_MUST_COPY);
+	    mhd->create_response_from_buffer(b.len, b.data, MHD_RESPMEM_MUST_COPY);
 	pc_buf_free(&b);
 	return send_response(c, MHD_HTTP_OK, r, "application/json");
 }
@@ -442,8 +445,8 @@ static struct MHD_Response *page_with_script(int fd, size_t size)
 		}
 	memmove(page + at + strlen(SCRIPT_TAG), page + at, got - at);
 	memcpy(page + at, SCRIPT_TAG, strlen(SCRIPT_TAG));
-	return MHD_create_response_from_buffer(got + strlen(SCRIPT_TAG), page,
-	                                       MHD_RESPMEM_MUST_FREE);
+	return mhd->create_response_from_buffer(got + strlen(SCRIPT_TAG), page,
+	                                        MHD_RESPMEM_MUST_FREE);
 }
 
 static enum MHD_Result send_file(server *s, struct MHD_Connection *c, const char *url)
@@ -473,7 +476,7 @@ static enum MHD_Result send_file(server *s, struct MHD_Connection *c, const char
 		r = page_with_script(fd, (size_t)st.st_size);
 		close(fd);
 	} else
-		r = MHD_create_response_from_fd((size_t)st.st_size, fd); /* closes fd */
+		r = mhd->create_response_from_fd((size_t)st.st_size, fd); /* closes fd */
 	return send_response(c, MHD_HTTP_OK, r, type);
 }
 
@@ -496,9 +499,9 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *c, const char *u
 	if (!strcmp(url, "/") || !strcmp(url, "/html")) {
 		/* the site's pages link to each other relative to html/ */
 		struct MHD_Response *r =
-		    MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
+		    mhd->create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
 		if (r)
-			MHD_add_response_header(r, MHD_HTTP_HEADER_LOCATION, "/html/index.html");
+			mhd->add_response_header(r, MHD_HTTP_HEADER_LOCATION, "/html/index.html");
 		return send_response(c, MHD_HTTP_FOUND, r, "text/plain; charset=utf-8");
 	}
 	return send_file(s, c, url);
@@ -541,12 +544,12 @@ static struct MHD_Daemon *start_daemon(server *s, int *port)
 	sa.sin_family = AF_INET;
 	sa.sin_port = htons((uint16_t)*port);
 	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK); /* never reachable from elsewhere */
-	struct MHD_Daemon *d = MHD_start_daemon(
+	struct MHD_Daemon *d = mhd->start_daemon(
 	    MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL, (uint16_t)*port, NULL, NULL, answer, s,
 	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa, MHD_OPTION_CONNECTION_TIMEOUT,
 	    (unsigned)30, MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL, MHD_OPTION_END);
 	if (d) {
-		const union MHD_DaemonInfo *i = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+		const union MHD_DaemonInfo *i = mhd->get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
 		if (i)
 			*port = i->port;
 	}
@@ -624,6 +627,15 @@ int pc_serve(const pc_serve_options *opt)
 		        opt->dir, pc_errno_text(bad));
 		return 1;
 	}
+	char why[512];
+	if (!(mhd = pc_mhd_load(why, sizeof why))) {
+		fprintf(stderr,
+		        "plancc: error: プレビューのサーバーを起動できません（%s）。"
+		        "libmicrohttpd12 を入れてください（scripts/setup）\n",
+		        why);
+		pthread_mutex_destroy(&s.lock);
+		return 1;
+	}
 	const char *tmp = getenv("TMPDIR");
 	snprintf(s.root, sizeof s.root, "%s/plancc-serve-XXXXXX", tmp && *tmp ? tmp : "/tmp");
 	if (!mkdtemp(s.root)) {
@@ -661,7 +673,7 @@ int pc_serve(const pc_serve_options *opt)
 		if (opt->open)
 			open_browser(url);
 		watch_and_build(&s, in, sigfd);
-		MHD_stop_daemon(d);
+		mhd->stop_daemon(d);
 	}
 	if (in >= 0)
 		close(in);

@@ -75,8 +75,35 @@ void pc_arena_free(pc_arena *a)
 	free(a);
 }
 
+static _Thread_local pc_arena *divert_from, *divert_to;
+
+void pc_arena_divert(pc_arena *from, pc_arena *to)
+{
+	divert_from = from;
+	divert_to = to;
+}
+
+void pc_arena_adopt(pc_arena *parent, pc_arena *child)
+{
+	if (!child)
+		return;
+	struct block **tail = &child->head;
+	while (*tail)
+		tail = &(*tail)->next;
+	/* behind parent's head, whose free space stays in use */
+	if (parent->head) {
+		*tail = parent->head->next;
+		parent->head->next = child->head;
+	} else
+		parent->head = child->head;
+	parent->total += child->total;
+	free(child);
+}
+
 void *pc_arena_alloc(pc_arena *a, size_t size)
 {
+	if (a == divert_from)
+		a = divert_to;
 	size = (size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
 	struct block *b = a->head;
 	if (!b || b->size - b->used < size) {

@@ -22,6 +22,17 @@ char *pc_arena_printf(pc_arena *a, const char *fmt, ...) __attribute__((format(p
 /* Bytes handed out so far (for benchmarks and limits). */
 size_t pc_arena_used(const pc_arena *a);
 
+/*
+ * An arena belongs to one thread at a time. A second thread that works on
+ * a document (writing some of its outputs) diverts its allocations from
+ * the document's arena to one of its own, and the document adopts that
+ * arena when the thread is done, so what it made lives as long as the
+ * document. pc_arena_divert(NULL, NULL) ends the diversion.
+ */
+void pc_arena_divert(pc_arena *from, pc_arena *to);
+/* Moves every block of child into parent (freed with it) and frees child. */
+void pc_arena_adopt(pc_arena *parent, pc_arena *child);
+
 /* Out-of-memory policy of the whole program: report and abort. */
 void *pc_xmalloc(size_t size);
 void *pc_xrealloc(void *p, size_t size);

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,7 +24,15 @@ struct pc_output {
 	char **made; /* folders this transaction created, to remove on failure */
 	size_t nmade, capmade;
 	bool failed;
+	pthread_mutex_t lock; /* files, made and failed, written by several threads */
 };
+
+static _Thread_local pc_diags *thread_diags;
+
+void pc_output_report_to(pc_diags *d)
+{
+	thread_diags = d;
+}
 
 static void remember_dir(pc_output *o, const char *path)
 {
@@ -60,8 +69,10 @@ static void fail(pc_output *o, const char *what)
 {
 	char msg[1024];
 	snprintf(msg, sizeof msg, "%s: %s", what, pc_errno_text(errno));
-	pc_diag(o->diags, PC_E_OUTPUT, "", 0, 0, msg);
+	pc_diag(thread_diags ? thread_diags : o->diags, PC_E_OUTPUT, "", 0, 0, msg);
+	pthread_mutex_lock(&o->lock);
 	o->failed = true;
+	pthread_mutex_unlock(&o->lock);
 }
 
 pc_output *pc_output_begin(const char *dir, pc_diags *d)
@@ -69,6 +80,7 @@ pc_output *pc_output_begin(const char *dir, pc_diags *d)
 	pc_output *o = pc_xcalloc(1, sizeof *o);
 	o->dir = pc_xstrdup(dir);
 	o->diags = d;
+	pthread_mutex_init(&o->lock, NULL);
 	if (!make_dirs(o, dir))
 		fail(o, dir);
 	return o;
@@ -87,14 +99,19 @@ struct pc_output_file {
 
 pc_output_file *pc_output_open(pc_output *o, const char *rel)
 {
-	if (o->failed)
+	pthread_mutex_lock(&o->lock);
+	bool failed = o->failed;
+	pthread_mutex_unlock(&o->lock);
+	if (failed)
 		return NULL;
 	size_t n = strlen(o->dir) + strlen(rel) + 32;
 	char *final = pc_xmalloc(n), *tmp = pc_xmalloc(n);
 	snprintf(final, n, "%s/%s", o->dir, rel);
 	char *slash = strrchr(final, '/');
 	*slash = '\0';
+	pthread_mutex_lock(&o->lock); /* make_dirs remembers what it made */
 	bool dirs = make_dirs(o, final);
+	pthread_mutex_unlock(&o->lock);
 	*slash = '/';
 	snprintf(tmp, n, "%s.tmp-XXXXXX", final);
 	int fd = dirs ? mkstemp(tmp) : -1;
@@ -156,11 +173,13 @@ bool pc_output_close(pc_output_file *f)
 		pc_output_cancel(f);
 		return false;
 	}
+	pthread_mutex_lock(&o->lock);
 	if (o->len == o->cap) {
 		o->cap = o->cap ? o->cap * 2 : 16;
 		o->files = pc_xrealloc(o->files, o->cap * sizeof *o->files);
 	}
 	o->files[o->len++] = (pending){f->tmp, f->final};
+	pthread_mutex_unlock(&o->lock);
 	free(f);
 	return true;
 }
@@ -196,6 +215,7 @@ static void release(pc_output *o)
 	}
 	free(o->files);
 	free(o->dir);
+	pthread_mutex_destroy(&o->lock);
 	free(o);
 }
 

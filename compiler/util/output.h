@@ -36,4 +36,12 @@ bool pc_output_commit(pc_output *o);
 void pc_output_abort(pc_output *o);
 const char *pc_output_dir(const pc_output *o);
 
+/*
+ * Several threads may write files of one transaction at once (begin,
+ * commit and abort stay with the thread that began it). A thread other
+ * than that one names the diagnostics its failures go to; NULL returns to
+ * the transaction's own.
+ */
+void pc_output_report_to(pc_diags *d);
+
 #endif

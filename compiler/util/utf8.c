@@ -1,7 +1,7 @@
 /* UTF-8 helpers. */
 #include "utf8.h"
 
-size_t pc_utf8_decode(const char *str, size_t len, uint32_t *cp)
+size_t pc_utf8_decode_any(const char *str, size_t len, uint32_t *cp)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	*cp = 0xFFFD;

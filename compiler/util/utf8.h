@@ -11,7 +11,25 @@
  * bytes consumed (1..4) and stores the code point in *cp; on an invalid or
  * truncated sequence returns 0 and stores U+FFFD.
  */
-size_t pc_utf8_decode(const char *s, size_t len, uint32_t *cp);
+size_t pc_utf8_decode_any(const char *s, size_t len, uint32_t *cp);
+/* The same, with the two forms of nearly every character of a Japanese
+ * plan (ASCII, and the three-byte kana, kanji and punctuation that need
+ * no overlong or surrogate check) decoded in line: it is called for every
+ * character of the book in every layout pass. */
+static inline size_t pc_utf8_decode(const char *str, size_t len, uint32_t *cp)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	if (len && s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if (len >= 3 && ((s[0] >= 0xE1 && s[0] <= 0xEC) || s[0] >= 0xEE) && s[0] <= 0xEF &&
+	    (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80) {
+		*cp = (uint32_t)(s[0] & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
+		return 3;
+	}
+	return pc_utf8_decode_any(str, len, cp);
+}
 /* Encodes cp into out (4 bytes room); returns the length. */
 size_t pc_utf8_encode(uint32_t cp, char *out);
 /*

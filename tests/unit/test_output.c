@@ -1,6 +1,7 @@
 /* Output transactions: all new files or all old ones, never a mix. */
 #include <criterion/criterion.h>
 #include <dirent.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -112,4 +113,80 @@ Test(output, abort_keeps_the_previous_files)
 	pc_output_abort(o);
 	assert_file("plan.json", "j1");
 	cr_assert_eq(names_with(dir, ".tmp-"), 0);
+}
+
+/* Two threads write files of one transaction at once (the booklet and the
+ * text outputs of a build): every file of both is committed, and a failure
+ * on the second thread is reported into the diagnostics it names. */
+typedef struct writer {
+	pc_output *o;
+	const char *prefix;
+	pc_diags diags;
+	int written;
+} writer;
+
+static void *write_many(void *p)
+{
+	writer *w = p;
+	pc_output_report_to(&w->diags);
+	for (int i = 0; i < 150; i++) {
+		char rel[64], body[64];
+		snprintf(rel, sizeof rel, "%s/sub%d/f%d.txt", w->prefix, i % 7, i);
+		snprintf(body, sizeof body, "%s %d", w->prefix, i);
+		w->written += pc_output_write(w->o, rel, body, strlen(body));
+	}
+	/* a file below a regular file cannot be made */
+	pc_output_write(w->o, "blocker/x.txt", "x", 1);
+	pc_output_report_to(NULL);
+	return NULL;
+}
+
+Test(output, files_written_from_two_threads_are_all_committed)
+{
+	FILE *f = fopen(path_of("blocker"), "w");
+	cr_assert(f);
+	fclose(f);
+	pc_output *o = pc_output_begin(dir, &diags);
+	writer w = {o, "text", {0}, 0};
+	pc_diags_init(&w.diags, false);
+	pthread_t t;
+	cr_assert_eq(pthread_create(&t, NULL, write_many, &w), 0);
+	int mine = 0;
+	for (int i = 0; i < 150; i++) {
+		char rel[64];
+		snprintf(rel, sizeof rel, "pdf/sub%d/f%d.txt", i % 5, i);
+		mine += pc_output_write(o, rel, "p", 1);
+	}
+	pthread_join(t, NULL);
+	cr_assert_eq(mine, 150);
+	cr_assert_eq(w.written, 150);
+	cr_assert_eq(diags.errors, 0, "the other thread's failure went to its own diagnostics");
+	cr_assert_eq(w.diags.errors, 1);
+	pc_diags_move(&diags, &w.diags);
+	cr_assert_eq(diags.errors, 1);
+	cr_assert_eq(w.diags.len, 0);
+	pc_diags_free(&w.diags);
+	/* the failure stops the transaction: nothing is committed */
+	cr_assert_not(pc_output_commit(o));
+	cr_assert_eq(names_with(dir, "text"), 0);
+
+	pc_diags_free(&diags);
+	pc_diags_init(&diags, false);
+	unlink(path_of("blocker"));
+	o = pc_output_begin(dir, &diags);
+	w = (writer){o, "text", {0}, 0};
+	pc_diags_init(&w.diags, false);
+	cr_assert_eq(pthread_create(&t, NULL, write_many, &w), 0);
+	for (int i = 0; i < 150; i++) {
+		char rel[64];
+		snprintf(rel, sizeof rel, "pdf/sub%d/f%d.txt", i % 5, i);
+		pc_output_write(o, rel, "p", 1);
+	}
+	pthread_join(t, NULL);
+	pc_diags_free(&w.diags);
+	cr_assert(pc_output_commit(o));
+	assert_file("text/sub3/f73.txt", "text 73");
+	assert_file("pdf/sub4/f149.txt", "p");
+	assert_file("blocker/x.txt", "x");
+	cr_assert_eq(names_with(path_of("text/sub0"), ".tmp-"), 0);
 }

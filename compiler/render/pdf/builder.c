@@ -381,13 +381,12 @@ void pdf_break_memos_free(L *l)
 	l->breaks = NULL;
 }
 
-size_t pdf_break(L *l, size_t g0, size_t g1, const pc_parshape *sh, pc_lines *out)
+/* pc_text_break of prepared glyphs, remembered: a paragraph set or
+ * measured again (in a later pass, or by a table trying its columns) is
+ * not broken again. */
+static size_t break_remembered(L *l, pc_glyph *g, size_t n, const pc_parshape *sh,
+                               pc_lines *out)
 {
-	if (g1 <= g0)
-		return 0;
-	pdf_prepare(l, g0, g1);
-	pc_glyph *g = l->p.g.v + g0;
-	size_t n = g1 - g0;
 	if (!l->breaks)
 		l->breaks = pc_xcalloc(1, sizeof *l->breaks);
 	struct pdf_break_memos *m = l->breaks;
@@ -428,6 +427,14 @@ size_t pdf_break(L *l, size_t g0, size_t g1, const pc_parshape *sh, pc_lines *ou
 	return nl;
 }
 
+size_t pdf_break(L *l, size_t g0, size_t g1, const pc_parshape *sh, pc_lines *out)
+{
+	if (g1 <= g0)
+		return 0;
+	pdf_prepare(l, g0, g1);
+	return break_remembered(l, l->p.g.v + g0, g1 - g0, sh, out);
+}
+
 /* Breaks glyphs [g0, end of the pool) into l->lines, positions absolute. */
 static size_t break_lines(L *l, size_t g0, const pc_parshape *sh)
 {
@@ -452,7 +459,7 @@ static size_t probe_lines(L *l, size_t g0, size_t g1, const pc_parshape *sh, siz
 	for (size_t i = 0; i < n; i++)
 		g[i].flags &= (uint8_t)~PC_G_SPLIT;
 	l->lines.len = 0;
-	size_t nl = pc_text_break(l->br, g, n, sh, &l->lines);
+	size_t nl = break_remembered(l, g, n, sh, &l->lines);
 	*splits = 0;
 	for (size_t i = 0; i < n; i++)
 		*splits += (g[i].flags & PC_G_SPLIT) != 0;
