@@ -32,7 +32,9 @@ bool pc_haru_version_ok(void)
  * is ~100 ms per face, most of the run time of a booklet. libharu calls this
  * exported function through the PLT, so defining it here replaces it for the
  * whole program: the same lookup (same results, same out-of-range rules) with
- * a binary search over the sorted end codes.
+ * a binary search over the sorted end codes. HPDF_GetFont asks in code
+ * order, so the segment of the previous code point (or the next one) is
+ * tried first: each lookup of that sweep then costs a comparison or two.
  *
  * Relies on: HPDF_TTFontDefAttr_Rec.cmap (HPDF_TTF_CmapRange) as loaded by
  * libharu, and on libharu calling this symbol through the PLT.
@@ -47,16 +49,31 @@ HPDF_UINT16 HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef, HPDF_UINT16 unicode)
 		HPDF_SetError(fontdef->error, HPDF_TTF_INVALID_CMAP, 0);
 		return 0;
 	}
-	/* first segment whose end code is >= unicode (format 4 keeps them sorted) */
-	HPDF_UINT lo = 0, hi = n - 1;
-	while (lo < hi) {
-		HPDF_UINT mid = lo + (hi - lo) / 2;
-		if (attr->cmap.end_count[mid] >= unicode)
-			hi = mid;
-		else
-			lo = mid + 1;
+	/* first segment whose end code is >= unicode (format 4 keeps them
+	 * sorted): the last one found or the one after it, else searched */
+	static _Thread_local HPDF_FontDef last_def;
+	static _Thread_local HPDF_UINT last;
+	const HPDF_UINT16 *end = attr->cmap.end_count;
+	HPDF_UINT i;
+	if (last_def == fontdef && last < n && end[last] >= unicode &&
+	    (last == 0 || end[last - 1] < unicode)) {
+		i = last;
+	} else if (last_def == fontdef && last + 1 < n && end[last] < unicode &&
+	           end[last + 1] >= unicode) {
+		i = last + 1;
+	} else {
+		HPDF_UINT lo = 0, hi = n - 1;
+		while (lo < hi) {
+			HPDF_UINT mid = lo + (hi - lo) / 2;
+			if (end[mid] >= unicode)
+				hi = mid;
+			else
+				lo = mid + 1;
+		}
+		i = lo;
 	}
-	HPDF_UINT i = lo;
+	last_def = fontdef;
+	last = i;
 	if (attr->cmap.end_count[i] < unicode || attr->cmap.start_count[i] > unicode)
 		return 0;
 	if (attr->cmap.id_range_offset[i] == 0)
