@@ -32,9 +32,7 @@ bool pc_haru_version_ok(void)
  * is ~100 ms per face, most of the run time of a booklet. libharu calls this
  * exported function through the PLT, so defining it here replaces it for the
  * whole program: the same lookup (same results, same out-of-range rules) with
- * a binary search over the sorted end codes. HPDF_GetFont asks in code
- * order, so the segment of the previous code point (or the next one) is
- * tried first: each lookup of that sweep then costs a comparison or two.
+ * a binary search over the sorted end codes.
  *
  * Relies on: HPDF_TTFontDefAttr_Rec.cmap (HPDF_TTF_CmapRange) as loaded by
  * libharu, and on libharu calling this symbol through the PLT.
@@ -50,30 +48,32 @@ HPDF_UINT16 HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef, HPDF_UINT16 unicode)
 		return 0;
 	}
 	/* first segment whose end code is >= unicode (format 4 keeps them
-	 * sorted): the last one found or the one after it, else searched */
-	static _Thread_local HPDF_FontDef last_def;
-	static _Thread_local HPDF_UINT last;
+	 * sorted). HPDF_GetFont asks for every code in increasing order: the
+	 * segment of the previous question, or the next one, usually answers
+	 * without a search. */
+	static _Thread_local struct {
+		HPDF_FontDef def;
+		HPDF_UINT seg;
+	} last;
+	HPDF_UINT i = last.def == fontdef && last.seg < n ? last.seg : 0;
 	const HPDF_UINT16 *end = attr->cmap.end_count;
-	HPDF_UINT i;
-	if (last_def == fontdef && last < n && end[last] >= unicode &&
-	    (last == 0 || end[last - 1] < unicode)) {
-		i = last;
-	} else if (last_def == fontdef && last + 1 < n && end[last] < unicode &&
-	           end[last + 1] >= unicode) {
-		i = last + 1;
-	} else {
-		HPDF_UINT lo = 0, hi = n - 1;
-		while (lo < hi) {
-			HPDF_UINT mid = lo + (hi - lo) / 2;
-			if (end[mid] >= unicode)
-				hi = mid;
-			else
-				lo = mid + 1;
+	if (!(end[i] >= unicode && (i == 0 || end[i - 1] < unicode))) {
+		if (i + 1 < n && end[i] < unicode && end[i + 1] >= unicode)
+			i++;
+		else {
+			HPDF_UINT lo = 0, hi = n - 1;
+			while (lo < hi) {
+				HPDF_UINT mid = lo + (hi - lo) / 2;
+				if (end[mid] >= unicode)
+					hi = mid;
+				else
+					lo = mid + 1;
+			}
+			i = lo;
 		}
-		i = lo;
 	}
-	last_def = fontdef;
-	last = i;
+	last.def = fontdef;
+	last.seg = i;
 	if (attr->cmap.end_count[i] < unicode || attr->cmap.start_count[i] > unicode)
 		return 0;
 	if (attr->cmap.id_range_offset[i] == 0)
