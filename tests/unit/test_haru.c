@@ -139,6 +139,59 @@ Test(haru, glyph_ids_are_libharus)
 	cr_assert_gt(found, 7000, "a Japanese font maps thousands of code points");
 }
 
+/* The same, asked in no order (the look-up starts from the previous
+ * answer's segment). */
+Test(haru, glyph_ids_in_any_order_are_libharus)
+{
+	load_font();
+	HPDF_FontDef def = HPDF_GetFontDef(pdf, font_name);
+	HPDF_UINT16(*theirs)
+	(HPDF_FontDef, HPDF_UINT16) = (HPDF_UINT16(*)(HPDF_FontDef, HPDF_UINT16))dlsym(
+	    RTLD_NEXT, "HPDF_TTFontDef_GetGlyphid");
+	cr_assert(theirs);
+	uint32_t x = 12345;
+	for (int i = 0; i < 200000; i++) {
+		x = x * 1103515245u + 12345u;
+		HPDF_UINT16 cp = (HPDF_UINT16)(x >> 8);
+		if (i % 3 == 0)
+			cp = (HPDF_UINT16)(0x3000 + (x >> 20) % 0x7000); /* kana and kanji */
+		cr_assert_eq(HPDF_TTFontDef_GetGlyphid(def, cp), theirs(def, cp), "U+%04X", cp);
+	}
+}
+
+/* A face loaded from the mapped file is the face libharu loads itself:
+ * the same name, subset tag, metrics, widths and glyphs. */
+Test(haru, a_font_loaded_from_memory_is_libharus)
+{
+	const char *path = fonts.path[PC_FONT_TABLE];
+	const char *mine = pc_haru_load_ttf(pdf, path);
+	cr_assert(mine, LOUD);
+	HPDF_Doc other = HPDF_New(on_error, NULL);
+	HPDF_UseUTFEncodings(other);
+	const char *theirs = HPDF_LoadTTFontFromFile(other, path, HPDF_TRUE);
+	cr_assert(theirs);
+	cr_assert_str_eq(mine, theirs, LOUD);
+	HPDF_Font a = HPDF_GetFont(pdf, mine, "UTF-8"), b = HPDF_GetFont(other, theirs, "UTF-8");
+	cr_assert(a && b);
+	cr_assert_eq(HPDF_Font_GetAscent(a), HPDF_Font_GetAscent(b));
+	cr_assert_eq(HPDF_Font_GetDescent(a), HPDF_Font_GetDescent(b));
+	cr_assert_eq(HPDF_Font_GetCapHeight(a), HPDF_Font_GetCapHeight(b));
+	HPDF_FontDef da = HPDF_GetFontDef(pdf, mine), db = HPDF_GetFontDef(other, theirs);
+	for (uint32_t cp = 0x20; cp <= 0xFFFF; cp++) {
+		cr_assert_eq(HPDF_Font_GetUnicodeWidth(a, (HPDF_UNICODE)cp),
+		             HPDF_Font_GetUnicodeWidth(b, (HPDF_UNICODE)cp), "U+%04X: " LOUD, cp);
+		cr_assert_eq(HPDF_TTFontDef_GetGlyphid(da, (HPDF_UINT16)cp),
+		             HPDF_TTFontDef_GetGlyphid(db, (HPDF_UINT16)cp), "U+%04X", cp);
+	}
+	HPDF_Free(other);
+	/* loaded twice into one document: refused, as libharu refuses it */
+	HPDF_Doc quiet = HPDF_New(NULL, NULL);
+	cr_assert(pc_haru_load_ttf(quiet, path));
+	cr_assert_null(pc_haru_load_ttf(quiet, path));
+	cr_assert_eq(HPDF_GetError(quiet), HPDF_FONT_EXISTS);
+	HPDF_Free(quiet);
+}
+
 Test(haru, measuring_marks_the_glyph_for_embedding)
 {
 	HPDF_Font font = load_font();
