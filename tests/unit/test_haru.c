@@ -7,6 +7,7 @@
 #include <criterion/criterion.h>
 #include <dlfcn.h>
 #include <hpdf.h>
+#include <hpdf_utils.h>
 #include <hpdf_doc.h>
 #include <stdlib.h>
 #include <string.h>
@@ -137,6 +138,29 @@ Test(haru, glyph_ids_are_libharus)
 		found += a != 0;
 	}
 	cr_assert_gt(found, 7000, "a Japanese font maps thousands of code points");
+}
+
+/* The replacement copies and fills give what libharu's own give. */
+Test(haru, byte_copies_are_libharus)
+{
+	HPDF_BYTE *(*cpy)(HPDF_BYTE *, const HPDF_BYTE *, HPDF_UINT) =
+	    (HPDF_BYTE * (*)(HPDF_BYTE *, const HPDF_BYTE *, HPDF_UINT))
+	        dlsym(RTLD_NEXT, "HPDF_MemCpy");
+	void *(*set)(void *, HPDF_BYTE, HPDF_UINT) =
+	    (void *(*)(void *, HPDF_BYTE, HPDF_UINT))dlsym(RTLD_NEXT, "HPDF_MemSet");
+	cr_assert(cpy && set, "libharu no longer exports HPDF_MemCpy and HPDF_MemSet: " LOUD);
+	HPDF_BYTE src[300], a[300], b[300];
+	for (int i = 0; i < 300; i++)
+		src[i] = (HPDF_BYTE)(i * 7 + 3);
+	for (HPDF_UINT n = 0; n < 260; n += 13) {
+		memset(a, 0xAA, sizeof a);
+		memset(b, 0xAA, sizeof b);
+		cr_assert_eq(HPDF_MemCpy(a + 5, src, n) - a, cpy(b + 5, src, n) - b);
+		cr_assert_eq(memcmp(a, b, sizeof a), 0);
+		cr_assert_eq((HPDF_BYTE *)HPDF_MemSet(a + 3, 0x5C, n) - a,
+		             (HPDF_BYTE *)set(b + 3, 0x5C, n) - b);
+		cr_assert_eq(memcmp(a, b, sizeof a), 0);
+	}
 }
 
 /* The same, asked in no order (the look-up starts from the previous

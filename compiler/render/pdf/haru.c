@@ -13,6 +13,7 @@
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
+#include <hpdf_utils.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -88,6 +89,28 @@ HPDF_UINT16 HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef, HPDF_UINT16 unicode)
 	if (idx >= attr->cmap.glyph_id_array_count)
 		return 0;
 	return (HPDF_UINT16)(attr->cmap.glyph_id_array[idx] + attr->cmap.id_delta[i]);
+}
+
+/* ---- byte copies -------------------------------------------------------- */
+
+/*
+ * libharu 2.3.0 copies and fills memory a byte at a time (hpdf_utils.c),
+ * for every dictionary entry, name and stream block it makes. Defined here
+ * they replace the library's, as HPDF_TTFontDef_GetGlyphid does: the same
+ * results, returning the end of what was written as libharu's do.
+ *
+ * Relies on: libharu calling these exported symbols through the PLT.
+ */
+HPDF_BYTE *HPDF_MemCpy(HPDF_BYTE *out, const HPDF_BYTE *in, HPDF_UINT n)
+{
+	memmove(out, in, n);
+	return out + n;
+}
+
+void *HPDF_MemSet(void *s, HPDF_BYTE c, HPDF_UINT n)
+{
+	memset(s, c, n);
+	return (HPDF_BYTE *)s + n;
 }
 
 /* ---- stream bodies ---------------------------------------------------- */
