@@ -225,7 +225,7 @@ static HPDF_Font face_font(pc_dev *d, int fi)
 	face *f = &d->faces[fi];
 	if (f->font || d->err)
 		return f->font;
-	const char *name = HPDF_LoadTTFontFromFile(d->pdf, f->path, HPDF_TRUE);
+	const char *name = pc_haru_load_ttf(d->pdf, f->path);
 	if (name)
 		f->font = HPDF_GetFont(d->pdf, name, "UTF-8");
 	return f->font;

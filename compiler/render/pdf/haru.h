@@ -25,6 +25,10 @@ typedef struct pc_haru_body {
 	size_t len, pos;
 } pc_haru_body;
 
+/* HPDF_LoadTTFontFromFile(pdf, path, HPDF_TRUE), reading the mapped file
+ * instead of through stdio (the same font definition, the same name). */
+const char *pc_haru_load_ttf(HPDF_Doc pdf, const char *path);
+
 /* True when the loaded libharu is the version above. */
 bool pc_haru_version_ok(void);
 
