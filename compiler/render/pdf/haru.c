@@ -604,7 +604,10 @@ static HPDF_Dict output_intent(HPDF_Doc pdf, const pc_haru_pdfx *x)
 	HPDF_Dict icc = new_stream(pdf, x->icc, x->icc_len);
 	if (!icc || HPDF_Dict_AddNumber(icc, "N", 4) != HPDF_OK)
 		return NULL;
-	icc->filter = HPDF_STREAM_FILTER_FLATE_DECODE; /* the device compresses it */
+	/* stored as it is: compressing 190 KB at the device's level for data
+	 * cost more than the print edition's hidden folios, colophon and marks
+	 * together, for a file a print shop does not weigh */
+	icc->filter = HPDF_STREAM_FILTER_NONE;
 	HPDF_Dict oi = HPDF_Dict_New(pdf->mmgr);
 	if (!oi || HPDF_Xref_Add(pdf->xref, oi) != HPDF_OK)
 		return NULL;
