@@ -7,6 +7,7 @@
 #include <criterion/criterion.h>
 #include <dlfcn.h>
 #include <hpdf.h>
+#include <hpdf_utils.h>
 #include <hpdf_doc.h>
 #include <stdlib.h>
 #include <string.h>
@@ -137,6 +138,82 @@ Test(haru, glyph_ids_are_libharus)
 		found += a != 0;
 	}
 	cr_assert_gt(found, 7000, "a Japanese font maps thousands of code points");
+}
+
+/* The replacement copies and fills give what libharu's own give. */
+Test(haru, byte_copies_are_libharus)
+{
+	HPDF_BYTE *(*cpy)(HPDF_BYTE *, const HPDF_BYTE *, HPDF_UINT) =
+	    (HPDF_BYTE * (*)(HPDF_BYTE *, const HPDF_BYTE *, HPDF_UINT))
+	        dlsym(RTLD_NEXT, "HPDF_MemCpy");
+	void *(*set)(void *, HPDF_BYTE, HPDF_UINT) =
+	    (void *(*)(void *, HPDF_BYTE, HPDF_UINT))dlsym(RTLD_NEXT, "HPDF_MemSet");
+	cr_assert(cpy && set, "libharu no longer exports HPDF_MemCpy and HPDF_MemSet: " LOUD);
+	HPDF_BYTE src[300], a[300], b[300];
+	for (int i = 0; i < 300; i++)
+		src[i] = (HPDF_BYTE)(i * 7 + 3);
+	for (HPDF_UINT n = 0; n < 260; n += 13) {
+		memset(a, 0xAA, sizeof a);
+		memset(b, 0xAA, sizeof b);
+		cr_assert_eq(HPDF_MemCpy(a + 5, src, n) - a, cpy(b + 5, src, n) - b);
+		cr_assert_eq(memcmp(a, b, sizeof a), 0);
+		cr_assert_eq((HPDF_BYTE *)HPDF_MemSet(a + 3, 0x5C, n) - a,
+		             (HPDF_BYTE *)set(b + 3, 0x5C, n) - b);
+		cr_assert_eq(memcmp(a, b, sizeof a), 0);
+	}
+}
+
+/* The same, asked in no order (the look-up starts from the previous
+ * answer's segment). */
+Test(haru, glyph_ids_in_any_order_are_libharus)
+{
+	load_font();
+	HPDF_FontDef def = HPDF_GetFontDef(pdf, font_name);
+	HPDF_UINT16(*theirs)
+	(HPDF_FontDef, HPDF_UINT16) = (HPDF_UINT16(*)(HPDF_FontDef, HPDF_UINT16))dlsym(
+	    RTLD_NEXT, "HPDF_TTFontDef_GetGlyphid");
+	cr_assert(theirs);
+	uint32_t x = 12345;
+	for (int i = 0; i < 200000; i++) {
+		x = x * 1103515245u + 12345u;
+		HPDF_UINT16 cp = (HPDF_UINT16)(x >> 8);
+		if (i % 3 == 0)
+			cp = (HPDF_UINT16)(0x3000 + (x >> 20) % 0x7000); /* kana and kanji */
+		cr_assert_eq(HPDF_TTFontDef_GetGlyphid(def, cp), theirs(def, cp), "U+%04X", cp);
+	}
+}
+
+/* A face loaded from the mapped file is the face libharu loads itself:
+ * the same name, subset tag, metrics, widths and glyphs. */
+Test(haru, a_font_loaded_from_memory_is_libharus)
+{
+	const char *path = fonts.path[PC_FONT_TABLE];
+	const char *mine = pc_haru_load_ttf(pdf, path);
+	cr_assert(mine, LOUD);
+	HPDF_Doc other = HPDF_New(on_error, NULL);
+	HPDF_UseUTFEncodings(other);
+	const char *theirs = HPDF_LoadTTFontFromFile(other, path, HPDF_TRUE);
+	cr_assert(theirs);
+	cr_assert_str_eq(mine, theirs, LOUD);
+	HPDF_Font a = HPDF_GetFont(pdf, mine, "UTF-8"), b = HPDF_GetFont(other, theirs, "UTF-8");
+	cr_assert(a && b);
+	cr_assert_eq(HPDF_Font_GetAscent(a), HPDF_Font_GetAscent(b));
+	cr_assert_eq(HPDF_Font_GetDescent(a), HPDF_Font_GetDescent(b));
+	cr_assert_eq(HPDF_Font_GetCapHeight(a), HPDF_Font_GetCapHeight(b));
+	HPDF_FontDef da = HPDF_GetFontDef(pdf, mine), db = HPDF_GetFontDef(other, theirs);
+	for (uint32_t cp = 0x20; cp <= 0xFFFF; cp++) {
+		cr_assert_eq(HPDF_Font_GetUnicodeWidth(a, (HPDF_UNICODE)cp),
+		             HPDF_Font_GetUnicodeWidth(b, (HPDF_UNICODE)cp), "U+%04X: " LOUD, cp);
+		cr_assert_eq(HPDF_TTFontDef_GetGlyphid(da, (HPDF_UINT16)cp),
+		             HPDF_TTFontDef_GetGlyphid(db, (HPDF_UINT16)cp), "U+%04X", cp);
+	}
+	HPDF_Free(other);
+	/* loaded twice into one document: refused, as libharu refuses it */
+	HPDF_Doc quiet = HPDF_New(NULL, NULL);
+	cr_assert(pc_haru_load_ttf(quiet, path));
+	cr_assert_null(pc_haru_load_ttf(quiet, path));
+	cr_assert_eq(HPDF_GetError(quiet), HPDF_FONT_EXISTS);
+	HPDF_Free(quiet);
 }
 
 Test(haru, measuring_marks_the_glyph_for_embedding)

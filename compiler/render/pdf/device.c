@@ -59,6 +59,7 @@ typedef struct face {
 	size_t nused;
 	size_t prog_len; /* uncompressed; 0 when the file could not be read */
 	bool prog_given;
+	struct stream_job *maps[2]; /* its /CIDToGIDMap and /ToUnicode streams */
 } face;
 
 typedef struct image {
@@ -224,7 +225,7 @@ static HPDF_Font face_font(pc_dev *d, int fi)
 	face *f = &d->faces[fi];
 	if (f->font || d->err)
 		return f->font;
-	const char *name = HPDF_LoadTTFontFromFile(d->pdf, f->path, HPDF_TRUE);
+	const char *name = pc_haru_load_ttf(d->pdf, f->path);
 	if (name)
 		f->font = HPDF_GetFont(d->pdf, name, "UTF-8");
 	return f->font;
@@ -328,27 +329,64 @@ int pc_dev_image(pc_dev *d, const char *path, float *w, float *h)
 /* ---- libharu's streams, compressed on the worker -------------------- */
 
 /* Gives dict's bytes to the worker and has libharu read the result. */
-static void give_stream(pc_dev *d, HPDF_Dict dict)
+/* The compressed bytes of like (a stream of the device d adopted), when
+ * they are the zlib data of raw: d copies them instead of compressing
+ * raw again. NULL otherwise. */
+static uint8_t *same_stream(const pc_dev *d, const stream_job *like, const uint8_t *raw, size_t n,
+                            size_t *z_len)
+{
+	if (!like || !d->from)
+		return NULL;
+	pc_zworker_wait(d->from->zw, (pc_zjob *)&like->job);
+	if (!like->job.z || like->job.raw_len != n)
+		return NULL;
+	uint8_t *back = pc_xmalloc(n ? n : 1);
+	bool same = pc_zinflate(like->job.z, like->job.z_len, back, n) && !memcmp(back, raw, n);
+	free(back);
+	if (!same)
+		return NULL;
+	uint8_t *z = pc_xmalloc(like->job.z_len);
+	memcpy(z, like->job.z, like->job.z_len);
+	*z_len = like->job.z_len;
+	return z;
+}
+
+/* Gives dict's bytes to the worker (or copies like's, when the same) and
+ * has libharu read the result; the job, or NULL when libharu compresses
+ * the stream itself. */
+static stream_job *give_stream_like(pc_dev *d, HPDF_Dict dict, const stream_job *like)
 {
 	size_t n;
 	uint8_t *raw = pc_haru_stream_bytes(dict, &n);
 	if (!raw)
-		return;
+		return NULL;
 	stream_job *sj = pc_xcalloc(1, sizeof *sj);
 	if (!pc_haru_set_deflated(dict, &sj->body)) {
 		free(raw);
 		free(sj);
-		return; /* libharu compresses it */
+		return NULL; /* libharu compresses it */
 	}
 	if (d->nstreams == d->capstreams) {
 		d->capstreams = d->capstreams ? d->capstreams * 2 : 32;
 		d->streams = pc_xrealloc(d->streams, d->capstreams * sizeof *d->streams);
 	}
 	d->streams[d->nstreams++] = sj;
-	sj->job.raw = raw;
 	sj->job.raw_len = n;
 	sj->job.level = DATA_LEVEL;
+	sj->job.z = same_stream(d, like, raw, n, &sj->job.z_len);
+	if (sj->job.z) {
+		free(raw);
+		sj->job.done = true; /* never given: waiting for it returns at once */
+		return sj;
+	}
+	sj->job.raw = raw;
 	pc_zworker_give(d->zw, &sj->job);
+	return sj;
+}
+
+static void give_stream(pc_dev *d, HPDF_Dict dict)
+{
+	give_stream_like(d, dict, NULL);
 }
 
 static void give_each_stream(void *ctx, HPDF_Dict dict)
@@ -435,13 +473,15 @@ static bool program_stale(const face *f)
  * filter until it writes the font, so they are named here). */
 static void give_font(pc_dev *d, face *f)
 {
-	HPDF_Dict map, to_unicode;
+	HPDF_Dict maps[2];
 	pc_haru_fix_tounicode(f->font);
-	pc_haru_font_maps(f->font, &map, &to_unicode);
-	if (map)
-		give_stream(d, map);
-	if (to_unicode)
-		give_stream(d, to_unicode);
+	pc_haru_font_maps(f->font, &maps[0], &maps[1]);
+	/* the same font's maps in the adopted device: the same bytes */
+	int i = (int)(f - d->faces);
+	const face *like = d->from && i < d->from->nfaces ? &d->from->faces[i] : NULL;
+	for (int k = 0; k < 2; k++)
+		if (maps[k])
+			f->maps[k] = give_stream_like(d, maps[k], like ? like->maps[k] : NULL);
 	give_program(d, f);
 }
 
@@ -1064,9 +1104,9 @@ void pc_dev_adopt(pc_dev *d, const pc_dev *src, bool all)
 		d->nfaces++;
 	}
 	memcpy(d->role_face, src->role_face, sizeof d->role_face);
+	d->from = src;
 	if (!all)
 		return;
-	d->from = src;
 	for (int i = 0; i < src->nfaces; i++) {
 		const int16_t *w = src->faces[i].widths;
 		for (uint32_t cp = 0; cp < 65536; cp++)

@@ -25,8 +25,9 @@ static void draw_text_op(L *l, const op *o, float ytop, bool abs, float dx)
 	/* The line's text as it should be extracted: squeezed punctuation and
 	 * stretched gaps make pdftotext insert spaces and breaks otherwise. */
 	pc_buf *actual = &l->actual;
-	/* inside a chart, the chart's words stand for all of its labels */
-	bool span = o->g1 - o->g0 > 1 && !l->in_alt;
+	/* inside a chart, the chart's words stand for all of its labels; the
+	 * print edition is for the press, not for reading out */
+	bool span = o->g1 - o->g0 > 1 && !l->in_alt && !l->edition;
 	if (span) {
 		pc_buf_clear(actual);
 		for (size_t k = o->g0; k < o->g1; k++) {

@@ -5,6 +5,7 @@
  */
 #include "haru.h"
 
+#include <fcntl.h>
 #include <hpdf_doc.h>
 #include <hpdf_error.h>
 #include <hpdf_font.h>
@@ -12,9 +13,14 @@
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
+#include <hpdf_utils.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "../../util/arena.h"
 
@@ -83,6 +89,28 @@ HPDF_UINT16 HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef, HPDF_UINT16 unicode)
 	if (idx >= attr->cmap.glyph_id_array_count)
 		return 0;
 	return (HPDF_UINT16)(attr->cmap.glyph_id_array[idx] + attr->cmap.id_delta[i]);
+}
+
+/* ---- byte copies -------------------------------------------------------- */
+
+/*
+ * libharu 2.3.0 copies and fills memory a byte at a time (hpdf_utils.c),
+ * for every dictionary entry, name and stream block it makes. Defined here
+ * they replace the library's, as HPDF_TTFontDef_GetGlyphid does: the same
+ * results, returning the end of what was written as libharu's do.
+ *
+ * Relies on: libharu calling these exported symbols through the PLT.
+ */
+HPDF_BYTE *HPDF_MemCpy(HPDF_BYTE *out, const HPDF_BYTE *in, HPDF_UINT n)
+{
+	memmove(out, in, n);
+	return out + n;
+}
+
+void *HPDF_MemSet(void *s, HPDF_BYTE c, HPDF_UINT n)
+{
+	memset(s, c, n);
+	return (HPDF_BYTE *)s + n;
 }
 
 /* ---- stream bodies ---------------------------------------------------- */
@@ -167,6 +195,108 @@ bool pc_haru_set_page_deflated(HPDF_Page page, pc_haru_body *body)
 		return false;
 	attr->stream = attr->contents->stream;
 	return true;
+}
+
+/* ---- fonts loaded from memory ----------------------------------------- */
+
+/* Font files mapped once for the whole process: every document of a run
+ * (the booklet, the print edition) reads the same few faces. */
+static struct {
+	char *path;
+	const uint8_t *data;
+	size_t len;
+} mapped[16];
+static int nmapped;
+static pthread_mutex_t mapped_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static const uint8_t *map_font(const char *path, size_t *len)
+{
+	const uint8_t *data = NULL;
+	pthread_mutex_lock(&mapped_lock);
+	for (int i = 0; i < nmapped && !data; i++)
+		if (!strcmp(mapped[i].path, path)) {
+			data = mapped[i].data;
+			*len = mapped[i].len;
+		}
+	if (!data && nmapped < (int)(sizeof mapped / sizeof *mapped)) {
+		int fd = open(path, O_RDONLY | O_CLOEXEC);
+		struct stat st;
+		if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+			void *m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+			if (m != MAP_FAILED) {
+				mapped[nmapped].path = pc_xstrdup(path);
+				data = mapped[nmapped].data = m;
+				*len = mapped[nmapped].len = (size_t)st.st_size;
+				nmapped++;
+			}
+		}
+		if (fd >= 0)
+			close(fd);
+	}
+	pthread_mutex_unlock(&mapped_lock);
+	return data;
+}
+
+/*
+ * HPDF_LoadTTFontFromFile reads a font through C stdio, two or four bytes
+ * a call (every cmap segment, width and glyph offset): about 17 M
+ * instructions per Japanese face, a tenth of a booklet's main thread with
+ * two editions. This is the same loading over the mapped file.
+ *
+ * Relies on: HPDF_TTFontDef_Load, HPDF_Doc_FindFontDef,
+ * HPDF_TTFontDef_SetTagName and HPDF_FontDef_Free (exported), on
+ * HPDF_Doc_Rec's mmgr, error, fontdef_list and ttfont_tag, and on doing
+ * with them what libharu's own LoadTTFontFromStream (hpdf_doc.c) does:
+ * refuse a face loaded twice, list the definition, and give an embedded
+ * face the next six-letter subset tag. The stream stays the definition's
+ * (libharu may read it again while saving); its record comes from the
+ * document's memory and the mapping lasts as long as the process.
+ */
+const char *pc_haru_load_ttf(HPDF_Doc pdf, const char *path)
+{
+	if (!HPDF_HasDoc(pdf))
+		return NULL;
+	size_t len = 0;
+	const uint8_t *data = map_font(path, &len);
+	if (!data) /* libharu reports why it cannot read the file */
+		return HPDF_LoadTTFontFromFile(pdf, path, HPDF_TRUE);
+	pc_haru_body *b = HPDF_GetMem(pdf->mmgr, sizeof *b);
+	HPDF_Stream s = b ? (HPDF_Stream)HPDF_CallbackReader_New(pdf->mmgr, body_read, body_seek,
+	                                                         body_tell, body_size, b)
+	                  : NULL;
+	if (!s) {
+		HPDF_CheckError(&pdf->error);
+		return NULL;
+	}
+	*b = (pc_haru_body){data, len, 0};
+	HPDF_FontDef def = HPDF_TTFontDef_Load(pdf->mmgr, s, HPDF_TRUE);
+	if (!def) {
+		HPDF_CheckError(&pdf->error);
+		return NULL;
+	}
+	if (HPDF_Doc_FindFontDef(pdf, def->base_font)) {
+		HPDF_FontDef_Free(def);
+		HPDF_SetError(&pdf->error, HPDF_FONT_EXISTS, 0);
+		HPDF_CheckError(&pdf->error);
+		return NULL;
+	}
+	if (HPDF_List_Add(pdf->fontdef_list, def) != HPDF_OK) {
+		HPDF_FontDef_Free(def);
+		HPDF_CheckError(&pdf->error);
+		return NULL;
+	}
+	if (pdf->ttfont_tag[0] == 0)
+		memcpy(pdf->ttfont_tag, "HPDFAA", 6);
+	else
+		for (int i = 5; i >= 0; i--) {
+			pdf->ttfont_tag[i] += 1;
+			if (pdf->ttfont_tag[i] > 'Z')
+				pdf->ttfont_tag[i] = 'A';
+			else
+				break;
+		}
+	HPDF_TTFontDef_SetTagName(def, (char *)pdf->ttfont_tag);
+	return def->base_font;
 }
 
 /* Relies on: these three exported functions of hpdf_pages.h, which
@@ -474,7 +604,10 @@ static HPDF_Dict output_intent(HPDF_Doc pdf, const pc_haru_pdfx *x)
 	HPDF_Dict icc = new_stream(pdf, x->icc, x->icc_len);
 	if (!icc || HPDF_Dict_AddNumber(icc, "N", 4) != HPDF_OK)
 		return NULL;
-	icc->filter = HPDF_STREAM_FILTER_FLATE_DECODE; /* the device compresses it */
+	/* stored as it is: compressing 190 KB at the device's level for data
+	 * cost more than the print edition's hidden folios, colophon and marks
+	 * together, for a file a print shop does not weigh */
+	icc->filter = HPDF_STREAM_FILTER_NONE;
 	HPDF_Dict oi = HPDF_Dict_New(pdf->mmgr);
 	if (!oi || HPDF_Xref_Add(pdf->xref, oi) != HPDF_OK)
 		return NULL;

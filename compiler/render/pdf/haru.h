@@ -25,6 +25,10 @@ typedef struct pc_haru_body {
 	size_t len, pos;
 } pc_haru_body;
 
+/* HPDF_LoadTTFontFromFile(pdf, path, HPDF_TRUE), reading the mapped file
+ * instead of through stdio (the same font definition, the same name). */
+const char *pc_haru_load_ttf(HPDF_Doc pdf, const char *path);
+
 /* True when the loaded libharu is the version above. */
 bool pc_haru_version_ok(void);
 
@@ -122,11 +126,11 @@ typedef struct pc_haru_pdfx {
 
 /*
  * Adds to the document: an output intent /GTS_PDFX with the profile
- * embedded as its /DestOutputProfile (a Flate stream left to the device to
- * compress), the XMP packet as the catalogue's /Metadata, /GTS_PDFXVersion
- * (PDF/X-4) and /Trapped /False in the Info dictionary (made by
- * HPDF_SetInfoAttr before), the trailer's /ID, and PDF version 1.6.
- * False when libharu is out of memory or the Info dictionary is missing.
+ * embedded as its /DestOutputProfile (uncompressed), the XMP packet as the
+ * catalogue's /Metadata, /GTS_PDFXVersion (PDF/X-4) and /Trapped /False in
+ * the Info dictionary (made by HPDF_SetInfoAttr before), the trailer's /ID,
+ * and PDF version 1.6. False when libharu is out of memory or the Info
+ * dictionary is missing.
  */
 bool pc_haru_pdfx_add(HPDF_Doc pdf, const pc_haru_pdfx *x);
 
