@@ -211,6 +211,36 @@ Test(tables, many_value_columns)
 
 /* ---- headings ----------------------------------------------------------- */
 
+/* Values written with a space before their unit, one unit per another
+ * (8,640 件/年), in a table of seven columns: the column is as wide as
+ * the value with its unit, which is never torn from its number
+ * (「8,640｜件/年」) nor split at its slash (「件/｜年」). */
+Test(tables, a_value_keeps_its_unit)
+{
+	built b = build_plan(
+	    FRONT "# 1 健康\n\n## 1-1 在宅医療\n\n```indicators\n"
+	          "指標名\t把握方法\t現在値 (R6年度)\t中間目標値 (R11年度)\t"
+	          "最終目標値 (R13年度)\t実績値 (R9年度)\t実績値 (R10年度)\n"
+	          "健康診査を受けた市民の割合\t市民意識調査\t52.5%\t56.0%\t60.0%\t53.1%\t"
+	          "54.2%\n"
+	          "夜間休日こども診療所の年間受診者数\t診療所運営報告\t3,812 人\t3,920 人\t"
+	          "4,000 人\t3,655 人\t3,890 人\n"
+	          "在宅で療養している人の訪問看護件数\t国保データベースから集計\t"
+	          "8,640 件/年\t9,600 件/年\t10,200 件/年\t8,910 件/年\t9,180 件/年\n```\n");
+	/* every line of the booklet is a word: none starts with the unit or
+	 * ends with the slash */
+	size_t whole = 0;
+	for (size_t i = 0; i < b.nw; i++) {
+		const char *t = b.w[i].text;
+		cr_expect(strncmp(t, "件/", strlen("件/")) != 0, "p.%d: a line starts 「%s」",
+		          b.w[i].page, t);
+		cr_expect(!ends_with(t, "/"), "p.%d: a line ends 「%s」", b.w[i].page, t);
+		whole += !strcmp(t, "8,640 件/年");
+	}
+	cr_expect_geq(whole, 2, "8,640 件/年 whole in the chapter's table and the appendix");
+	done(&b);
+}
+
 Test(headings, every_level_has_its_own_style)
 {
 	built b = build_plan(FRONT "# 1 章\n\n## 1-1 施策\n\n### 三の見出し\n\n本文。\n\n"

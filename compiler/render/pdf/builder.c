@@ -331,7 +331,7 @@ static void break_hashes(const pc_glyph *g, size_t n, const pc_parshape *sh, uin
 	MIX(f[0]);
 	MIX(f[1]);
 	MIX(f[2]);
-	MIX(sh->ragged << 1 | sh->phrase);
+	MIX(sh->balance << 2 | sh->ragged << 1 | sh->phrase);
 	MIX(n);
 	for (size_t i = 0; i < n; i++) {
 		memcpy(&f[0], &g[i].size, 4);
@@ -506,26 +506,13 @@ static float break_cost(const pc_glyph *a, const pc_glyph *b)
 }
 
 /* Where glyphs [g0, g1) may start a line: open[i] 1 for a break
- * opportunity before glyph g0 + i, 2 for a forced one (after a U+2028). */
+ * opportunity before glyph g0 + i, 2 for a forced one (after a U+2028).
+ * The breaker's own, keeps applied: a number and its counter, an era and
+ * its year, a katakana word are one piece. */
 static void break_opportunities(L *l, size_t g0, size_t g1, bool phrase, uint8_t *open)
 {
-	/* Narrower than any character, every line holds one glyph, and the
-	 * glyphs the breaker could not put at a line start carry PC_G_SPLIT. */
-	pc_parshape tiny = {0.01f, 0, 0, true, phrase};
-	size_t splits;
-	probe_lines(l, g0, g1, &tiny, &splits);
-	const pc_glyph *g = l->p.g.v + g0;
-	size_t n = g1 - g0;
-	open[0] = 0;
-	for (size_t i = 1; i < n; i++) {
-		if (g[i - 1].cls == PC_CC_BREAK)
-			open[i] = 2;
-		else
-			open[i] = !(g[i].flags & PC_G_SPLIT) && g[i].cls != PC_CC_SPACE &&
-			          g[i].cls != PC_CC_BREAK;
-	}
-	for (size_t i = 0; i < n; i++)
-		l->p.g.v[g0 + i].flags &= (uint8_t)~PC_G_SPLIT;
+	pc_parshape sh = {INFINITY, 0, 0, true, phrase, false};
+	pc_text_opportunities(l->br, l->p.g.v + g0, g1 - g0, &sh, open);
 }
 
 /* Widths of a line of glyphs [a, b) (spaces and breaks at its end left
@@ -656,23 +643,10 @@ float pdf_unbreakable_width(L *l, size_t g0, size_t g1, bool phrase)
 	if (g1 <= g0)
 		return 0;
 	pdf_prepare(l, g0, g1);
-	uint8_t *open = pc_xmalloc(g1 - g0);
-	break_opportunities(l, g0, g1, phrase, open);
-	float run = 0, widest = 0;
-	for (size_t i = g0; i < g1; i++) {
-		const pc_glyph *q = &l->p.g.v[i];
-		if (q->flags & PC_G_HIDDEN)
-			continue; /* takes no room; a break there opens at the next glyph */
-		if (q->cls == PC_CC_SPACE || q->cls == PC_CC_BREAK) {
-			run = 0;
-			continue;
-		}
-		run = open[i - g0] || i == g0 ? q->adv : run + q->gap + q->adv;
-		/* the blank half of closing punctuation hangs at a line end */
-		widest = fmaxf(widest, run - q->trail);
-	}
-	free(open);
-	return widest;
+	/* without phrases, the keeps of justified text: katakana words and
+	 * an era's year may break, a number's counter may not */
+	pc_parshape sh = {INFINITY, 0, 0, phrase, phrase, false};
+	return pc_text_min_width(l->br, l->p.g.v + g0, g1 - g0, &sh);
 }
 
 size_t pdf_set_lines(L *l, size_t g0, float x, const pc_parshape *sh, float pitch, float before,

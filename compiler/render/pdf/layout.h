@@ -335,9 +335,11 @@ void pdf_prepare(L *l, size_t g0, size_t g1);
  * other break opportunity is glued shut (PC_G_GLUE), so that breaking the
  * glyphs at sh sets those lines. For titles and table cells. */
 void pdf_balance_lines(L *l, size_t g0, size_t g1, const pc_parshape *sh);
-/* The widest piece of glyphs [g0, g1) that no line break may cut: a word,
- * a number with what is glued to it, a phrase (phrase: ICU lw=phrase) —
- * the narrowest measure that sets them without splitting a word. */
+/* The widest piece of glyphs [g0, g1) that no line break may cut, as the
+ * line breaker keeps it: a word, a number with its counter and what is
+ * glued to it; with phrase, a phrase (ICU lw=phrase), a katakana word and
+ * an era with its year too — the narrowest measure that sets them without
+ * splitting a word or tearing a number from its counter. */
 float pdf_unbreakable_width(L *l, size_t g0, size_t g1, bool phrase);
 /* Breaks the glyphs from g0 to the end of the pool into lines, one item
  * each at x (lines of a paragraph keep against widows and orphans);

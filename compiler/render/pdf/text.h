@@ -1,9 +1,11 @@
 /*
  * The line layout core of the PDF back end: Japanese line breaking (ICU
- * ja@lb=strict plus the kinsoku rules ICU leaves to the program),
- * punctuation spacing, Japanese–Latin spacing and justification after
- * JLREQ. It knows nothing of PDF: glyph widths come in already measured,
- * positions go out. Tested on its own (tests/unit/test_pdf_text.c).
+ * ja@lb=strict plus the kinsoku rules ICU leaves to the program, numbers
+ * kept with their counters, katakana words kept whole), line breaks chosen
+ * over the whole paragraph, punctuation spacing, Japanese–Latin spacing
+ * and justification after JLREQ. It knows nothing of PDF: glyph widths
+ * come in already measured, positions go out. Tested on its own
+ * (tests/unit/test_pdf_text.c).
  */
 #ifndef PC_PDF_TEXT_H
 #define PC_PDF_TEXT_H
@@ -28,7 +30,7 @@ enum {
 /* Glyph flags. */
 enum {
 	PC_G_GLUE = 1 << 0,   /* no break before this glyph (term marks, markers) */
-	PC_G_SPLIT = 1 << 1,  /* set on the first glyph of a line split inside a word */
+	PC_G_SPLIT = 1 << 1,  /* first glyph of a line split inside a word or a keep */
 	PC_G_HIDDEN = 1 << 2, /* takes no space and is not drawn */
 };
 
@@ -59,6 +61,7 @@ typedef struct pc_parshape {
 	float first, rest; /* left indent of the first line and of the others */
 	bool ragged;       /* flush left, no justification (table cells, headings) */
 	bool phrase;       /* ICU lw=phrase (headings, cells): keep words whole */
+	bool balance;      /* ragged: lines of even length (titles, long cells) */
 } pc_parshape;
 
 typedef struct pc_line {
@@ -86,8 +89,23 @@ uint8_t pc_text_class(uint32_t cp);
  * Japanese–Latin spaces (JLREQ 3.1). */
 void pc_text_prepare(pc_glyph *g, size_t n);
 /* Breaks prepared glyphs into lines, appends them to out and sets each
- * glyph's x. Returns the number of lines added. */
+ * glyph's x. The breaks are chosen for the whole paragraph at once: the
+ * least squeezed punctuation and stretched space over all its lines, no
+ * last line of one or two characters (justified text), even lines (ragged
+ * text with balance). Returns the number of lines added. */
 size_t pc_text_break(pc_breaker *b, pc_glyph *g, size_t n, const pc_parshape *shape, pc_lines *out);
+/* Where the breaker may start a line in glyphs [0, n) of a paragraph of
+ * the given shape, keeps applied: open[i] is 1 where a line may start at
+ * glyph i, 2 where one must (after a U+2028), else 0 (open[0] is 0; no line
+ * starts at a space). Breaks it takes only inside a run wider than the
+ * line are not counted. Prepared glyphs. */
+void pc_text_opportunities(pc_breaker *b, const pc_glyph *g, size_t n, const pc_parshape *sh,
+                           uint8_t *open);
+/* Width of the widest run of glyphs the breaker keeps on one line (a
+ * word, a number with its counter, a katakana word in ragged text), as
+ * pc_text_break would set it at the end of a line: the least measure a
+ * table column needs for its words to stay whole. Prepared glyphs. */
+float pc_text_min_width(pc_breaker *b, const pc_glyph *g, size_t n, const pc_parshape *sh);
 /* Right edge of the ink of a line (last glyph without its droppable blank). */
 float pc_line_right(const pc_glyph *g, const pc_line *l);
 void pc_lines_free(pc_lines *l);
