@@ -158,7 +158,9 @@ Test(output, files_written_from_two_threads_are_all_committed)
 		mine += pc_output_write(o, rel, "p", 1);
 	}
 	pthread_join(t, NULL);
-	cr_assert_eq(mine, 150);
+	/* once the other thread has failed, the transaction takes no more
+	 * files, so this thread may have written fewer */
+	cr_assert_leq(mine, 150);
 	cr_assert_eq(w.written, 150);
 	cr_assert_eq(diags.errors, 0, "the other thread's failure went to its own diagnostics");
 	cr_assert_eq(w.diags.errors, 1);
