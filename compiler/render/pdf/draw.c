@@ -18,6 +18,34 @@ static float page_y(float top_from_block)
 	return PC_DEV_PAGE_H - BLOCK_TOP - top_from_block;
 }
 
+/* ---- marked content (tags.h) ------------------------------------------- */
+
+enum { MC_NONE = -2, MC_ARTIFACT = -1 };
+
+static void mc_close(L *l)
+{
+	if (l->tree && l->mc != MC_NONE) {
+		pc_dev_mark_end(l->dev);
+		l->mc = MC_NONE;
+	}
+}
+
+/* Makes the marked content open what is drawn next belongs to: an
+ * element's (a new MCID) or an artifact's. */
+static void mc_want(L *l, int want, int page)
+{
+	if (!l->tree || l->mc == want)
+		return;
+	mc_close(l);
+	if (want == MC_ARTIFACT)
+		pc_dev_artifact_begin(l->dev);
+	else {
+		int mcid = pc_tags_mark(l->tree, want, page);
+		pc_dev_mark_begin(l->dev, pc_tag_name(pc_tags_type(l->tree, want)), mcid, NULL);
+	}
+	l->mc = want;
+}
+
 static void draw_text_op(L *l, const op *o, float ytop, bool abs, float dx)
 {
 	float base = abs ? PC_DEV_PAGE_H - (ytop + o->y) : page_y(ytop + o->y);
@@ -27,7 +55,10 @@ static void draw_text_op(L *l, const op *o, float ytop, bool abs, float dx)
 	pc_buf *actual = &l->actual;
 	/* inside a chart, the chart's words stand for all of its labels */
 	bool span = o->g1 - o->g0 > 1 && !l->in_alt;
-	if (span) {
+	/* a line of an element: its own marked content, which says the text */
+	int se = l->text_se;
+	l->text_se = MC_NONE;
+	if (span || se >= 0) {
 		pc_buf_clear(actual);
 		for (size_t k = o->g0; k < o->g1; k++) {
 			const pc_glyph *q = &l->p.g.v[k];
@@ -36,7 +67,15 @@ static void draw_text_op(L *l, const op *o, float ytop, bool abs, float dx)
 			char u[4];
 			pc_buf_put(actual, u, pc_utf8_encode(q->cp, u));
 		}
-		pc_dev_span_begin(l->dev, pc_buf_cstr(actual));
+		if (se >= 0) {
+			mc_close(l);
+			int mcid = pc_tags_mark(l->tree, se, l->page_now);
+			pc_dev_mark_begin(l->dev, pc_tag_name(pc_tags_type(l->tree, se)), mcid,
+			                  span ? pc_buf_cstr(actual) : NULL);
+			l->mc = se;
+			span = false;
+		} else
+			pc_dev_span_begin(l->dev, pc_buf_cstr(actual));
 	}
 	/* The line's runs of one face, size, colour, rise and spacing. */
 	typedef struct run {
@@ -73,12 +112,14 @@ static void draw_text_op(L *l, const op *o, float ytop, bool abs, float dx)
 	}
 	/* Drawn face by face (each at its own x): a line of Japanese with
 	 * Latin numbers switches fonts twice, not at every number. The
-	 * ActualText keeps the reading order. */
+	 * ActualText keeps the reading order. Tagged, in reading order: a
+	 * reader of the structure tree takes the text of the content. */
+	bool in_order = l->tree != NULL;
 	for (size_t r = 0; r < nruns; r++) {
 		if (runs[r].j == 0)
 			continue; /* drawn with an earlier run of its face */
 		const pc_glyph *a = &l->p.g.v[runs[r].i];
-		for (size_t s = r; s < nruns; s++) {
+		for (size_t s = r; s < (in_order ? r + 1 : nruns); s++) {
 			const pc_glyph *b = &l->p.g.v[runs[s].i];
 			if (runs[s].j == 0 || b->face != a->face || b->size != a->size)
 				continue;
@@ -91,6 +132,66 @@ static void draw_text_op(L *l, const op *o, float ytop, bool abs, float dx)
 	}
 	if (span)
 		pc_dev_span_end(l->dev);
+}
+
+/* Rules, leaders, bands and cell borders are decoration, except in a
+ * figure (a chart's bars and grid). */
+static bool decoration(const L *l, const op *o)
+{
+	return (o->kind == OP_RECT || o->kind == OP_LINE || o->kind == OP_DOTS) &&
+	       pc_tags_type(l->tree, o->se) != PC_TAG_FIGURE;
+}
+
+/* Before an op is drawn: its marked content. A header row drawn again
+ * after a page break (repeat) is an artifact: the table has it once. */
+static void mark_op(L *l, const op *o, int page, bool repeat)
+{
+	if (!l->tree || l->in_alt) /* a chart's words stand for all of it */
+		return;
+	switch (o->kind) {
+	case OP_DEST:
+	case OP_LINK:
+	case OP_ALT_END:
+		return;
+	default:
+		break;
+	}
+	int want = repeat || decoration(l, o) ? MC_ARTIFACT : o->se;
+	if (o->kind == OP_TEXT && want >= 0)
+		l->text_se = want; /* draw_text_op opens it, with the line's text */
+	else if (o->kind == OP_ALT_BEGIN && want >= 0) {
+		/* a chart: one sequence of its figure that says it in words */
+		mc_close(l);
+		int mcid = pc_tags_mark(l->tree, want, page);
+		pc_dev_mark_begin(l->dev, pc_tag_name(pc_tags_type(l->tree, want)), mcid,
+		                  l->p.alts.v[o->id]);
+		l->mc = want;
+		l->alt_folded = true;
+	} else
+		mc_want(l, want, page);
+}
+
+/* A link annotation just made: a Link element in the element of its
+ * text, described by the text (else by where it goes). */
+static void tag_link(L *l, const op *o, const pdf_link *k)
+{
+	if (!l->tree)
+		return;
+	pc_buf *b = &l->actual;
+	pc_buf_clear(b);
+	for (size_t i = o->g0; i < o->g1; i++) {
+		char u[4];
+		if (!(l->p.g.v[i].flags & PC_G_HIDDEN))
+			pc_buf_put(b, u, pc_utf8_encode(l->p.g.v[i].cp, u));
+	}
+	const char *where = k->uri ? k->uri : pdf_key_title(l, k->dest);
+	if (where && (!b->len || k->uri)) {
+		if (b->len)
+			pc_buf_puts(b, " ");
+		pc_buf_puts(b, where);
+	}
+	int e = pc_tags_add(l->tree, PC_TAG_LINK, o->se);
+	pc_dev_tag_link(l->dev, e, pc_buf_cstr(b));
 }
 
 static void draw_op(L *l, const op *o, float ytop, bool abs, const int *dest_handle, float dx)
@@ -116,12 +217,16 @@ static void draw_op(L *l, const op *o, float ytop, bool abs, const int *dest_han
 		pc_dev_circle(l->dev, x, top, o->w, o->fill, o->stroke, o->lw);
 		break;
 	case OP_ALT_BEGIN:
-		pc_dev_span_begin(l->dev, l->p.alts.v[o->id]);
+		if (!l->alt_folded)
+			pc_dev_span_begin(l->dev, l->p.alts.v[o->id]);
 		l->in_alt = true;
 		break;
 	case OP_ALT_END:
-		pc_dev_span_end(l->dev);
-		l->in_alt = false;
+		if (!l->alt_folded)
+			pc_dev_span_end(l->dev);
+		else
+			mc_close(l); /* the chart's sequence */
+		l->in_alt = l->alt_folded = false;
 		break;
 	case OP_DOTS:
 		if (o->w > 4)
@@ -136,6 +241,9 @@ static void draw_op(L *l, const op *o, float ytop, bool abs, const int *dest_han
 			pc_dev_uri(l->dev, x, top - o->h, o->w, o->h, k->uri);
 		else if (pdf_key_ok(k->dest) && dest_handle[k->dest.v] >= 0)
 			pc_dev_link(l->dev, x, top - o->h, o->w, o->h, dest_handle[k->dest.v]);
+		else
+			break;
+		tag_link(l, o, k);
 		break;
 	}
 	default:
@@ -355,31 +463,47 @@ void pdf_draw(L *l)
 	for (int p = 0; p < npages; p++)
 		head[p] = PDF_NO_KEY;
 	running_heads(l, head, pflags);
+	l->mc = l->text_se = MC_NONE;
+	if (l->tagged) {
+		l->tree = pc_tags_new(l->p.tags.v, l->p.tags.n, npages);
+		pc_dev_set_tags(l->dev, l->tree); /* written and freed by the device */
+	}
+	bool *drawn = pc_xcalloc(l->p.items.n ? l->p.items.n : 1, sizeof *drawn);
 	size_t k = 0;
 	for (int page = 0; page < npages; page++) {
 		pc_dev_page(l->dev, page);
+		l->page_now = page;
 		size_t p0 = k;
 		while (k < l->pg.places.n && l->pg.places.v[k].page == page)
 			k++;
+		mc_want(l, MC_ARTIFACT, page);
 		box_extents(l, p0, k);
 		for (size_t q = p0; q < k; q++) {
 			const place *p = &l->pg.places.v[q];
 			const item *it = &l->p.items.v[p->item];
 			bool abs = it->flags & IT_ABS;
-			for (size_t o = it->op0; o < it->op1; o++)
+			bool repeat = drawn[p->item];
+			drawn[p->item] = true;
+			for (size_t o = it->op0; o < it->op1; o++) {
+				mark_op(l, &l->p.ops.v[o], page, repeat);
 				draw_op(l, &l->p.ops.v[o], p->y, abs, dest, p->dx);
+			}
 		}
+		mc_want(l, MC_ARTIFACT, page);
 		if (l->watermark)
 			watermark(l); /* over everything, multiplied: the cover's band too */
-		if (pflags[page] & IT_ABS)
-			continue; /* the cover has neither header nor footer */
-		if (p0 == k)
-			continue; /* a blank left-hand page before a chapter: no folio */
-		page_head(l, page, head, pflags);
-		char buf[16];
-		snprintf(buf, sizeof buf, "%d", page + 1);
-		simple_text(l, buf, l->f.table, 9, C_GREY, BLOCK_X, FOOT_BASE, AL_CENTER, BLOCK_W);
+		if (!(pflags[page] & IT_ABS) && p0 != k) {
+			/* the cover and a blank left-hand page before a chapter
+			 * have neither header nor folio */
+			page_head(l, page, head, pflags);
+			char buf[16];
+			snprintf(buf, sizeof buf, "%d", page + 1);
+			simple_text(l, buf, l->f.table, 9, C_GREY, BLOCK_X, FOOT_BASE, AL_CENTER,
+			            BLOCK_W);
+		}
+		mc_close(l);
 	}
+	free(drawn);
 	pc_dev_page(l->dev, -1);
 	outline(l, dest);
 	free(dest);
