@@ -70,8 +70,11 @@ static void draw_text_op(L *l, const op *o, float ytop, bool abs, float dx)
 		if (se >= 0) {
 			mc_close(l);
 			int mcid = pc_tags_mark(l->tree, se, l->page_now);
-			pc_dev_mark_begin(l->dev, pc_tag_name(pc_tags_type(l->tree, se)), mcid,
-			                  span ? pc_buf_cstr(actual) : NULL);
+			/* tagged /Span whatever the element: readers take
+			 * ActualText from spans only */
+			pc_dev_mark_begin(l->dev,
+			                  span ? "Span" : pc_tag_name(pc_tags_type(l->tree, se)),
+			                  mcid, span ? pc_buf_cstr(actual) : NULL);
 			l->mc = se;
 			span = false;
 		} else
@@ -163,8 +166,7 @@ static void mark_op(L *l, const op *o, int page, bool repeat)
 		/* a chart: one sequence of its figure that says it in words */
 		mc_close(l);
 		int mcid = pc_tags_mark(l->tree, want, page);
-		pc_dev_mark_begin(l->dev, pc_tag_name(pc_tags_type(l->tree, want)), mcid,
-		                  l->p.alts.v[o->id]);
+		pc_dev_mark_begin(l->dev, "Span", mcid, l->p.alts.v[o->id]);
 		l->mc = want;
 		l->alt_folded = true;
 	} else

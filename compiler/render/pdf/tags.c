@@ -371,17 +371,66 @@ static void write_elem(writer *w, pc_tags *t, size_t i)
 	check(w, HPDF_Dict_Add(d, "K", a));
 }
 
+/* Pairs of a ParentTree leaf: libharu grows an array by copying it
+ * whole, so that one /Nums array of every page and link would cost time
+ * quadratic in their number. */
+#define LEAF_PAIRS 64
+
+typedef struct num_tree {
+	HPDF_Array kids;
+	HPDF_Array nums; /* the leaf being filled */
+	int first, last, n;
+} num_tree;
+
+static void leaf_close(writer *w, num_tree *nt)
+{
+	if (!nt->nums)
+		return;
+	HPDF_Dict leaf = indirect_dict(w);
+	HPDF_Array limits = HPDF_Array_New(w->mm);
+	if (!leaf || !limits) {
+		w->ok = false;
+		return;
+	}
+	check(w, HPDF_Array_AddNumber(limits, nt->first));
+	check(w, HPDF_Array_AddNumber(limits, nt->last));
+	check(w, HPDF_Dict_Add(leaf, "Limits", limits));
+	check(w, HPDF_Dict_Add(leaf, "Nums", nt->nums));
+	check(w, HPDF_Array_Add(nt->kids, leaf));
+	nt->nums = NULL;
+}
+
+/* Adds key → value (keys in increasing order). */
+static void num_put(writer *w, num_tree *nt, int key, void *value)
+{
+	if (nt->nums && nt->n == LEAF_PAIRS)
+		leaf_close(w, nt);
+	if (!nt->nums) {
+		nt->nums = HPDF_Array_New(w->mm);
+		if (!nt->nums) {
+			w->ok = false;
+			return;
+		}
+		nt->first = key;
+		nt->n = 0;
+	}
+	check(w, HPDF_Array_AddNumber(nt->nums, key));
+	check(w, HPDF_Array_Add(nt->nums, value));
+	nt->last = key;
+	nt->n++;
+}
+
 /* The ParentTree: for every page, the elements of its MCIDs; for every
  * annotation, its element. Keys: pages 0…n-1, then the annotations. */
 static HPDF_Dict parent_tree(writer *w, pc_tags *t)
 {
 	HPDF_Dict tree = indirect_dict(w);
-	HPDF_Array nums = HPDF_Array_New(w->mm);
-	if (!tree || !nums) {
+	num_tree nt = {HPDF_Array_New(w->mm), NULL, 0, 0, 0};
+	if (!tree || !nt.kids) {
 		w->ok = false;
 		return NULL;
 	}
-	for (int p = 0; p < w->npages; p++) {
+	for (int p = 0; p < w->npages && w->ok; p++) {
 		const page_marks *pm = &t->pages[p];
 		HPDF_Array arr = HPDF_Array_New(w->mm);
 		if (!arr || HPDF_Xref_Add(w->xref, arr) != HPDF_OK) {
@@ -390,20 +439,19 @@ static HPDF_Dict parent_tree(writer *w, pc_tags *t)
 		}
 		for (size_t m = 0; m < pm->n; m++)
 			check(w, HPDF_Array_Add(arr, t->el[pm->elem[m]].obj));
-		check(w, HPDF_Array_AddNumber(nums, p));
-		check(w, HPDF_Array_Add(nums, arr));
+		num_put(w, &nt, p, arr);
 		check(w, HPDF_Dict_AddNumber(w->pages[p], "StructParents", p));
 		check(w, HPDF_Dict_AddName(w->pages[p], "Tabs", "S"));
 	}
-	for (size_t k = 0; k < t->nannots; k++) {
+	for (size_t k = 0; k < t->nannots && w->ok; k++) {
 		int key = w->npages + (int)k;
-		check(w, HPDF_Array_AddNumber(nums, key));
-		check(w, HPDF_Array_Add(nums, t->el[t->annots[k].elem].obj));
+		num_put(w, &nt, key, t->el[t->annots[k].elem].obj);
 		check(w, HPDF_Dict_AddNumber(t->annots[k].annot, "StructParent", key));
 		if (t->annots[k].contents)
 			add_text(w, t->annots[k].annot, "Contents", t->annots[k].contents);
 	}
-	check(w, HPDF_Dict_Add(tree, "Nums", nums));
+	leaf_close(w, &nt);
+	check(w, HPDF_Dict_Add(tree, "Kids", nt.kids));
 	return tree;
 }
 
