@@ -100,7 +100,9 @@ static void image_block(L *l, const pc_node *img, frame f)
 		h = maxh;
 	}
 	warn_resolution(l, img, pw, ph, w);
-	int fig = pdf_tag_open(l, PC_TAG_FIGURE);
+	const char *alt = pc_node_text(l->doc, img);
+	/* without a text, the image is decoration (tagged an artifact) */
+	int fig = alt && *alt ? pdf_tag_open(l, PC_TAG_FIGURE) : -1;
 	pdf_new_item(l, BODY_PITCH * 0.5f, 0);
 	op *o = pdf_new_op(l, OP_IMAGE);
 	o->x = f.x + (f.w - w) / 2;
@@ -109,7 +111,6 @@ static void image_block(L *l, const pc_node *img, frame f)
 	o->h = h;
 	o->id = id;
 	float total = h;
-	const char *alt = pc_node_text(l->doc, img);
 	if (alt && *alt) {
 		pdf_tag_alt(l, fig, alt);
 		int cap = pdf_tag_open(l, PC_TAG_CAPTION);

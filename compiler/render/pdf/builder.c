@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../model/lang.h"
 #include "../../util/utf8.h"
 #include "layout.h"
 
@@ -249,8 +250,15 @@ void pdf_add_cp(L *l, uint32_t cp, const sty *st, unsigned flags, const pc_node 
 void pdf_add_text(L *l, const char *s, size_t len, const sty *st, const pc_node *src)
 {
 	size_t charno = 0;
+	/* English runs: the tagged booklet gives them their language */
+	pc_lang_run en = {len, 0};
+	if (!pc_lang_next_english(s, len, 0, &en))
+		en.off = len;
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;
+		if (i >= en.off + en.len && !pc_lang_next_english(s, len, i, &en))
+			en.off = len;
+		unsigned gf = i >= en.off && i < en.off + en.len ? PC_G_EN : 0;
 		size_t k = pc_utf8_decode(s + i, len - i, &cp);
 		i += k ? k : 1;
 		if (cp == '\n' || cp == '\t' || cp == '\r')
@@ -267,7 +275,7 @@ void pdf_add_text(L *l, const char *s, size_t len, const sty *st, const pc_node 
 			charno++;
 			continue;
 		}
-		pdf_add_cp(l, cp, st, 0, src, charno++);
+		pdf_add_cp(l, cp, st, gf, src, charno++);
 	}
 }
 

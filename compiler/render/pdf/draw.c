@@ -46,40 +46,10 @@ static void mc_want(L *l, int want, int page)
 	l->mc = want;
 }
 
-static void draw_text_op(L *l, const op *o, float ytop, bool abs, float dx)
+/* Draws glyphs [g0, g1) of a line at x0 on baseline base. */
+static void draw_runs(L *l, size_t g0, size_t g1, float x0, float base)
 {
-	float base = abs ? PC_DEV_PAGE_H - (ytop + o->y) : page_y(ytop + o->y);
 	static _Thread_local uint32_t cps[1024];
-	/* The line's text as it should be extracted: squeezed punctuation and
-	 * stretched gaps make pdftotext insert spaces and breaks otherwise. */
-	pc_buf *actual = &l->actual;
-	/* inside a chart, the chart's words stand for all of its labels */
-	bool span = o->g1 - o->g0 > 1 && !l->in_alt;
-	/* a line of an element: its own marked content, which says the text */
-	int se = l->text_se;
-	l->text_se = MC_NONE;
-	if (span || se >= 0) {
-		pc_buf_clear(actual);
-		for (size_t k = o->g0; k < o->g1; k++) {
-			const pc_glyph *q = &l->p.g.v[k];
-			if (q->flags & PC_G_HIDDEN)
-				continue;
-			char u[4];
-			pc_buf_put(actual, u, pc_utf8_encode(q->cp, u));
-		}
-		if (se >= 0) {
-			mc_close(l);
-			int mcid = pc_tags_mark(l->tree, se, l->page_now);
-			/* tagged /Span whatever the element: readers take
-			 * ActualText from spans only */
-			pc_dev_mark_begin(l->dev,
-			                  span ? "Span" : pc_tag_name(pc_tags_type(l->tree, se)),
-			                  mcid, span ? pc_buf_cstr(actual) : NULL);
-			l->mc = se;
-			span = false;
-		} else
-			pc_dev_span_begin(l->dev, pc_buf_cstr(actual));
-	}
 	/* The line's runs of one face, size, colour, rise and spacing. */
 	typedef struct run {
 		size_t i, j;
@@ -87,8 +57,8 @@ static void draw_text_op(L *l, const op *o, float ytop, bool abs, float dx)
 	} run;
 	static _Thread_local run runs[1024];
 	size_t nruns = 0;
-	size_t i = o->g0;
-	while (i < o->g1 && nruns < 1024) {
+	size_t i = g0;
+	while (i < g1 && nruns < 1024) {
 		const pc_glyph *a = &l->p.g.v[i];
 		if (a->flags & PC_G_HIDDEN) {
 			i++;
@@ -97,7 +67,7 @@ static void draw_text_op(L *l, const op *o, float ytop, bool abs, float dx)
 		size_t j = i + 1;
 		float gap = 0;
 		bool have_gap = false;
-		while (j < o->g1 && j - i < 1024) {
+		while (j < g1 && j - i < 1024) {
 			const pc_glyph *p = &l->p.g.v[j - 1], *q = &l->p.g.v[j];
 			if ((q->flags & PC_G_HIDDEN) || q->face != a->face || q->size != a->size ||
 			    q->rgb != a->rgb || q->rise != a->rise)
@@ -128,20 +98,120 @@ static void draw_text_op(L *l, const op *o, float ytop, bool abs, float dx)
 				continue;
 			for (size_t k = runs[s].i; k < runs[s].j; k++)
 				cps[k - runs[s].i] = l->p.g.v[k].cp;
-			pc_dev_text(l->dev, b->face, b->size, o->x + dx + b->x, base + b->rise,
+			pc_dev_text(l->dev, b->face, b->size, x0 + b->x, base + b->rise,
 			            runs[s].gap, cps, runs[s].j - runs[s].i, b->rgb);
 			runs[s].j = 0;
 		}
 	}
+}
+
+/* The text of glyphs [g0, g1) into b. */
+static void glyph_text(const L *l, size_t g0, size_t g1, pc_buf *b)
+{
+	pc_buf_clear(b);
+	for (size_t k = g0; k < g1; k++) {
+		const pc_glyph *q = &l->p.g.v[k];
+		if (q->flags & PC_G_HIDDEN)
+			continue;
+		char u[4];
+		pc_buf_put(b, u, pc_utf8_encode(q->cp, u));
+	}
+}
+
+/* A line of element se with runs of English or links: a sequence for
+ * each piece, English in a Span of its language, a link's text in its
+ * Link element (which gets the annotation too, tag_link); all inside one
+ * span of the line's ActualText, so that text extraction reads the line
+ * as a whole as before. */
+static void draw_pieces(L *l, const op *o, int se, float x0, float base)
+{
+	mc_close(l);
+	glyph_text(l, o->g0, o->g1, &l->actual);
+	pc_dev_span_begin(l->dev, pc_buf_cstr(&l->actual));
+	l->nlink_pieces = 0;
+	size_t a = o->g0;
+	while (a < o->g1) {
+		const pc_glyph *first = &l->p.g.v[a];
+		bool en = first->flags & PC_G_EN;
+		int link = first->link;
+		size_t b = a + 1;
+		while (b < o->g1 && (bool)(l->p.g.v[b].flags & PC_G_EN) == en &&
+		       l->p.g.v[b].link == link)
+			b++;
+		int e = se;
+		if (link >= 0) {
+			e = pc_tags_add(l->tree, PC_TAG_LINK, se);
+			if (l->nlink_pieces <
+			    (int)(sizeof l->link_pieces / sizeof l->link_pieces[0])) {
+				l->link_pieces[l->nlink_pieces].g0 = a;
+				l->link_pieces[l->nlink_pieces].g1 = b;
+				l->link_pieces[l->nlink_pieces++].elem = e;
+			}
+		}
+		if (en) {
+			e = pc_tags_add(l->tree, PC_TAG_SPAN, e);
+			pc_tags_lang(l->tree, e, "en-US");
+		}
+		int mcid = pc_tags_mark(l->tree, e, l->page_now);
+		pc_dev_mark_begin(l->dev, pc_tag_name(pc_tags_type(l->tree, e)), mcid, NULL);
+		draw_runs(l, a, b, x0, base);
+		pc_dev_mark_end(l->dev);
+		a = b;
+	}
+	pc_dev_span_end(l->dev);
+}
+
+static bool has_pieces(const L *l, const op *o)
+{
+	for (size_t k = o->g0; k < o->g1; k++)
+		if ((l->p.g.v[k].flags & PC_G_EN) || l->p.g.v[k].link >= 0)
+			return true;
+	return false;
+}
+
+static void draw_text_op(L *l, const op *o, float ytop, bool abs, float dx)
+{
+	float base = abs ? PC_DEV_PAGE_H - (ytop + o->y) : page_y(ytop + o->y);
+	/* The line's text as it should be extracted: squeezed punctuation and
+	 * stretched gaps make pdftotext insert spaces and breaks otherwise. */
+	pc_buf *actual = &l->actual;
+	/* inside a chart, the chart's words stand for all of its labels */
+	bool span = o->g1 - o->g0 > 1 && !l->in_alt;
+	/* a line of an element: its own marked content, which says the text */
+	int se = l->text_se;
+	l->text_se = MC_NONE;
+	l->nlink_pieces = 0;
+	if (se >= 0 && has_pieces(l, o)) {
+		draw_pieces(l, o, se, o->x + dx, base);
+		return;
+	}
+	if (span || se >= 0) {
+		glyph_text(l, o->g0, o->g1, actual);
+		if (se >= 0) {
+			mc_close(l);
+			int mcid = pc_tags_mark(l->tree, se, l->page_now);
+			/* tagged /Span whatever the element: readers take
+			 * ActualText from spans only */
+			pc_dev_mark_begin(l->dev,
+			                  span ? "Span" : pc_tag_name(pc_tags_type(l->tree, se)),
+			                  mcid, span ? pc_buf_cstr(actual) : NULL);
+			l->mc = se;
+			span = false;
+		} else
+			pc_dev_span_begin(l->dev, pc_buf_cstr(actual));
+	}
+	draw_runs(l, o->g0, o->g1, o->x + dx, base);
 	if (span)
 		pc_dev_span_end(l->dev);
 }
 
 /* Rules, leaders, bands and cell borders are decoration, except in a
- * figure (a chart's bars and grid). */
+ * figure (a chart's bars and grid); so is an image outside a figure (one
+ * its author gave no text: as alt="" on the site). */
 static bool decoration(const L *l, const op *o)
 {
-	return (o->kind == OP_RECT || o->kind == OP_LINE || o->kind == OP_DOTS) &&
+	return (o->kind == OP_RECT || o->kind == OP_LINE || o->kind == OP_DOTS ||
+	        o->kind == OP_IMAGE) &&
 	       pc_tags_type(l->tree, o->se) != PC_TAG_FIGURE;
 }
 
@@ -192,7 +262,13 @@ static void tag_link(L *l, const op *o, const pdf_link *k)
 			pc_buf_puts(b, " ");
 		pc_buf_puts(b, where);
 	}
-	int e = pc_tags_add(l->tree, PC_TAG_LINK, o->se);
+	/* the Link element of the linked text, else one of its own */
+	int e = -1;
+	for (int i = 0; i < l->nlink_pieces && e < 0; i++)
+		if (l->link_pieces[i].g0 <= o->g0 && o->g1 <= l->link_pieces[i].g1)
+			e = l->link_pieces[i].elem;
+	if (e < 0)
+		e = pc_tags_add(l->tree, PC_TAG_LINK, o->se);
 	pc_dev_tag_link(l->dev, e, pc_buf_cstr(b));
 }
 

@@ -280,6 +280,13 @@ typedef struct pdf_layout {
 	int tag_lbl;
 	int mc;
 	int text_se; /* the element of the text op drawn next; MC_NONE */
+	/* the Link elements of the pieces of the line drawn last, for its
+	 * link annotations (draw.c) */
+	struct {
+		size_t g0, g1;
+		int elem;
+	} link_pieces[32];
+	int nlink_pieces;
 	int page_now;
 	struct pc_tags *tree;
 	/* kept from pass to pass */

@@ -217,6 +217,12 @@ int pc_tags_add(pc_tags *t, int type, int parent)
 	return e;
 }
 
+void pc_tags_lang(pc_tags *t, int e, const char *lang)
+{
+	if (e > 0 && (size_t)e < t->n)
+		t->el[e].e.lang = lang;
+}
+
 int pc_tags_mark(pc_tags *t, int e, int page)
 {
 	if (e < 0 || (size_t)e >= t->n)

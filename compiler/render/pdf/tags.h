@@ -76,6 +76,8 @@ int pc_tags_type(const pc_tags *t, int e);
 /* A new element under parent, made while drawing (a link); placed after
  * what parent holds so far. */
 int pc_tags_add(pc_tags *t, int type, int parent);
+/* The language of element e (BCP 47, a string that outlives the tree). */
+void pc_tags_lang(pc_tags *t, int e, const char *lang);
 /* Opens a marked-content sequence of e's content on page: returns its
  * MCID. Elements enter their parent in the order their content is drawn
  * (the logical order); elements without content keep the walkers' order. */
