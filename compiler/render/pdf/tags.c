@@ -1,21 +1,22 @@
 /*
  * The structure tree of the tagged booklet (see tags.h): kept as plain
- * records while the pages are drawn, written as libharu objects when the
- * document is saved. Relies on libharu 2.3.0's HPDF_Doc record (its
- * memory manager, cross-reference table and catalog; hpdf_doc.h) and on
- * its object functions (hpdf_objects.h).
+ * records while the pages are drawn, written when the document is saved:
+ * the elements as dictionaries whose entries are written here
+ * (pc_haru_raw_dict: libharu's own objects cost more than the rest of the
+ * document for the tens of thousands of elements of a long plan), the
+ * rest through libharu's object functions.
  */
 #include "tags.h"
 
 #include <hpdf.h>
-#include <hpdf_doc.h>
-#include <hpdf_objects.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../../util/arena.h"
 #include "../../util/buf.h"
+#include "../../util/utf8.h"
+#include "haru.h"
 
 static const char *const names[PC_TAG_COUNT] = {
     [PC_TAG_DOCUMENT] = "Document",
@@ -68,6 +69,8 @@ typedef struct kid {
 } kid;
 
 typedef struct elem {
+	pc_haru_raw raw; /* first: the write hook finds the element by it */
+	const struct pc_tags *tree;
 	pc_tag_elem e;
 	int first_child, next_sibling; /* the walkers' order */
 	int cursor;                    /* first child not yet placed in kids */
@@ -90,6 +93,8 @@ typedef struct annot_ref {
 } annot_ref;
 
 struct pc_tags {
+	void *const *page_objs; /* HPDF_Page, while writing */
+	void *root;             /* the StructTreeRoot, while writing */
 	elem *el;
 	size_t n, cap;
 	page_marks *pages;
@@ -311,70 +316,99 @@ static void add_bool(writer *w, HPDF_Dict d, const char *key)
 		check(w, HPDF_Dict_Add(d, key, b));
 }
 
-/* A kid that is not on the element's /Pg page: an MCR or an OBJR. */
-static HPDF_Dict kid_ref(writer *w, const kid *k)
+static void put_uint(pc_buf *b, unsigned v)
 {
-	HPDF_Dict r = HPDF_Dict_New(w->mm);
-	if (!r) {
-		w->ok = false;
-		return NULL;
-	}
-	if (k->kind == KID_MCID) {
-		check(w, HPDF_Dict_AddName(r, "Type", "MCR"));
-		check(w, HPDF_Dict_AddNumber(r, "MCID", k->v));
-	} else {
-		check(w, HPDF_Dict_AddName(r, "Type", "OBJR"));
-		check(w, HPDF_Dict_Add(r, "Obj", k->annot));
-	}
-	check(w, HPDF_Dict_Add(r, "Pg", w->pages[k->page]));
-	return r;
+	char tmp[12], *p = tmp + sizeof tmp;
+	do {
+		*--p = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	pc_buf_put(b, p, (size_t)(tmp + sizeof tmp - p));
 }
 
-static void write_elem(writer *w, pc_tags *t, size_t i)
+static void put_ref(pc_buf *b, const void *obj)
 {
-	elem *e = &t->el[i];
-	HPDF_Dict d = e->obj;
-	check(w, HPDF_Dict_AddName(d, "Type", "StructElem"));
-	check(w, HPDF_Dict_AddName(d, "S", pc_tag_name(e->e.type)));
-	if (e->e.parent >= 0)
-		check(w, HPDF_Dict_Add(d, "P", t->el[e->e.parent].obj));
-	if (e->page >= 0)
-		check(w, HPDF_Dict_Add(d, "Pg", w->pages[e->page]));
-	if (e->e.alt && *e->e.alt)
-		add_text(w, d, "Alt", e->e.alt);
-	if (e->e.lang && *e->e.lang)
-		add_text(w, d, "Lang", e->e.lang);
-	if (e->e.scope != PC_SCOPE_NONE) {
-		HPDF_Dict attr = HPDF_Dict_New(w->mm);
-		if (!attr) {
-			w->ok = false;
-			return;
+	pc_buf_putc(b, ' ');
+	put_uint(b, pc_haru_obj_id(obj));
+	pc_buf_puts(b, " 0 R");
+}
+
+/* A text string: UTF-16BE in hex with its byte order mark. */
+static void put_text_string(pc_buf *b, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	pc_buf_puts(b, " <FEFF");
+	size_t len = strlen(s);
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t k = pc_utf8_decode(s + i, len - i, &cp);
+		i += k ? k : 1;
+		uint16_t u[2] = {(uint16_t)cp, 0};
+		int nu = 1;
+		if (cp > 0xFFFF) {
+			cp -= 0x10000;
+			u[0] = (uint16_t)(0xD800 + (cp >> 10));
+			u[1] = (uint16_t)(0xDC00 + (cp & 0x3FF));
+			nu = 2;
 		}
-		check(w, HPDF_Dict_AddName(attr, "O", "Table"));
-		check(w, HPDF_Dict_AddName(attr, "Scope",
-		                           e->e.scope == PC_SCOPE_ROW ? "Row" : "Column"));
-		check(w, HPDF_Dict_Add(d, "A", attr));
+		for (int j = 0; j < nu; j++) {
+			char h[4] = {hex[u[j] >> 12], hex[u[j] >> 8 & 15], hex[u[j] >> 4 & 15],
+			             hex[u[j] & 15]};
+			pc_buf_put(b, h, 4);
+		}
 	}
+	pc_buf_putc(b, '>');
+}
+
+/* The entries of a structure element, as the document is saved. */
+static void write_elem(const pc_haru_raw *raw, pc_buf *b)
+{
+	const elem *e = (const elem *)raw;
+	const pc_tags *t = e->tree;
+	pc_buf_puts(b, "/Type /StructElem /S /");
+	pc_buf_puts(b, pc_tag_name(e->e.type));
+	pc_buf_puts(b, " /P");
+	put_ref(b, e->e.parent >= 0 ? t->el[e->e.parent].obj : t->root);
+	if (e->page >= 0) {
+		pc_buf_puts(b, " /Pg");
+		put_ref(b, t->page_objs[e->page]);
+	}
+	if (e->e.alt && *e->e.alt) {
+		pc_buf_puts(b, " /Alt");
+		put_text_string(b, e->e.alt);
+	}
+	if (e->e.lang && *e->e.lang) {
+		pc_buf_puts(b, " /Lang");
+		put_text_string(b, e->e.lang);
+	}
+	if (e->e.scope != PC_SCOPE_NONE)
+		pc_buf_puts(b, e->e.scope == PC_SCOPE_ROW ? " /A <</O /Table /Scope /Row>>"
+		                                          : " /A <</O /Table /Scope /Column>>");
 	if (!e->nkids)
 		return;
-	HPDF_Array a = HPDF_Array_New(w->mm);
-	if (!a) {
-		w->ok = false;
-		return;
-	}
+	pc_buf_puts(b, " /K [");
 	for (size_t k = 0; k < e->nkids; k++) {
 		const kid *c = &e->kids[k];
 		if (c->kind == KID_ELEM)
-			check(w, HPDF_Array_Add(a, t->el[c->v].obj));
-		else if (c->kind == KID_MCID && c->page == e->page)
-			check(w, HPDF_Array_AddNumber(a, c->v));
-		else {
-			HPDF_Dict r = kid_ref(w, c);
-			if (r)
-				check(w, HPDF_Array_Add(a, r));
+			put_ref(b, t->el[c->v].obj);
+		else if (c->kind == KID_MCID && c->page == e->page) {
+			pc_buf_putc(b, ' ');
+			put_uint(b, (unsigned)c->v);
+		} else if (c->kind == KID_MCID) {
+			pc_buf_puts(b, " <</Type /MCR /Pg");
+			put_ref(b, t->page_objs[c->page]);
+			pc_buf_puts(b, " /MCID ");
+			put_uint(b, (unsigned)c->v);
+			pc_buf_puts(b, ">>");
+		} else {
+			pc_buf_puts(b, " <</Type /OBJR /Obj");
+			put_ref(b, c->annot);
+			pc_buf_puts(b, " /Pg");
+			put_ref(b, t->page_objs[c->page]);
+			pc_buf_puts(b, ">>");
 		}
 	}
-	check(w, HPDF_Dict_Add(d, "K", a));
+	pc_buf_puts(b, " ]");
 }
 
 /* Pairs of a ParentTree leaf: libharu grows an array by copying it
@@ -516,14 +550,14 @@ static void metadata(writer *w, const char *title)
 	check(w, HPDF_Dict_AddName(m, "Type", "Metadata"));
 	check(w, HPDF_Dict_AddName(m, "Subtype", "XML"));
 	check(w, HPDF_Stream_Write(m->stream, (const HPDF_BYTE *)x.data, (HPDF_UINT)x.len));
-	check(w, HPDF_Dict_Add(w->pdf->catalog, "Metadata", m));
+	check(w, HPDF_Dict_Add(pc_haru_catalog(w->pdf), "Metadata", m));
 	pc_buf_free(&x);
 }
 
 /* /Lang, /MarkInfo, /ViewerPreferences of the catalog. */
 static void catalog_entries(writer *w)
 {
-	HPDF_Dict cat = w->pdf->catalog;
+	HPDF_Dict cat = pc_haru_catalog(w->pdf);
 	add_text(w, cat, "Lang", "ja-JP");
 	HPDF_Dict mark = HPDF_Dict_New(w->mm);
 	HPDF_Dict vp = HPDF_Dict_New(w->mm);
@@ -543,8 +577,8 @@ bool pc_tags_write(pc_tags *t, void *pdf, void *const *pages, int npages, const 
 	writer w = {pdf, NULL, NULL, NULL, (HPDF_Page const *)pages, npages, true};
 	if (!w.pdf || npages > t->npages)
 		return false;
-	w.mm = w.pdf->mmgr;
-	w.xref = w.pdf->xref;
+	w.mm = pc_haru_mmgr(w.pdf);
+	w.xref = pc_haru_xref(w.pdf);
 	w.utf8 = HPDF_GetEncoder(w.pdf, "UTF-8");
 	/* elements opened but never drawn keep their place, after the rest */
 	for (size_t i = 1; i < t->n; i++)
@@ -552,13 +586,18 @@ bool pc_tags_write(pc_tags *t, void *pdf, void *const *pages, int npages, const 
 	for (size_t i = 0; i < t->n; i++)
 		place_children(t, (int)i, -1);
 	HPDF_Dict root = indirect_dict(&w);
-	for (size_t i = 0; i < t->n && w.ok; i++)
-		t->el[i].obj = indirect_dict(&w);
+	t->root = root;
+	t->page_objs = pages;
+	for (size_t i = 0; i < t->n && w.ok; i++) {
+		elem *e = &t->el[i];
+		e->raw.write = write_elem;
+		e->tree = t;
+		e->obj = pc_haru_raw_dict(w.pdf, &e->raw);
+		if (!e->obj)
+			w.ok = false;
+	}
 	if (!w.ok)
 		return false;
-	for (size_t i = 0; i < t->n && w.ok; i++)
-		write_elem(&w, t, i);
-	check(&w, HPDF_Dict_Add(t->el[0].obj, "P", root));
 	HPDF_Dict tree = parent_tree(&w, t);
 	if (!w.ok)
 		return false;
@@ -566,7 +605,7 @@ bool pc_tags_write(pc_tags *t, void *pdf, void *const *pages, int npages, const 
 	check(&w, HPDF_Dict_Add(root, "K", t->el[0].obj));
 	check(&w, HPDF_Dict_Add(root, "ParentTree", tree));
 	check(&w, HPDF_Dict_AddNumber(root, "ParentTreeNextKey", npages + (int)t->nannots));
-	check(&w, HPDF_Dict_Add(w.pdf->catalog, "StructTreeRoot", root));
+	check(&w, HPDF_Dict_Add(pc_haru_catalog(w.pdf), "StructTreeRoot", root));
 	catalog_entries(&w);
 	metadata(&w, title);
 	return w.ok;
