@@ -373,6 +373,11 @@ static void write_elem(const pc_haru_raw *raw, pc_buf *b)
 		pc_buf_puts(b, " /Pg");
 		put_ref(b, t->page_objs[e->page]);
 	}
+	if (e->e.type == PC_TAG_NOTE) { /* PDF/UA-1 7.9: a note has a unique /ID */
+		pc_buf_puts(b, " /ID (note-");
+		put_uint(b, (unsigned)(e - t->el));
+		pc_buf_putc(b, ')');
+	}
 	if (e->e.alt && *e->e.alt) {
 		pc_buf_puts(b, " /Alt");
 		put_text_string(b, e->e.alt);
