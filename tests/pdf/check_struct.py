@@ -200,7 +200,8 @@ def main():
         text = norm(n.attrs["literal"])
         checked += 1
         if not any(text in e.joined for k in kinds for e in by_kind.get(k, [])):
-            where = [e.kind for e in elems if text in e.joined][:1]
+            holders = [e for e in elems if text in e.joined]
+            where = [min(holders, key=lambda e: len(e.joined)).kind] if holders else []
             problems.append(f"{what} not inside {'/'.join(sorted(kinds))}"
                             f" (found in {where[0] if where else 'nothing'}): {n.attrs['literal'][:60]}")
     for t in by_kind.get("Table", []):
