@@ -398,3 +398,35 @@ Test(haru, a_failed_write_stops_the_save)
 	cr_assert_eq(seen, HPDF_FILE_IO_ERROR);
 	HPDF_Free(doc);
 }
+
+/* A dictionary written by its owner (the structure tree's elements): its
+ * entries come out between << and >> of an object of its own, which a
+ * dictionary of libharu refers to by its number. */
+typedef struct raw_elem {
+	pc_haru_raw raw;
+	const char *entries;
+} raw_elem;
+
+static void write_entries(const pc_haru_raw *raw, pc_buf *out)
+{
+	pc_buf_puts(out, ((const raw_elem *)raw)->entries);
+}
+
+Test(haru, a_dictionary_written_by_its_owner)
+{
+	HPDF_AddPage(pdf);
+	raw_elem e = {{write_entries}, "/Type /StructElem /S /P /K [0 1]"};
+	HPDF_Dict d = pc_haru_raw_dict(pdf, &e.raw);
+	cr_assert(d, LOUD);
+	unsigned id = pc_haru_obj_id(d);
+	cr_assert_gt(id, 0, LOUD);
+	cr_assert_eq(HPDF_Dict_Add(pc_haru_catalog(pdf), "StructTreeRoot", d), HPDF_OK, LOUD);
+	cr_assert(pc_haru_mmgr(pdf) && pc_haru_xref(pdf), LOUD);
+	pc_buf out = save();
+	char ref[48], obj[64];
+	snprintf(ref, sizeof ref, "/StructTreeRoot %u 0 R", id);
+	snprintf(obj, sizeof obj, "\n%u 0 obj\n<<\n/Type /StructElem /S /P /K [0 1]\n>>", id);
+	cr_assert_eq(count_bytes(out.data, out.len, ref), 1, LOUD);
+	cr_assert_eq(count_bytes(out.data, out.len, obj), 1, LOUD);
+	pc_buf_free(&out);
+}

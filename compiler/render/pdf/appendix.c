@@ -23,6 +23,7 @@ void pdf_appendix_title(L *l, pc_appendix a, frame f)
 	pdf_key key = pdf_key_of_appendix(&l->keys, a);
 	it->head = key;
 	pdf_dest_op(l, key); /* for the contents and the outline */
+	int hd = pdf_tag_open(l, PC_TAG_H1);
 	size_t g0 = l->p.g.n;
 	sty st = pdf_sty(l->f.head, 20, C_TEXT);
 	pdf_add_str(l, pc_appendix_title(a), &st);
@@ -35,11 +36,13 @@ void pdf_appendix_title(L *l, pc_appendix a, frame f)
 	rule->stroke = C_ACCENT;
 	rule->lw = 1.2f;
 	pdf_end_item(l, h + 24);
+	pdf_tag_close(l, hd);
 }
 
 /* A kana row or letter heading: a tinted band w wide. */
 void pdf_group_band(L *l, const char *name, float x, float w, unsigned flags)
 {
+	int h = pdf_tag_open(l, PC_TAG_H2);
 	pdf_new_item(l, 8, IT_KEEP | flags);
 	op *band = pdf_new_op(l, OP_RECT);
 	band->x = x;
@@ -53,6 +56,7 @@ void pdf_group_band(L *l, const char *name, float x, float w, unsigned flags)
 	pc_parshape gsh = {w - 12, 0, 0, true, false};
 	pdf_text_ops(l, a, x + 6, 0, &gsh, 17, AL_LEFT);
 	pdf_end_item(l, 17);
+	pdf_tag_close(l, h);
 }
 
 void pdf_gloss_entry(L *l, const pc_gloss_entry *e)
@@ -110,12 +114,14 @@ void pdf_glossary_appendix(L *l)
 	 * the likely width anyway, so that the pages after them (the index)
 	 * need not move in the next pass. */
 	int guess = l->pass == 0 && !l->glossary_only ? pages_so_far(l) : 0;
+	int sect = pdf_tag_open(l, PC_TAG_SECT);
 	pdf_appendix_title(l, PC_APPX_GLOSSARY, f);
 	for (size_t gi = 0; gi < g->ngroups; gi++) {
 		const pc_gloss_group *grp = &g->groups[gi];
 		pdf_group_band(l, grp->name, f.x, f.w, 0);
 		for (size_t i = grp->first; i < grp->first + grp->count; i++) {
 			const pc_gloss_entry *e = &g->entries[i];
+			int para = pdf_tag_open(l, PC_TAG_P);
 			size_t g0 = l->p.g.n;
 			pdf_gloss_entry(l, e);
 			pdf_key key = pdf_key_of_term(&l->keys, e->term);
@@ -129,8 +135,10 @@ void pdf_glossary_appendix(L *l)
 			}
 			pc_parshape sh = {f.w, 0, 9, false, false};
 			pdf_set_lines(l, g0, f.x, &sh, 14.5f, 4, AL_JUSTIFY, 0);
+			pdf_tag_close(l, para);
 		}
 	}
+	pdf_tag_close(l, sect);
 }
 
 /* The page numbers of an index entry: each once, the definition's in
@@ -158,6 +166,7 @@ static void index_page_list(L *l, const int *pages, size_t np, int def_page, con
 static void index_entry_leader(L *l, const pc_ix_entry *e, const sty *es, const sty *ps,
                                const int *pages, size_t np, int def_page, float pw, float x)
 {
+	int para = pdf_tag_open(l, PC_TAG_P);
 	pdf_new_item(l, 0, IT_COL);
 	size_t b = l->p.g.n;
 	pdf_add_str(l, e->text, es);
@@ -192,6 +201,7 @@ static void index_entry_leader(L *l, const pc_ix_entry *e, const sty *es, const 
 		dots->lw = 0.9f;
 	}
 	pdf_end_item(l, th);
+	pdf_tag_close(l, para);
 }
 
 void pdf_index_pages(L *l)
@@ -200,6 +210,7 @@ void pdf_index_pages(L *l)
 	if (!ix || !ix->nentries)
 		return;
 	frame f = {BLOCK_X, BLOCK_W, PC_ROLE_NONE, 0};
+	int index = pdf_tag_open(l, PC_TAG_INDEX);
 	pdf_appendix_title(l, PC_APPX_INDEX, f);
 	int *pages = NULL;
 	size_t cap = 0;
@@ -244,6 +255,7 @@ void pdf_index_pages(L *l)
 			}
 			/* An alias, or a long list of pages: the pages follow the
 			 * text and the lines wrap with a hanging indent. */
+			int para = pdf_tag_open(l, PC_TAG_P);
 			size_t b = l->p.g.n;
 			pdf_add_str(l, e->text, &es);
 			if (e->kind == PC_IX_ALIAS && e->term) {
@@ -256,7 +268,9 @@ void pdf_index_pages(L *l)
 			pdf_set_lines(l, b, f.x, &esh, 15, 0, AL_LEFT, 0);
 			for (size_t k = i0; k < l->p.items.n; k++)
 				l->p.items.v[k].flags |= IT_COL;
+			pdf_tag_close(l, para);
 		}
 	}
+	pdf_tag_close(l, index);
 	free(pages);
 }

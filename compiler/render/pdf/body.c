@@ -100,6 +100,9 @@ static void image_block(L *l, const pc_node *img, frame f)
 		h = maxh;
 	}
 	warn_resolution(l, img, pw, ph, w);
+	const char *alt = pc_node_text(l->doc, img);
+	/* without a text, the image is decoration (tagged an artifact) */
+	int fig = alt && *alt ? pdf_tag_open(l, PC_TAG_FIGURE) : -1;
 	pdf_new_item(l, BODY_PITCH * 0.5f, 0);
 	op *o = pdf_new_op(l, OP_IMAGE);
 	o->x = f.x + (f.w - w) / 2;
@@ -108,15 +111,18 @@ static void image_block(L *l, const pc_node *img, frame f)
 	o->h = h;
 	o->id = id;
 	float total = h;
-	const char *alt = pc_node_text(l->doc, img);
 	if (alt && *alt) {
+		pdf_tag_alt(l, fig, alt);
+		int cap = pdf_tag_open(l, PC_TAG_CAPTION);
 		size_t g0 = l->p.g.n;
 		sty s = pdf_sty(l->f.table, TABLE_SIZE, C_GREY);
 		pdf_add_str(l, alt, &s);
 		pc_parshape sh = {f.w, 0, 0, true, true};
 		total += 4 + pdf_text_ops(l, g0, f.x, h + 4, &sh, TABLE_PITCH, AL_CENTER);
+		pdf_tag_close(l, cap);
 	}
 	pdf_end_item(l, total + 4);
+	pdf_tag_close(l, fig);
 }
 
 /* What a paragraph is, from how it starts: running text, the title of
@@ -201,6 +207,7 @@ static void note_paragraph(L *l, const pc_node *n, frame f, int kind)
 	if (l->p.g.n == g0)
 		return;
 	pc_parshape sh = {f.w, 0, note ? TABLE_SIZE : 0, true, false};
+	int para = pdf_tag_open(l, PC_TAG_P);
 	if (note) {
 		keep_previous(l);
 		pdf_set_lines(l, g0, f.x, &sh, TABLE_PITCH, 2, AL_LEFT, 0);
@@ -211,6 +218,7 @@ static void note_paragraph(L *l, const pc_node *n, frame f, int kind)
 		for (size_t i = i0; i < l->p.items.n; i++)
 			l->p.items.v[i].flags |= IT_KEEP;
 	}
+	pdf_tag_close(l, para);
 }
 
 /*
@@ -273,8 +281,10 @@ static void paragraph(L *l, const pc_node *n, frame f, const pc_glyph *prefix, s
 			for (size_t i = g0 + 1; i < g0 + mk + (g0 + mk < l->p.g.n); i++)
 				l->p.g.v[i].flags |= PC_G_GLUE;
 		}
+		int para = pdf_tag_open(l, PC_TAG_P);
 		pdf_set_lines_marked(l, mk0, g0, g0, f.x, &sh, BODY_PITCH, 0, AL_JUSTIFY,
 		                     keep_last);
+		pdf_tag_close(l, para);
 	}
 	/* images of the paragraph, as blocks */
 	for (const pc_node *c = n->first; c; c = c->next)
@@ -309,7 +319,11 @@ static void list_block(L *l, const pc_node *n, frame f)
 {
 	static const uint32_t bullets[] = {0x30FB, 0x25C7, 0x25B6};
 	int num = n->u.list.start ? n->u.list.start : 1;
+	int list = pdf_tag_open(l, PC_TAG_L);
 	for (const pc_node *it = n->first; it; it = it->next, num++) {
+		int li = pdf_tag_open(l, PC_TAG_LI);
+		int lbl = pdf_tag_leaf(l, PC_TAG_LBL);
+		int body = pdf_tag_open(l, PC_TAG_LBODY);
 		size_t m0 = l->p.g.n;
 		float pad = 0;
 		sty s = body_sty(l);
@@ -334,23 +348,32 @@ static void list_block(L *l, const pc_node *n, frame f)
 		const pc_node *c = it->first;
 		if (c && c->kind == PC_PARAGRAPH) {
 			frame pf = {f.x, f.w, PC_ROLE_NONE, f.list_depth};
+			l->tag_lbl = lbl; /* the marker drawn before the first line */
 			paragraph(l, c, pf, mk, nm, hang, false, 0);
+			l->tag_lbl = 0;
 			c = c->next;
 		} else {
 			size_t g0 = l->p.g.n;
 			for (size_t i = 0; i < nm; i++)
 				PUSH(l->p.g, mk[i]);
 			pc_parshape sh = {f.w, 0, 0, true, false};
+			size_t o0 = l->p.ops.n;
 			pdf_set_lines(l, g0, f.x, &sh, BODY_PITCH, 0, AL_LEFT, IT_KEEP);
+			for (size_t k = o0; k < l->p.ops.n; k++)
+				l->p.ops.v[k].se = lbl; /* the marker alone on its line */
 		}
 		if (c)
 			blocks(l, c, inner);
+		pdf_tag_close(l, body);
+		pdf_tag_close(l, li);
 	}
+	pdf_tag_close(l, list);
 }
 
 static void code_block(L *l, const pc_node *n, frame f)
 {
 	int b = pdf_open_box(l, BOX_CODE, f.x, f.w);
+	int code = pdf_tag_open(l, PC_TAG_CODE);
 	pdf_new_item(l, BODY_PITCH * 0.3f, IT_KEEP);
 	pdf_end_item(l, 4);
 	const char *s = n->literal ? n->literal : "";
@@ -370,6 +393,7 @@ static void code_block(L *l, const pc_node *n, frame f)
 	}
 	pdf_new_item(l, 0, 0);
 	pdf_end_item(l, 4);
+	pdf_tag_close(l, code);
 	pdf_close_box(l, b);
 }
 
@@ -380,16 +404,20 @@ static void glossary_box(L *l, const pc_node *n, frame f, bool titled)
 	int b = pdf_open_box(l, BOX_FILL, f.x, f.w);
 	float pad = 8;
 	frame in = {f.x + pad, f.w - 2 * pad, PC_ROLE_NONE, 0};
+	int note = pdf_tag_open(l, PC_TAG_NOTE);
 	pdf_new_item(l, BODY_PITCH * 0.6f, IT_KEEP);
 	pdf_end_item(l, 4);
 	if (titled) {
+		int head = pdf_tag_open(l, PC_TAG_P);
 		size_t g0 = l->p.g.n;
 		sty s = pdf_sty(l->f.head, 10, C_ACCENT);
 		pdf_add_str(l, t->caption ? t->caption : pc_appendix_title(PC_APPX_GLOSSARY), &s);
 		pc_parshape sh = {in.w, 0, 0, true, true};
 		pdf_set_lines(l, g0, in.x, &sh, 16, 0, AL_LEFT, IT_KEEP);
+		pdf_tag_close(l, head);
 	}
 	for (size_t i = 0; i < t->nterms; i++) {
+		int entry = pdf_tag_open(l, PC_TAG_P);
 		size_t g0 = l->p.g.n;
 		pc_gloss_entry e = pc_gloss_entry_of(l->doc, t->terms[i]);
 		if (t->terms[i]->mark) { /* the ※n the term has in this measure */
@@ -403,9 +431,11 @@ static void glossary_box(L *l, const pc_node *n, frame f, bool titled)
 		pdf_set_lines(l, g0, in.x, &sh, 14.5f, i ? 3 : 0, AL_JUSTIFY, 0);
 		/* the definition's destination sits on its first line */
 		pdf_attach_dest(l, i0, pdf_key_of_term(&l->keys, t->terms[i]));
+		pdf_tag_close(l, entry);
 	}
 	pdf_new_item(l, 0, 0);
 	pdf_end_item(l, 6);
+	pdf_tag_close(l, note);
 	pdf_close_box(l, b);
 }
 
@@ -434,9 +464,11 @@ static void blocks(L *l, const pc_node *first, frame f)
 			break;
 		case PC_BLOCKQUOTE: {
 			int b = pdf_open_box(l, BOX_BAR, f.x, f.w);
+			int quote = pdf_tag_open(l, PC_TAG_BLOCKQUOTE);
 			frame in = {f.x + BODY_SIZE * 1.5f, f.w - BODY_SIZE * 1.5f, f.role,
 			            f.list_depth};
 			blocks(l, n->first, in);
+			pdf_tag_close(l, quote);
 			pdf_close_box(l, b);
 			break;
 		}
@@ -489,6 +521,7 @@ static void sdg_badges(L *l, const pc_section *s, frame f)
 	if (!s->nsdgs)
 		return;
 	float sz = 26, gap = 4;
+	int para = pdf_tag_open(l, PC_TAG_P); /* 「SDGs 3 11」 */
 	pdf_new_item(l, 6, IT_KEEP);
 	float x = f.x + f.w - s->nsdgs * (sz + gap) + gap;
 	size_t g0 = l->p.g.n;
@@ -516,6 +549,7 @@ static void sdg_badges(L *l, const pc_section *s, frame f)
 		x += sz + gap;
 	}
 	pdf_end_item(l, sz);
+	pdf_tag_close(l, para);
 }
 
 /* The headings of blocks inside a measure, each level its own style. */
@@ -543,6 +577,7 @@ static void block_heading(L *l, const pc_node *n, frame f, pdf_key key)
 	size_t k = (size_t)(s->level - 3) < nstyles ? (size_t)(s->level - 3) : nstyles - 1;
 	const head_style *hs = &head_styles[k];
 	int face = hs->heading_face ? l->f.head : l->f.bold;
+	int h = pdf_tag_open(l, pdf_tag_heading(s->level));
 	size_t g0 = l->p.g.n;
 	sty mark = pdf_sty(l->f.head, hs->size, C_ACCENT);
 	/* a number (①) marks the heading itself, except at level 3 */
@@ -577,12 +612,14 @@ static void block_heading(L *l, const pc_node *n, frame f, pdf_key key)
 			last->op1 = l->p.ops.n;
 		}
 	}
+	pdf_tag_close(l, h);
 }
 
 static void heading(L *l, const pc_node *n, frame f, pdf_key key)
 {
 	const pc_section *s = &n->u.section;
 	const char *nl = s->heading_label;
+	int hd = s->level <= 2 ? pdf_tag_open(l, pdf_tag_heading(s->level)) : -1;
 	if (s->level == 1) {
 		/* chapter opening: a new page, the number and a large title */
 		item *it = pdf_new_item(l, 0, IT_NEWPAGE | IT_KEEP | IT_CHAPTER | pdf_recto(l));
@@ -616,6 +653,7 @@ static void heading(L *l, const pc_node *n, frame f, pdf_key key)
 		rule->stroke = C_RULE;
 		rule->lw = 0.8f;
 		pdf_end_item(l, y + 16);
+		pdf_tag_close(l, hd);
 		return;
 	}
 	if (s->level == 2) {
@@ -666,9 +704,11 @@ static void heading(L *l, const pc_node *n, frame f, pdf_key key)
 					l->p.ops.v[k].y += (h - 12 * 1.3f) / 2;
 		}
 		pdf_end_item(l, h);
+		pdf_tag_close(l, hd);
 		sdg_badges(l, s, f);
 		return;
 	}
+	pdf_tag_close(l, hd);
 	block_heading(l, n, f, key);
 }
 
@@ -676,6 +716,7 @@ static void section(L *l, const pc_node *n, frame f)
 {
 	const pc_section *s = &n->u.section;
 	pdf_key key = pdf_key_of_node(&l->keys, n);
+	int sect = pdf_tag_open(l, PC_TAG_SECT);
 	heading(l, n, f, key);
 	frame in = f;
 	in.role =
@@ -699,6 +740,7 @@ static void section(L *l, const pc_node *n, frame f)
 	for (const pc_node *c = n->first; c; c = c->next)
 		if (c->kind == PC_TABLE && c->u.table.kind == PC_TABLE_GLOSSARY)
 			glossary_box(l, c, f, s->role != PC_ROLE_GLOSSARY);
+	pdf_tag_close(l, sect);
 }
 
 void pdf_body(L *l)

@@ -8,8 +8,72 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../model/lang.h"
 #include "../../util/utf8.h"
 #include "layout.h"
+
+/* ---- structure -------------------------------------------------------- */
+
+void pdf_tags_reset(L *l)
+{
+	l->p.tags.n = 0;
+	pc_tag_elem root = {PC_TAG_DOCUMENT, PC_SCOPE_NONE, -1, NULL, NULL};
+	PUSH(l->p.tags, root);
+	l->ntag = 0;
+	l->tag_lbl = 0;
+}
+
+int pdf_tag_cur(const L *l)
+{
+	return l->ntag ? l->tag_stack[l->ntag - 1] : 0;
+}
+
+int pdf_tag_leaf(L *l, int type)
+{
+	if (!l->p.tags.n)
+		pdf_tags_reset(l);
+	pc_tag_elem e = {(uint8_t)type, PC_SCOPE_NONE, pdf_tag_cur(l), NULL, NULL};
+	PUSH(l->p.tags, e);
+	return (int)l->p.tags.n - 1;
+}
+
+int pdf_tag_open(L *l, int type)
+{
+	int e = pdf_tag_leaf(l, type);
+	/* deeper than the stack: its content goes to the element around it */
+	if ((size_t)l->ntag < sizeof l->tag_stack / sizeof l->tag_stack[0])
+		l->tag_stack[l->ntag++] = e;
+	return e;
+}
+
+void pdf_tag_close(L *l, int e)
+{
+	/* closes e and whatever was left open inside it */
+	for (int i = l->ntag; i-- > 0;)
+		if (l->tag_stack[i] == e) {
+			l->ntag = i;
+			return;
+		}
+}
+
+void pdf_tag_alt(L *l, int e, const char *alt)
+{
+	if (e > 0 && (size_t)e < l->p.tags.n)
+		l->p.tags.v[e].alt = alt;
+}
+
+void pdf_tag_scope(L *l, int e, int scope)
+{
+	if (e > 0 && (size_t)e < l->p.tags.n)
+		l->p.tags.v[e].scope = (uint8_t)scope;
+}
+
+int pdf_tag_heading(int level)
+{
+	if (level < 1)
+		level = 1;
+	return PC_TAG_H1 + (level > 6 ? 5 : level - 1);
+}
 
 op *pdf_new_op(L *l, int kind)
 {
@@ -18,6 +82,7 @@ op *pdf_new_op(L *l, int kind)
 	o.kind = (uint8_t)kind;
 	o.fill = o.stroke = PC_DEV_NONE;
 	o.key = PDF_NO_KEY;
+	o.se = pdf_tag_cur(l);
 	PUSH(l->p.ops, o);
 	return &l->p.ops.v[l->p.ops.n - 1];
 }
@@ -185,8 +250,15 @@ void pdf_add_cp(L *l, uint32_t cp, const sty *st, unsigned flags, const pc_node 
 void pdf_add_text(L *l, const char *s, size_t len, const sty *st, const pc_node *src)
 {
 	size_t charno = 0;
+	/* English runs: the tagged booklet gives them their language */
+	pc_lang_run en = {len, 0};
+	if (!pc_lang_next_english(s, len, 0, &en))
+		en.off = len;
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;
+		if (i >= en.off + en.len && !pc_lang_next_english(s, len, i, &en))
+			en.off = len;
+		unsigned gf = i >= en.off && i < en.off + en.len ? PC_G_EN : 0;
 		size_t k = pc_utf8_decode(s + i, len - i, &cp);
 		i += k ? k : 1;
 		if (cp == '\n' || cp == '\t' || cp == '\r')
@@ -203,7 +275,7 @@ void pdf_add_text(L *l, const char *s, size_t len, const sty *st, const pc_node 
 			charno++;
 			continue;
 		}
-		pdf_add_cp(l, cp, st, 0, src, charno++);
+		pdf_add_cp(l, cp, st, gf, src, charno++);
 	}
 }
 
@@ -242,6 +314,8 @@ void pdf_line_links(L *l, const pc_line *ln, float x, float top, float h)
 		o->w = b->x + b->fw - a->x;
 		o->h = h;
 		o->id = link;
+		o->g0 = i; /* the linked text: the annotation's description */
+		o->g1 = j;
 		i = j;
 	}
 }
@@ -680,6 +754,9 @@ size_t pdf_set_lines_marked(L *l, size_t mk0, size_t mk1, size_t g0, float x, co
 				mx += l->p.g.v[i].fw;
 			}
 			op *m = pdf_new_op(l, OP_TEXT);
+			if (l->tag_lbl > 0) /* a list item's label */
+				m->se = l->tag_lbl;
+			l->tag_lbl = 0;
 			m->x = x;
 			m->y = (h - maxsize) / 2 + maxsize * 0.88f;
 			m->g0 = mk0;

@@ -25,6 +25,7 @@
 #include "fontprog.h"
 #include "haru.h"
 #include "harumem.h"
+#include "tags.h"
 #include "zworker.h"
 
 /*
@@ -115,6 +116,11 @@ struct pc_dev {
 	const pc_dev *from;  /* adopted from (pc_dev_adopt): its font programs may serve */
 	float trim_w, trim_h, bleed, margin;
 	int page_level; /* libdeflate level of page content: PAGE_LEVEL unless set */
+	/* tagging (tags.h): the tree written when saving, the title for its
+	 * metadata, the last link annotation made */
+	pc_tags *tags;
+	char *title;
+	HPDF_Annotation last_annot;
 };
 
 static bool one_shot;
@@ -193,6 +199,8 @@ void pc_dev_free(pc_dev *d)
 	free(d->pages);
 	free(d->dests);
 	free(d->outlines);
+	pc_tags_free(d->tags);
+	free(d->title);
 	free(d);
 }
 
@@ -821,11 +829,10 @@ void pc_dev_text(pc_dev *d, int fi, float size, float x, float y, float gap, con
 	d->len = (size_t)((uint8_t *)h - d->buf);
 }
 
-void pc_dev_span_begin(pc_dev *d, const char *actual)
+/* "<FEFF…>": text as a UTF-16BE string. */
+static void put_text_string(pc_dev *d, const char *actual)
 {
-	if (!d->page || d->err)
-		return;
-	raw(d, "/Span <</ActualText <FEFF");
+	raw(d, "<FEFF");
 	static const char hex[] = "0123456789ABCDEF";
 	size_t len = strlen(actual);
 	for (size_t i = 0; i < len;) {
@@ -850,7 +857,16 @@ void pc_dev_span_begin(pc_dev *d, const char *actual)
 		}
 		d->len = (size_t)((uint8_t *)h - d->buf);
 	}
-	raw(d, ">>> BDC\n");
+	raw(d, ">");
+}
+
+void pc_dev_span_begin(pc_dev *d, const char *actual)
+{
+	if (!d->page || d->err)
+		return;
+	raw(d, "/Span <</ActualText ");
+	put_text_string(d, actual);
+	raw(d, ">> BDC\n");
 }
 
 void pc_dev_span_end(pc_dev *d)
@@ -858,6 +874,59 @@ void pc_dev_span_end(pc_dev *d)
 	if (!d->page || d->err)
 		return;
 	raw(d, "EMC\n");
+}
+
+/* ---- tagging ---------------------------------------------------------- */
+
+void pc_dev_set_tags(pc_dev *d, pc_tags *t)
+{
+	pc_tags_free(d->tags);
+	d->tags = t;
+}
+
+/* Marked content begins and ends outside text objects: a sequence that
+ * begins inside one would have to end there. */
+void pc_dev_mark_begin(pc_dev *d, const char *tag, int mcid, const char *actual)
+{
+	if (!d->page || d->err)
+		return;
+	end_text(d);
+	char tmp[64], *p = tmp;
+	*p++ = '/';
+	p = stpcpy(p, tag);
+	p = stpcpy(p, " <</MCID ");
+	p = num(p, (float)mcid);
+	put_until(d, tmp, p);
+	if (actual) {
+		raw(d, " /ActualText ");
+		put_text_string(d, actual);
+	}
+	raw(d, ">> BDC\n");
+}
+
+void pc_dev_artifact_begin(pc_dev *d)
+{
+	if (!d->page || d->err)
+		return;
+	end_text(d);
+	raw(d, "/Artifact BMC\n");
+}
+
+void pc_dev_mark_end(pc_dev *d)
+{
+	if (!d->page || d->err)
+		return;
+	end_text(d);
+	raw(d, "EMC\n");
+}
+
+void pc_dev_tag_link(pc_dev *d, int elem, const char *contents)
+{
+	HPDF_Annotation a = d->last_annot;
+	d->last_annot = NULL;
+	if (!a || d->err || !d->tags)
+		return;
+	pc_tags_annot(d->tags, elem, d->cur, a, contents);
 }
 
 void pc_dev_multiply_begin(pc_dev *d)
@@ -1009,6 +1078,7 @@ void pc_dev_link(pc_dev *d, float x, float y, float w, float h, int dest)
 		return;
 	HPDF_Rect r = {x, y, x + w, y + h};
 	HPDF_Annotation a = HPDF_Page_CreateLinkAnnot(d->page, r, d->dests[dest]);
+	d->last_annot = a;
 	if (a)
 		HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
 }
@@ -1019,6 +1089,7 @@ void pc_dev_uri(pc_dev *d, float x, float y, float w, float h, const char *uri)
 		return;
 	HPDF_Rect r = {x, y, x + w, y + h};
 	HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(d->page, r, uri);
+	d->last_annot = a;
 	if (a)
 		HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
 }
@@ -1049,6 +1120,8 @@ void pc_dev_info(pc_dev *d, const char *title, const char *author, const char *s
 		return;
 	if (title && *title)
 		HPDF_SetInfoAttr(d->pdf, HPDF_INFO_TITLE, title);
+	free(d->title);
+	d->title = title ? pc_xstrdup(title) : NULL;
 	if (author && *author)
 		HPDF_SetInfoAttr(d->pdf, HPDF_INFO_AUTHOR, author);
 	if (subject && *subject)
@@ -1214,6 +1287,9 @@ static bool prepare_save(pc_dev *d)
 		return false;
 	if (!d->zw)
 		d->zw = pc_zworker_new(); /* a document without pages */
+	if (d->tags &&
+	    !pc_tags_write(d->tags, d->pdf, (void *const *)d->pages, d->npages, d->title))
+		return false;
 	finish_fonts(d);
 	/* what was made after the pages: fonts first used while drawing */
 	pc_haru_each_deflated_stream(d->pdf, give_each_stream, d);

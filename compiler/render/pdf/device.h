@@ -68,6 +68,22 @@ void pc_dev_text(pc_dev *d, int face, float size, float x, float y, float gap, c
 /* Marked content whose extracted text is actual (UTF-8; "" hides it). */
 void pc_dev_span_begin(pc_dev *d, const char *actual);
 void pc_dev_span_end(pc_dev *d);
+/*
+ * Tagging (tags.h). The device writes the tree t (and frees it) when the
+ * document is saved. Marked content: an element's content with its MCID,
+ * or an artifact (running heads, folios, decoration); they do not nest.
+ * actual (UTF-8, may be NULL): what the content reads as (ActualText),
+ * in the same sequence, as readers of the tree take a nested span's end
+ * for the end of the element's content.
+ * pc_dev_tag_link makes the link annotation made last the content of
+ * element elem (a Link), described by contents (UTF-8).
+ */
+struct pc_tags;
+void pc_dev_set_tags(pc_dev *d, struct pc_tags *t);
+void pc_dev_mark_begin(pc_dev *d, const char *tag, int mcid, const char *actual);
+void pc_dev_artifact_begin(pc_dev *d);
+void pc_dev_mark_end(pc_dev *d);
+void pc_dev_tag_link(pc_dev *d, int elem, const char *contents);
 /* Drawing between these multiplies with what lies below (a watermark laid
  * over the page darkens nothing that is already darker). */
 void pc_dev_multiply_begin(pc_dev *d);

@@ -18,27 +18,38 @@ static float page_y(float top_from_block)
 	return PC_DEV_PAGE_H - BLOCK_TOP - top_from_block;
 }
 
-static void draw_text_op(L *l, const op *o, float ytop, bool abs, float dx)
+/* ---- marked content (tags.h) ------------------------------------------- */
+
+enum { MC_NONE = -2, MC_ARTIFACT = -1 };
+
+static void mc_close(L *l)
 {
-	float base = abs ? PC_DEV_PAGE_H - (ytop + o->y) : page_y(ytop + o->y);
-	static _Thread_local uint32_t cps[1024];
-	/* The line's text as it should be extracted: squeezed punctuation and
-	 * stretched gaps make pdftotext insert spaces and breaks otherwise. */
-	pc_buf *actual = &l->actual;
-	/* inside a chart, the chart's words stand for all of its labels; the
-	 * print edition is for the press, not for reading out */
-	bool span = o->g1 - o->g0 > 1 && !l->in_alt && !l->edition;
-	if (span) {
-		pc_buf_clear(actual);
-		for (size_t k = o->g0; k < o->g1; k++) {
-			const pc_glyph *q = &l->p.g.v[k];
-			if (q->flags & PC_G_HIDDEN)
-				continue;
-			char u[4];
-			pc_buf_put(actual, u, pc_utf8_encode(q->cp, u));
-		}
-		pc_dev_span_begin(l->dev, pc_buf_cstr(actual));
+	if (l->tree && l->mc != MC_NONE) {
+		pc_dev_mark_end(l->dev);
+		l->mc = MC_NONE;
 	}
+}
+
+/* Makes the marked content open what is drawn next belongs to: an
+ * element's (a new MCID) or an artifact's. */
+static void mc_want(L *l, int want, int page)
+{
+	if (!l->tree || l->mc == want)
+		return;
+	mc_close(l);
+	if (want == MC_ARTIFACT)
+		pc_dev_artifact_begin(l->dev);
+	else {
+		int mcid = pc_tags_mark(l->tree, want, page);
+		pc_dev_mark_begin(l->dev, pc_tag_name(pc_tags_type(l->tree, want)), mcid, NULL);
+	}
+	l->mc = want;
+}
+
+/* Draws glyphs [g0, g1) of a line at x0 on baseline base. */
+static void draw_runs(L *l, size_t g0, size_t g1, float x0, float base)
+{
+	static _Thread_local uint32_t cps[1024];
 	/* The line's runs of one face, size, colour, rise and spacing. */
 	typedef struct run {
 		size_t i, j;
@@ -46,8 +57,8 @@ static void draw_text_op(L *l, const op *o, float ytop, bool abs, float dx)
 	} run;
 	static _Thread_local run runs[1024];
 	size_t nruns = 0;
-	size_t i = o->g0;
-	while (i < o->g1 && nruns < 1024) {
+	size_t i = g0;
+	while (i < g1 && nruns < 1024) {
 		const pc_glyph *a = &l->p.g.v[i];
 		if (a->flags & PC_G_HIDDEN) {
 			i++;
@@ -56,7 +67,7 @@ static void draw_text_op(L *l, const op *o, float ytop, bool abs, float dx)
 		size_t j = i + 1;
 		float gap = 0;
 		bool have_gap = false;
-		while (j < o->g1 && j - i < 1024) {
+		while (j < g1 && j - i < 1024) {
 			const pc_glyph *p = &l->p.g.v[j - 1], *q = &l->p.g.v[j];
 			if ((q->flags & PC_G_HIDDEN) || q->face != a->face || q->size != a->size ||
 			    q->rgb != a->rgb || q->rise != a->rise)
@@ -74,24 +85,192 @@ static void draw_text_op(L *l, const op *o, float ytop, bool abs, float dx)
 	}
 	/* Drawn face by face (each at its own x): a line of Japanese with
 	 * Latin numbers switches fonts twice, not at every number. The
-	 * ActualText keeps the reading order. */
+	 * ActualText keeps the reading order. Tagged, in reading order: a
+	 * reader of the structure tree takes the text of the content. */
+	bool in_order = l->tree != NULL;
 	for (size_t r = 0; r < nruns; r++) {
 		if (runs[r].j == 0)
 			continue; /* drawn with an earlier run of its face */
 		const pc_glyph *a = &l->p.g.v[runs[r].i];
-		for (size_t s = r; s < nruns; s++) {
+		for (size_t s = r; s < (in_order ? r + 1 : nruns); s++) {
 			const pc_glyph *b = &l->p.g.v[runs[s].i];
 			if (runs[s].j == 0 || b->face != a->face || b->size != a->size)
 				continue;
 			for (size_t k = runs[s].i; k < runs[s].j; k++)
 				cps[k - runs[s].i] = l->p.g.v[k].cp;
-			pc_dev_text(l->dev, b->face, b->size, o->x + dx + b->x, base + b->rise,
+			pc_dev_text(l->dev, b->face, b->size, x0 + b->x, base + b->rise,
 			            runs[s].gap, cps, runs[s].j - runs[s].i, b->rgb);
 			runs[s].j = 0;
 		}
 	}
+}
+
+/* The text of glyphs [g0, g1) into b. */
+static void glyph_text(const L *l, size_t g0, size_t g1, pc_buf *b)
+{
+	pc_buf_clear(b);
+	for (size_t k = g0; k < g1; k++) {
+		const pc_glyph *q = &l->p.g.v[k];
+		if (q->flags & PC_G_HIDDEN)
+			continue;
+		char u[4];
+		pc_buf_put(b, u, pc_utf8_encode(q->cp, u));
+	}
+}
+
+/* A line of element se with runs of English or links: a sequence for
+ * each piece, English in a Span of its language, a link's text in its
+ * Link element (which gets the annotation too, tag_link); all inside one
+ * span of the line's ActualText, so that text extraction reads the line
+ * as a whole as before. */
+static void draw_pieces(L *l, const op *o, int se, float x0, float base)
+{
+	mc_close(l);
+	glyph_text(l, o->g0, o->g1, &l->actual);
+	pc_dev_span_begin(l->dev, pc_buf_cstr(&l->actual));
+	l->nlink_pieces = 0;
+	size_t a = o->g0;
+	while (a < o->g1) {
+		const pc_glyph *first = &l->p.g.v[a];
+		bool en = first->flags & PC_G_EN;
+		int link = first->link;
+		size_t b = a + 1;
+		while (b < o->g1 && (bool)(l->p.g.v[b].flags & PC_G_EN) == en &&
+		       l->p.g.v[b].link == link)
+			b++;
+		int e = se;
+		if (link >= 0) {
+			e = pc_tags_add(l->tree, PC_TAG_LINK, se);
+			if (l->nlink_pieces <
+			    (int)(sizeof l->link_pieces / sizeof l->link_pieces[0])) {
+				l->link_pieces[l->nlink_pieces].g0 = a;
+				l->link_pieces[l->nlink_pieces].g1 = b;
+				l->link_pieces[l->nlink_pieces++].elem = e;
+			}
+		}
+		if (en) {
+			e = pc_tags_add(l->tree, PC_TAG_SPAN, e);
+			pc_tags_lang(l->tree, e, "en-US");
+		}
+		int mcid = pc_tags_mark(l->tree, e, l->page_now);
+		pc_dev_mark_begin(l->dev, pc_tag_name(pc_tags_type(l->tree, e)), mcid, NULL);
+		draw_runs(l, a, b, x0, base);
+		pc_dev_mark_end(l->dev);
+		a = b;
+	}
+	pc_dev_span_end(l->dev);
+}
+
+static bool has_pieces(const L *l, const op *o)
+{
+	for (size_t k = o->g0; k < o->g1; k++)
+		if ((l->p.g.v[k].flags & PC_G_EN) || l->p.g.v[k].link >= 0)
+			return true;
+	return false;
+}
+
+static void draw_text_op(L *l, const op *o, float ytop, bool abs, float dx)
+{
+	float base = abs ? PC_DEV_PAGE_H - (ytop + o->y) : page_y(ytop + o->y);
+	/* The line's text as it should be extracted: squeezed punctuation and
+	 * stretched gaps make pdftotext insert spaces and breaks otherwise. */
+	pc_buf *actual = &l->actual;
+	/* inside a chart, the chart's words stand for all of its labels; the
+	 * print edition is for the press, not for reading out */
+	bool span = o->g1 - o->g0 > 1 && !l->in_alt && !l->edition;
+	/* a line of an element: its own marked content, which says the text */
+	int se = l->text_se;
+	l->text_se = MC_NONE;
+	l->nlink_pieces = 0;
+	if (se >= 0 && has_pieces(l, o)) {
+		draw_pieces(l, o, se, o->x + dx, base);
+		return;
+	}
+	if (span || se >= 0) {
+		glyph_text(l, o->g0, o->g1, actual);
+		if (se >= 0) {
+			mc_close(l);
+			int mcid = pc_tags_mark(l->tree, se, l->page_now);
+			/* tagged /Span whatever the element: readers take
+			 * ActualText from spans only */
+			pc_dev_mark_begin(l->dev,
+			                  span ? "Span" : pc_tag_name(pc_tags_type(l->tree, se)),
+			                  mcid, span ? pc_buf_cstr(actual) : NULL);
+			l->mc = se;
+			span = false;
+		} else
+			pc_dev_span_begin(l->dev, pc_buf_cstr(actual));
+	}
+	draw_runs(l, o->g0, o->g1, o->x + dx, base);
 	if (span)
 		pc_dev_span_end(l->dev);
+}
+
+/* Rules, leaders, bands and cell borders are decoration, except in a
+ * figure (a chart's bars and grid); so is an image outside a figure (one
+ * its author gave no text: as alt="" on the site). */
+static bool decoration(const L *l, const op *o)
+{
+	return (o->kind == OP_RECT || o->kind == OP_LINE || o->kind == OP_DOTS ||
+	        o->kind == OP_IMAGE) &&
+	       pc_tags_type(l->tree, o->se) != PC_TAG_FIGURE;
+}
+
+/* Before an op is drawn: its marked content. A header row drawn again
+ * after a page break (repeat) is an artifact: the table has it once. */
+static void mark_op(L *l, const op *o, int page, bool repeat)
+{
+	if (!l->tree || l->in_alt) /* a chart's words stand for all of it */
+		return;
+	switch (o->kind) {
+	case OP_DEST:
+	case OP_LINK:
+	case OP_ALT_END:
+		return;
+	default:
+		break;
+	}
+	int want = repeat || decoration(l, o) ? MC_ARTIFACT : o->se;
+	if (o->kind == OP_TEXT && want >= 0)
+		l->text_se = want; /* draw_text_op opens it, with the line's text */
+	else if (o->kind == OP_ALT_BEGIN && want >= 0) {
+		/* a chart: one sequence of its figure that says it in words */
+		mc_close(l);
+		int mcid = pc_tags_mark(l->tree, want, page);
+		pc_dev_mark_begin(l->dev, "Span", mcid, l->p.alts.v[o->id]);
+		l->mc = want;
+		l->alt_folded = true;
+	} else
+		mc_want(l, want, page);
+}
+
+/* A link annotation just made: a Link element in the element of its
+ * text, described by the text (else by where it goes). */
+static void tag_link(L *l, const op *o, const pdf_link *k)
+{
+	if (!l->tree)
+		return;
+	pc_buf *b = &l->actual;
+	pc_buf_clear(b);
+	for (size_t i = o->g0; i < o->g1; i++) {
+		char u[4];
+		if (!(l->p.g.v[i].flags & PC_G_HIDDEN))
+			pc_buf_put(b, u, pc_utf8_encode(l->p.g.v[i].cp, u));
+	}
+	const char *where = k->uri ? k->uri : pdf_key_title(l, k->dest);
+	if (where && (!b->len || k->uri)) {
+		if (b->len)
+			pc_buf_puts(b, " ");
+		pc_buf_puts(b, where);
+	}
+	/* the Link element of the linked text, else one of its own */
+	int e = -1;
+	for (int i = 0; i < l->nlink_pieces && e < 0; i++)
+		if (l->link_pieces[i].g0 <= o->g0 && o->g1 <= l->link_pieces[i].g1)
+			e = l->link_pieces[i].elem;
+	if (e < 0)
+		e = pc_tags_add(l->tree, PC_TAG_LINK, o->se);
+	pc_dev_tag_link(l->dev, e, pc_buf_cstr(b));
 }
 
 /* A rectangle that touches the trim's edge continues into the bleed, so
@@ -140,12 +319,16 @@ static void draw_op(L *l, const op *o, float ytop, bool abs, const int *dest_han
 		pc_dev_circle(l->dev, x, top, o->w, o->fill, o->stroke, o->lw);
 		break;
 	case OP_ALT_BEGIN:
-		pc_dev_span_begin(l->dev, l->p.alts.v[o->id]);
+		if (!l->alt_folded)
+			pc_dev_span_begin(l->dev, l->p.alts.v[o->id]);
 		l->in_alt = true;
 		break;
 	case OP_ALT_END:
-		pc_dev_span_end(l->dev);
-		l->in_alt = false;
+		if (!l->alt_folded)
+			pc_dev_span_end(l->dev);
+		else
+			mc_close(l); /* the chart's sequence */
+		l->in_alt = l->alt_folded = false;
 		break;
 	case OP_DOTS:
 		if (o->w > 4)
@@ -162,6 +345,9 @@ static void draw_op(L *l, const op *o, float ytop, bool abs, const int *dest_han
 			pc_dev_uri(l->dev, x, top - o->h, o->w, o->h, k->uri);
 		else if (pdf_key_ok(k->dest) && dest_handle[k->dest.v] >= 0)
 			pc_dev_link(l->dev, x, top - o->h, o->w, o->h, dest_handle[k->dest.v]);
+		else
+			break;
+		tag_link(l, o, k);
 		break;
 	}
 	default:
@@ -383,6 +569,7 @@ static void draw_places(L *l, size_t p0, size_t p1, const int *dest, float dx)
 	}
 }
 
+/* A page drawn again (the print edition's): untagged, without links. */
 void pdf_draw_items(L *l, int page, float dx)
 {
 	size_t p0 = 0;
@@ -391,8 +578,11 @@ void pdf_draw_items(L *l, int page, float dx)
 	size_t p1 = p0;
 	while (p1 < l->pg.places.n && l->pg.places.v[p1].page == page)
 		p1++;
+	pc_tags *tree = l->tree;
+	l->tree = NULL;
 	box_extents(l, p0, p1);
 	draw_places(l, p0, p1, NULL, dx);
+	l->tree = tree;
 }
 
 void pdf_draw(L *l)
@@ -405,18 +595,40 @@ void pdf_draw(L *l)
 	for (int p = 0; p < npages; p++)
 		head[p] = PDF_NO_KEY;
 	running_heads(l, head, pflags);
+	l->mc = l->text_se = MC_NONE;
+	/* the print edition is untagged: it is for the press, and the screen
+	 * booklet is the one read aloud */
+	l->tree = NULL;
+	if (l->tagged && !l->edition) {
+		l->tree = pc_tags_new(l->p.tags.v, l->p.tags.n, npages);
+		pc_dev_set_tags(l->dev, l->tree); /* written and freed by the device */
+	}
+	bool *drawn = pc_xcalloc(l->p.items.n ? l->p.items.n : 1, sizeof *drawn);
 	size_t k = 0;
 	for (int page = 0; page < npages; page++) {
 		pc_dev_page(l->dev, page);
+		l->page_now = page;
 		size_t p0 = k;
 		while (k < l->pg.places.n && l->pg.places.v[k].page == page)
 			k++;
+		mc_want(l, MC_ARTIFACT, page);
 		box_extents(l, p0, k);
-		draw_places(l, p0, k, dest, 0);
+		for (size_t q = p0; q < k; q++) {
+			const place *p = &l->pg.places.v[q];
+			const item *it = &l->p.items.v[p->item];
+			bool abs = it->flags & IT_ABS;
+			bool repeat = drawn[p->item];
+			drawn[p->item] = true;
+			for (size_t o = it->op0; o < it->op1; o++) {
+				mark_op(l, &l->p.ops.v[o], page, repeat);
+				draw_op(l, &l->p.ops.v[o], p->y, abs, dest, p->dx);
+			}
+		}
+		mc_want(l, MC_ARTIFACT, page);
 		if (l->watermark)
 			watermark(l); /* over everything, multiplied: the cover's band too */
-		/* the cover has neither header nor footer; a blank left-hand page
-		 * before a chapter has no folio */
+		/* the cover and a blank left-hand page before a chapter have
+		 * neither header nor folio */
 		bool folio = !(pflags[page] & IT_ABS) && p0 != k;
 		if (folio) {
 			page_head(l, page, head, pflags);
@@ -427,7 +639,9 @@ void pdf_draw(L *l)
 		}
 		if (l->edition)
 			l->edition->page_end(l, page, folio);
+		mc_close(l);
 	}
+	free(drawn);
 	pc_dev_page(l->dev, -1);
 	outline(l, dest);
 	free(dest);

@@ -19,6 +19,15 @@ static void add_meta(L *l, const char *s, const sty *st)
 	pdf_add_text(l, s, strlen(s), st, &at);
 }
 
+/* A centred line of the cover: a paragraph of its own. */
+static float cover_line(L *l, size_t g0, float x, float y, const pc_parshape *sh, float pitch)
+{
+	int para = pdf_tag_open(l, PC_TAG_P);
+	float h = pdf_text_ops(l, g0, x, y, sh, pitch, AL_CENTER);
+	pdf_tag_close(l, para);
+	return h;
+}
+
 void pdf_cover(L *l)
 {
 	const pc_meta *m = &l->doc->meta;
@@ -42,7 +51,7 @@ void pdf_cover(L *l)
 		sty s = pdf_sty(l->f.head, 13, C_ACCENT);
 		pdf_add_str(l, pc_arena_printf(l->doc->arena, "計画期間 %s", m->period), &s);
 		pc_parshape sh = {w, 0, 0, true, true};
-		pdf_text_ops(l, g0, x, y, &sh, 20, AL_CENTER);
+		cover_line(l, g0, x, y, &sh, 20);
 	}
 	y = 290;
 	{
@@ -50,14 +59,14 @@ void pdf_cover(L *l)
 		sty s = pdf_sty(l->f.head, 30, C_TEXT);
 		add_meta(l, m->title ? m->title : "", &s);
 		pc_parshape sh = {w, 0, 0, true, true};
-		y += pdf_text_ops(l, g0, x, y, &sh, 44, AL_CENTER);
+		y += cover_line(l, g0, x, y, &sh, 44);
 	}
 	if (m->subtitle) {
 		size_t g0 = l->p.g.n;
 		sty s = pdf_sty(l->f.head, 18, C_ACCENT);
 		add_meta(l, m->subtitle, &s);
 		pc_parshape sh = {w, 0, 0, true, true};
-		y += 14 + pdf_text_ops(l, g0, x, y + 14, &sh, 28, AL_CENTER);
+		y += 14 + cover_line(l, g0, x, y + 14, &sh, 28);
 	}
 	op *rule = pdf_new_op(l, OP_LINE);
 	rule->x = BLOCK_X + BLOCK_W * 0.2f;
@@ -70,14 +79,14 @@ void pdf_cover(L *l)
 		sty s = pdf_sty(l->f.table, 13, C_TEXT);
 		add_meta(l, m->edition, &s);
 		pc_parshape sh = {w, 0, 0, true, true};
-		pdf_text_ops(l, g0, x, 680, &sh, 20, AL_CENTER);
+		cover_line(l, g0, x, 680, &sh, 20);
 	}
 	if (m->city) {
 		size_t g0 = l->p.g.n;
 		sty s = pdf_sty(l->f.head, 22, C_TEXT);
 		add_meta(l, m->city, &s);
 		pc_parshape sh = {w, 0, 0, true, true};
-		pdf_text_ops(l, g0, x, 712, &sh, 32, AL_CENTER);
+		cover_line(l, g0, x, 712, &sh, 32);
 	}
 	pdf_end_item(l, 0);
 }
@@ -93,6 +102,7 @@ static void contents_entry(L *l, frame f, int level, const char *nl, const char 
 	float numw = 4 * BODY_SIZE;
 	sty ts = pdf_sty(ch ? l->f.head : l->f.body, size, C_TEXT);
 	ts.link = pdf_link_to_key(l, key);
+	int entry = pdf_tag_open(l, PC_TAG_TOCI);
 	pdf_new_item(l, ch ? 10 : 1, ch ? IT_KEEP : 0);
 	float tab = 0;
 	if (nl) {
@@ -139,6 +149,7 @@ static void contents_entry(L *l, frame f, int level, const char *nl, const char 
 	dots->stroke = C_GREY;
 	dots->lw = 0.9f;
 	pdf_end_item(l, th);
+	pdf_tag_close(l, entry);
 }
 
 void pdf_contents(L *l)
@@ -146,6 +157,7 @@ void pdf_contents(L *l)
 	frame f = {BLOCK_X, BLOCK_W, PC_ROLE_NONE, 0};
 	/* IT_CHAPTER: no running header above the big title */
 	pdf_new_item(l, 0, IT_NEWPAGE | IT_KEEP | IT_FRONT | IT_CHAPTER | pdf_recto(l));
+	int head = pdf_tag_open(l, PC_TAG_H1);
 	size_t g0 = l->p.g.n;
 	sty st = pdf_sty(l->f.head, 20, C_TEXT);
 	pdf_add_str(l, "目次", &st);
@@ -158,6 +170,8 @@ void pdf_contents(L *l)
 	rule->stroke = C_ACCENT;
 	rule->lw = 1.2f;
 	pdf_end_item(l, h + 28);
+	pdf_tag_close(l, head);
+	int toc = pdf_tag_open(l, PC_TAG_TOC);
 	/* titles of one level line up after the widest number of that level */
 	float labelw[3] = {0, 0, 0};
 	for (size_t i = 0; i < l->doc->sections.len; i++) {
@@ -185,4 +199,5 @@ void pdf_contents(L *l)
 		if (pc_appendix_present(l->doc, a))
 			contents_entry(l, f, 1, NULL, pc_appendix_title(a),
 			               pdf_key_of_appendix(&l->keys, a), 0);
+	pdf_tag_close(l, toc);
 }

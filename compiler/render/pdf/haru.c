@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "../../util/arena.h"
+#include "../../util/buf.h"
 
 bool pc_haru_version_ok(void)
 {
@@ -657,4 +658,53 @@ bool pc_haru_pdfx_add(HPDF_Doc pdf, const pc_haru_pdfx *x)
 const char *pc_haru_producer(void)
 {
 	return "Haru Free PDF Library " PC_HARU_VERSION;
+}
+
+/* ---- dictionaries written by the caller -------------------------------- */
+
+/* Relies on: HPDF_Dict_Write calling write_fn after the keys (none here)
+ * and before ">>" (as write_flate_key), HPDF_Dict_Rec.attr being the
+ * caller's (HPDF_Dict_Free does not free it). */
+static HPDF_STATUS write_raw(HPDF_Dict dict, HPDF_Stream out)
+{
+	static _Thread_local pc_buf b;
+	const pc_haru_raw *raw = dict->attr;
+	pc_buf_clear(&b);
+	raw->write(raw, &b);
+	pc_buf_putc(&b, '\n');
+	return HPDF_Stream_Write(out, (const HPDF_BYTE *)b.data, (HPDF_UINT)b.len);
+}
+
+HPDF_Dict pc_haru_raw_dict(HPDF_Doc pdf, const pc_haru_raw *raw)
+{
+	HPDF_Dict d = HPDF_Dict_New(pdf->mmgr);
+	if (!d || HPDF_Xref_Add(pdf->xref, d) != HPDF_OK)
+		return NULL;
+	d->attr = (void *)raw;
+	d->write_fn = write_raw;
+	return d;
+}
+
+/* Relies on: HPDF_Obj_Header.obj_id, the object number in its low 24
+ * bits and HPDF_OTYPE_INDIRECT for an object of the xref. */
+unsigned pc_haru_obj_id(const void *obj)
+{
+	const HPDF_Obj_Header *h = obj;
+	return h && (h->obj_id & HPDF_OTYPE_INDIRECT) ? (unsigned)(h->obj_id & 0x00FFFFFF) : 0;
+}
+
+/* Relies on: HPDF_Doc_Rec.catalog, .mmgr and .xref. */
+HPDF_Dict pc_haru_catalog(HPDF_Doc pdf)
+{
+	return pdf->catalog;
+}
+
+HPDF_MMgr pc_haru_mmgr(HPDF_Doc pdf)
+{
+	return pdf->mmgr;
+}
+
+HPDF_Xref pc_haru_xref(HPDF_Doc pdf)
+{
+	return pdf->xref;
 }

@@ -14,6 +14,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct pc_buf;
+
 /* The version these functions were written against. */
 #define PC_HARU_VERSION "2.3.0"
 
@@ -97,6 +99,26 @@ HPDF_Dict pc_haru_font_finish(HPDF_Font font);
  */
 HPDF_STATUS pc_haru_save(HPDF_Doc pdf, bool (*write)(void *ctx, const uint8_t *p, size_t n),
                          void *ctx);
+
+/*
+ * A dictionary whose entries the caller writes itself when the document
+ * is saved: raw->write appends them (PDF syntax, "/Key value" pairs) to
+ * out. For the tens of thousands of small objects of a structure tree,
+ * where libharu's own objects cost more to make and to write than the
+ * rest of the document. raw must live until the document is saved.
+ * Returns the dictionary, made indirect (an object of the document), or
+ * NULL when libharu is out of memory.
+ */
+typedef struct pc_haru_raw {
+	void (*write)(const struct pc_haru_raw *raw, struct pc_buf *out);
+} pc_haru_raw;
+HPDF_Dict pc_haru_raw_dict(HPDF_Doc pdf, const pc_haru_raw *raw);
+/* The object number of an indirect object (0 when it is not one). */
+unsigned pc_haru_obj_id(const void *obj);
+/* The document's catalog, memory manager and cross-reference table. */
+HPDF_Dict pc_haru_catalog(HPDF_Doc pdf);
+HPDF_MMgr pc_haru_mmgr(HPDF_Doc pdf);
+HPDF_Xref pc_haru_xref(HPDF_Doc pdf);
 
 /* Rewrites the /ToUnicode CMap of a font (see haru.c). */
 void pc_haru_fix_tounicode(HPDF_Font font);

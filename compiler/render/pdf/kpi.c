@@ -163,6 +163,8 @@ static void chart(L *l, pc_chart *c, float x, float w, float h, float nh, float 
 	pc_buf_putc(&alt, '\0');
 	PUSH(l->p.alts, pc_arena_strdup(l->doc->arena, alt.data));
 	pc_buf_free(&alt);
+	int fig = pdf_tag_open(l, PC_TAG_FIGURE);
+	pdf_tag_alt(l, fig, l->p.alts.v[l->p.alts.n - 1]);
 	/* In words for extraction and screen readers: the name, the values,
 	 * the rate. The drawn labels stay visible, their text replaced. */
 	pdf_new_op(l, OP_ALT_BEGIN)->id = (int)l->p.alts.n - 1;
@@ -184,11 +186,13 @@ static void chart(L *l, pc_chart *c, float x, float w, float h, float nh, float 
 	series(l, &p, c->plan, c->nplan, true);
 	series(l, &p, c->actual, c->nactual, false);
 	pdf_new_op(l, OP_ALT_END);
+	pdf_tag_close(l, fig);
 }
 
 /* The key above the charts: a line for the plan, a square for results. */
 static void key(L *l, frame f, bool actuals)
 {
+	int para = pdf_tag_open(l, PC_TAG_P);
 	pdf_new_item(l, BODY_PITCH * 0.2f, IT_KEEP);
 	op *o = pdf_new_op(l, OP_SEG);
 	o->x = f.x;
@@ -207,6 +211,7 @@ static void key(L *l, frame f, bool actuals)
 		label(l, "実績値", f.x + 186, 1, 60, CH_LABEL + 0.5f, AL_LEFT);
 	}
 	pdf_end_item(l, h + 3);
+	pdf_tag_close(l, para);
 }
 
 void pdf_kpi_charts(L *l, const pc_node *table, frame f)
@@ -308,6 +313,7 @@ void pdf_kpi_appendix(L *l)
 	if (!l->kpi_tables)
 		l->kpi_tables = make_tables(l->doc, a);
 	frame f = {BLOCK_X, BLOCK_W, PC_ROLE_NONE, 0};
+	int sect = pdf_tag_open(l, PC_TAG_SECT);
 	pdf_appendix_title(l, PC_APPX_KPI, f);
 	for (size_t i = 0; i < a->ntables; i++) {
 		const pc_node *ch = a->tables[i].chapter;
@@ -315,4 +321,5 @@ void pdf_kpi_appendix(L *l)
 			pdf_group_band(l, ch ? ch->u.section.display : "計画全体", f.x, f.w, 0);
 		pdf_table_block(l, l->kpi_tables[i], f);
 	}
+	pdf_tag_close(l, sect);
 }

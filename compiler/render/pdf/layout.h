@@ -30,6 +30,7 @@
 #include "../../util/buf.h"
 #include "../../util/output.h"
 #include "device.h"
+#include "tags.h"
 #include "text.h"
 
 /* ---- page geometry (points) ---------------------------------------- */
@@ -143,6 +144,7 @@ typedef struct op {
 	size_t g0, g1; /* OP_TEXT: glyphs; y is the baseline */
 	int id;        /* OP_IMAGE image, OP_LINK link, OP_SEG dotted, OP_ALT_BEGIN text */
 	pdf_key key;   /* OP_DEST: the destination placed here */
+	int se;        /* the structure element whose content it is (pdf_tag_open) */
 } op;
 
 enum {
@@ -228,6 +230,7 @@ typedef struct pdf_pool {
 	VEC(box) boxes;
 	VEC(pdf_link) links;
 	VEC(const char *) alts; /* text alternatives of charts */
+	VEC(pc_tag_elem) tags;  /* structure elements, in the order opened; 0 the root */
 	int cur_box;
 } pdf_pool;
 
@@ -281,7 +284,26 @@ typedef struct pdf_layout {
 	pc_buf actual;      /* a line's text for /ActualText */
 	float *btop, *bbot; /* extents of boxes on a page */
 	size_t bcap;
-	bool in_alt; /* drawing inside OP_ALT_BEGIN … OP_ALT_END */
+	bool in_alt;     /* drawing inside OP_ALT_BEGIN … OP_ALT_END */
+	bool alt_folded; /* … whose words are those of its figure's sequence */
+	/* structure: the elements open while building (builder.c), the
+	 * label waiting for a list item's marker; while drawing, the marked
+	 * content open (MC_NONE, MC_ARTIFACT or an element) */
+	bool tagged;
+	int tag_stack[MAX_NEST * 2];
+	int ntag;
+	int tag_lbl;
+	int mc;
+	int text_se; /* the element of the text op drawn next; MC_NONE */
+	/* the Link elements of the pieces of the line drawn last, for its
+	 * link annotations (draw.c) */
+	struct {
+		size_t g0, g1;
+		int elem;
+	} link_pieces[32];
+	int nlink_pieces;
+	int page_now;
+	struct pc_tags *tree;
 	/* kept from pass to pass */
 	struct pdf_table_memos *tables; /* what laying out each table found (table.c) */
 	struct pdf_break_memos *breaks; /* line breakings already made (builder.c) */
@@ -359,6 +381,21 @@ void pdf_line_links(L *l, const pc_line *ln, float x, float top, float h);
 unsigned pdf_recto(const L *l);
 /* A style of a role's face. */
 sty pdf_sty(int face, float size, uint32_t rgb);
+
+/* Structure (tags.h): opens an element of type under the one open and
+ * makes it the element of the ops made until it is closed; returns it.
+ * pdf_tag_leaf makes one without opening it. */
+int pdf_tag_open(L *l, int type);
+int pdf_tag_leaf(L *l, int type);
+void pdf_tag_close(L *l, int e);
+/* The element open (0, the document, when none). */
+int pdf_tag_cur(const L *l);
+void pdf_tag_alt(L *l, int e, const char *alt);
+void pdf_tag_scope(L *l, int e, int scope);
+/* The heading type of a section level (H1…H6). */
+int pdf_tag_heading(int level);
+/* Empties the tree for a new layout pass: the root Document alone. */
+void pdf_tags_reset(L *l);
 
 /* ---- inline.c --------------------------------------------------------- */
 

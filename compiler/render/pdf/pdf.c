@@ -31,6 +31,7 @@ static void lay_out(L *l)
 {
 	l->p.g.n = l->p.ops.n = l->p.items.n = l->p.boxes.n = l->p.links.n = l->p.alts.n = 0;
 	l->p.cur_box = -1;
+	pdf_tags_reset(l);
 	if (l->report) {
 		pdf_report(l);
 	} else if (l->glossary_only) {
@@ -81,6 +82,7 @@ static void layout_free(L *l)
 	free(l->p.boxes.v);
 	free(l->p.links.v);
 	free(l->p.alts.v);
+	free(l->p.tags.v);
 	free(l->pg.places.v);
 	free(l->pg.printed);
 	free(l->pg.found);
@@ -122,6 +124,11 @@ static bool render(pc_doc *doc, const pc_fontmap *fonts, const what *w, const ch
 	l.glossary_only = w->glossary;
 	l.report = w->report;
 	l.watermark = w->report ? w->draft : doc->meta.draft;
+	/* The booklet and the glossary are tagged (PDF/UA-1, tags.h); the
+	 * yearly report's sheets are not yet. PLANCC_UNTAGGED builds the
+	 * booklet untagged, for bench/tags to measure what tagging costs. */
+	const char *untagged = getenv("PLANCC_UNTAGGED");
+	l.tagged = !w->report && !(untagged && *untagged && strcmp(untagged, "0"));
 	if (w->report)
 		l.head_right = pc_arena_printf(doc->arena, "%s 進捗評価", w->report->year_label);
 	bool glossary = w->glossary || w->report;

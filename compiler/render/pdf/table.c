@@ -430,8 +430,10 @@ void pdf_table_block(L *l, const pc_node *n, frame f)
 	if (!ncols || !nrows)
 		return;
 	pdf_key key = pdf_key_of_node(&l->keys, n);
+	int table = pdf_tag_open(l, PC_TAG_TABLE);
 	/* caption */
 	if (t->caption) {
+		int cap = pdf_tag_open(l, PC_TAG_CAPTION);
 		size_t g0 = l->p.g.n;
 		sty s = pdf_sty(l->f.bold, TABLE_SIZE + 0.5f, C_TEXT);
 		pdf_add_str(l, "■ ", &s);
@@ -442,6 +444,7 @@ void pdf_table_block(L *l, const pc_node *n, frame f)
 		pdf_set_lines(l, g0, f.x, &sh, TABLE_PITCH + 2, BODY_PITCH * 0.5f, AL_LEFT,
 		              IT_KEEP);
 		pdf_attach_dest(l, i0, key); /* at the caption's first line */
+		pdf_tag_close(l, cap);
 	} else if (pdf_key_ok(key)) {
 		pdf_new_item(l, 0, IT_KEEP);
 		pdf_dest_op(l, key);
@@ -498,9 +501,15 @@ void pdf_table_block(L *l, const pc_node *n, frame f)
 				open_year_breaks(l, cells[k].g0, cells[k].g1);
 		}
 	}
-	/* rows */
+	/* rows: the first is the header row */
 	int header_item = -1;
+	int group = -1;
 	for (r = 0; r < nrows; r++) {
+		if (r <= 1) {
+			pdf_tag_close(l, group);
+			group = pdf_tag_open(l, r == 0 ? PC_TAG_THEAD : PC_TAG_TBODY);
+		}
+		int tr = pdf_tag_open(l, PC_TAG_TR);
 		size_t op0 = l->p.ops.n;
 		float rowh = 0;
 		float x = f.x;
@@ -509,6 +518,9 @@ void pdf_table_block(L *l, const pc_node *n, frame f)
 		float *ch = pc_xcalloc(ncols, sizeof *ch);
 		for (size_t c = 0; c < ncols; c++) {
 			cellinfo *ci = &cells[r * ncols + c];
+			int cell = pdf_tag_open(l, r == 0 ? PC_TAG_TH : PC_TAG_TD);
+			if (r == 0)
+				pdf_tag_scope(l, cell, PC_SCOPE_COLUMN);
 			cop0[c] = l->p.ops.n;
 			float inner = cw[c] - 2 * CELL_PAD;
 			float h = 0;
@@ -543,6 +555,7 @@ void pdf_table_block(L *l, const pc_node *n, frame f)
 				}
 				h = yy + CELL_PAD;
 			}
+			pdf_tag_close(l, cell);
 			ch[c] = h;
 			if (h > rowh)
 				rowh = h;
@@ -617,7 +630,10 @@ void pdf_table_block(L *l, const pc_node *n, frame f)
 		free(cop0);
 		free(ch);
 		pdf_end_item(l, rowh);
+		pdf_tag_close(l, tr);
 	}
+	pdf_tag_close(l, group);
+	pdf_tag_close(l, table);
 	if (!remembered) {
 		memo = memo_add(l, n);
 		memo->hash = hash;

@@ -32,6 +32,7 @@ enum {
 	PC_G_GLUE = 1 << 0,   /* no break before this glyph (term marks, markers) */
 	PC_G_SPLIT = 1 << 1,  /* first glyph of a line split inside a word or a keep */
 	PC_G_HIDDEN = 1 << 2, /* takes no space and is not drawn */
+	PC_G_EN = 1 << 3,     /* in a run of English (model/lang.h): /Lang en when tagged */
 };
 
 /* One glyph of a paragraph. The caller fills cp, face, size, fw (the
