@@ -33,8 +33,9 @@ typedef struct pool {
 static _Thread_local pool *mine;
 
 /* Pools kept to the end of the process, so that leak checkers still see
- * them referenced. */
-static pool *kept[64];
+ * them referenced (volatile: the array is never read, and the compiler
+ * would otherwise drop the stores). */
+static pool *volatile kept[64];
 static int nkept;
 
 /* A mapping of at least size bytes starting on a huge-page boundary,
