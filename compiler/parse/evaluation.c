@@ -46,36 +46,6 @@ static pc_course course_of(const char *s)
 	return PC_COURSE_NONE;
 }
 
-/* One line of the block with its line number in the file. */
-static size_t block_lines(pc_arena *a, const char *lit, unsigned first, tline **out)
-{
-	size_t n = 1;
-	for (const char *c = lit; *c; c++)
-		n += *c == '\n';
-	tline *lines = pc_arena_alloc(a, n * sizeof *lines);
-	size_t k = 0;
-	for (const char *s = lit; *s; k++) {
-		const char *e = strchr(s, '\n');
-		size_t len = e ? (size_t)(e - s) : strlen(s);
-		lines[k] = (tline){s, len, first + (unsigned)k};
-		if (!e) {
-			k++;
-			break;
-		}
-		s = e + 1;
-	}
-	*out = lines;
-	return k;
-}
-
-static bool blank(const tline *l)
-{
-	for (size_t i = 0; i < l->len; i++)
-		if (l->s[i] != ' ' && l->s[i] != '\t')
-			return false;
-	return true;
-}
-
 /* A comment cell: trimmed, <br> a line break (as in every table). */
 static const char *comment_text(pc_arena *a, const char *s, size_t len)
 {
@@ -187,9 +157,9 @@ bool pc_evaluation_parse(pc_parser *p, cmark_node *code)
 		pc_diag(p->diags, PC_W_ATTR_UNKNOWN, pos.file, pos.line, pos.col, rest);
 	const char *lit = cmark_node_get_literal(code);
 	tline *lines;
-	size_t nlines = block_lines(a, lit ? lit : "", pos.line + 1, &lines);
+	size_t nlines = pc_block_lines(a, lit ? lit : "", pos.line + 1, &lines);
 	size_t i = 0;
-	while (i < nlines && blank(&lines[i]))
+	while (i < nlines && pc_tline_blank(&lines[i]))
 		i++;
 	if (i == nlines) {
 		pc_diag(p->diags, PC_E_TABLE_EMPTY, pos.file, pos.line, pos.col);
@@ -223,7 +193,7 @@ bool pc_evaluation_parse(pc_parser *p, cmark_node *code)
 	}
 	for (size_t k = i + 1; k < nlines; k++) {
 		const tline *l = &lines[k];
-		if (blank(l) || (piped && k == i + 1 && pc_row_is_separator(l->s, l->len)))
+		if (pc_tline_blank(l) || (piped && k == i + 1 && pc_row_is_separator(l->s, l->len)))
 			continue;
 		pc_raw_cell *cells;
 		size_t n = pc_row_split(a, l->s, l->len, piped, &cells);

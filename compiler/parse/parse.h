@@ -67,6 +67,12 @@ typedef struct tline {
 	unsigned lineno; /* in the file */
 } tline;
 
+/* The lines of a fenced block's literal, the first being line first of
+ * the file (table.c; the evaluation blocks read them too). */
+size_t pc_block_lines(pc_arena *a, const char *lit, unsigned first, tline **out);
+/* True when the line holds only spaces and TABs. */
+bool pc_tline_blank(const tline *l);
+
 /* Reports a year reader's status at pos (table.c). */
 void pc_parse_year_report(pc_parser *p, pc_year_status st, pc_year *y, const pc_year_detail *det,
                           pc_pos pos);

@@ -112,7 +112,7 @@ static pc_node *make_cell(pc_parser *p, const pc_raw_cell *rc, const tline *l, u
 	return cell;
 }
 
-static size_t split_lines(pc_arena *a, const char *lit, unsigned first_line, tline **out)
+size_t pc_block_lines(pc_arena *a, const char *lit, unsigned first_line, tline **out)
 {
 	size_t n = 1;
 	for (const char *c = lit; *c; c++)
@@ -132,7 +132,7 @@ static size_t split_lines(pc_arena *a, const char *lit, unsigned first_line, tli
 	return k;
 }
 
-static bool blank(const tline *l)
+bool pc_tline_blank(const tline *l)
 {
 	for (size_t i = 0; i < l->len; i++)
 		if (l->s[i] != ' ' && l->s[i] != '\t')
@@ -389,7 +389,7 @@ static size_t read_rows(pc_parser *p, pc_node *table, tline *lines, size_t nline
 	size_t nrows = 0;
 	for (size_t i = 0; i < nlines; i++) {
 		tline *l = &lines[i];
-		if (blank(l))
+		if (pc_tline_blank(l))
 			continue;
 		if (nrows == 0)
 			t->piped = pc_row_is_piped(l->s, l->len);
@@ -454,7 +454,7 @@ pc_node *pc_table_parse(pc_parser *p, cmark_node *code, const char *kind, const 
 
 	const char *lit = cmark_node_get_literal(code);
 	tline *lines;
-	size_t nlines = split_lines(doc->arena, lit ? lit : "", pos.line + 1, &lines);
+	size_t nlines = pc_block_lines(doc->arena, lit ? lit : "", pos.line + 1, &lines);
 	pc_raw_cell **rows;
 	size_t *ncells;
 	tline *rl;

@@ -24,18 +24,7 @@ void pdf_appendix_title(L *l, pc_appendix a, frame f)
 	it->head = key;
 	pdf_dest_op(l, key); /* for the contents and the outline */
 	int hd = pdf_tag_open(l, PC_TAG_H1);
-	size_t g0 = l->p.g.n;
-	sty st = pdf_sty(l->f.head, 20, C_TEXT);
-	pdf_add_str(l, pc_appendix_title(a), &st);
-	pc_parshape sh = {f.w, 0, 0, true, true};
-	float h = pdf_text_ops(l, g0, f.x, 6, &sh, 30, AL_LEFT);
-	op *rule = pdf_new_op(l, OP_LINE);
-	rule->x = f.x;
-	rule->y = h + 12;
-	rule->w = f.w;
-	rule->stroke = C_ACCENT;
-	rule->lw = 1.2f;
-	pdf_end_item(l, h + 24);
+	pdf_title_with_rule(l, pc_appendix_title(a), f, 24);
 	pdf_tag_close(l, hd);
 }
 

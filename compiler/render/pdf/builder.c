@@ -458,8 +458,7 @@ void pdf_break_memos_free(L *l)
 /* pc_text_break of prepared glyphs, remembered: a paragraph set or
  * measured again (in a later pass, or by a table trying its columns) is
  * not broken again. */
-static size_t break_remembered(L *l, pc_glyph *g, size_t n, const pc_parshape *sh,
-                               pc_lines *out)
+static size_t break_remembered(L *l, pc_glyph *g, size_t n, const pc_parshape *sh, pc_lines *out)
 {
 	if (!l->breaks)
 		l->breaks = pc_xcalloc(1, sizeof *l->breaks);
@@ -791,4 +790,36 @@ float pdf_text_ops(L *l, size_t g0, float x, float y, const pc_parshape *sh, flo
 		yy += h;
 	}
 	return yy - y;
+}
+
+void pdf_title_with_rule(L *l, const char *text, frame f, float after)
+{
+	size_t g0 = l->p.g.n;
+	sty st = pdf_sty(l->f.head, 20, C_TEXT);
+	pdf_add_str(l, text, &st);
+	pc_parshape sh = {f.w, 0, 0, true, true};
+	float h = pdf_text_ops(l, g0, f.x, 6, &sh, 30, AL_LEFT);
+	op *rule = pdf_new_op(l, OP_LINE);
+	rule->x = f.x;
+	rule->y = h + 12;
+	rule->w = f.w;
+	rule->stroke = C_ACCENT;
+	rule->lw = 1.2f;
+	pdf_end_item(l, h + after);
+}
+
+void pdf_cover_band(L *l, float h)
+{
+	op *band = pdf_new_op(l, OP_RECT);
+	band->x = 0;
+	band->y = 250;
+	band->w = PC_DEV_PAGE_W;
+	band->h = h;
+	band->fill = C_ACCENT_LIGHT;
+	op *bar = pdf_new_op(l, OP_RECT);
+	bar->x = 0;
+	bar->y = 250;
+	bar->w = 14;
+	bar->h = h;
+	bar->fill = C_ACCENT;
 }

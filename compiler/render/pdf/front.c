@@ -32,19 +32,8 @@ void pdf_cover(L *l)
 {
 	const pc_meta *m = &l->doc->meta;
 	pdf_new_item(l, 0, IT_ABS | IT_FRONT);
-	float W = PC_DEV_PAGE_W, x = BLOCK_X - 10, w = BLOCK_W + 20;
-	op *band = pdf_new_op(l, OP_RECT);
-	band->x = 0;
-	band->y = 250;
-	band->w = W;
-	band->h = 210;
-	band->fill = C_ACCENT_LIGHT;
-	op *bar = pdf_new_op(l, OP_RECT);
-	bar->x = 0;
-	bar->y = 250;
-	bar->w = 14;
-	bar->h = 210;
-	bar->fill = C_ACCENT;
+	float x = BLOCK_X - 10, w = BLOCK_W + 20;
+	pdf_cover_band(l, 210);
 	float y = 150;
 	if (m->period) {
 		size_t g0 = l->p.g.n;
@@ -158,18 +147,7 @@ void pdf_contents(L *l)
 	/* IT_CHAPTER: no running header above the big title */
 	pdf_new_item(l, 0, IT_NEWPAGE | IT_KEEP | IT_FRONT | IT_CHAPTER | pdf_recto(l));
 	int head = pdf_tag_open(l, PC_TAG_H1);
-	size_t g0 = l->p.g.n;
-	sty st = pdf_sty(l->f.head, 20, C_TEXT);
-	pdf_add_str(l, "目次", &st);
-	pc_parshape sh = {f.w, 0, 0, true, true};
-	float h = pdf_text_ops(l, g0, f.x, 6, &sh, 30, AL_LEFT);
-	op *rule = pdf_new_op(l, OP_LINE);
-	rule->x = f.x;
-	rule->y = h + 12;
-	rule->w = f.w;
-	rule->stroke = C_ACCENT;
-	rule->lw = 1.2f;
-	pdf_end_item(l, h + 28);
+	pdf_title_with_rule(l, "目次", f, 28);
 	pdf_tag_close(l, head);
 	int toc = pdf_tag_open(l, PC_TAG_TOC);
 	/* titles of one level line up after the widest number of that level */

@@ -420,6 +420,13 @@ void pdf_cover(L *l);
 void pdf_contents(L *l);
 /* An appendix's opening: a new page, its title and rule, its key. */
 void pdf_appendix_title(L *l, pc_appendix a, frame f);
+/* A page's big title with the accent rule under it, ending the current
+ * item `after` points below the title's text (the contents, the
+ * appendices). */
+void pdf_title_with_rule(L *l, const char *text, frame f, float after);
+/* A cover's tinted band across the page, h high, with the accent bar at
+ * its left edge (the booklet's cover and the report's). */
+void pdf_cover_band(L *l, float h);
 /* A kana row or letter heading, or a chapter's band: a tinted band. */
 void pdf_group_band(L *l, const char *name, float x, float w, unsigned flags);
 void pdf_glossary_appendix(L *l);

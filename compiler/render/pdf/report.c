@@ -169,18 +169,7 @@ static void cover(L *l, const pc_report *r)
 	const pc_meta *m = &l->doc->meta;
 	pdf_new_item(l, 0, IT_ABS);
 	float x = BLOCK_X - 10, w = BLOCK_W + 20;
-	op *band = pdf_new_op(l, OP_RECT);
-	band->x = 0;
-	band->y = 250;
-	band->w = PC_DEV_PAGE_W;
-	band->h = 250;
-	band->fill = C_ACCENT_LIGHT;
-	op *bar = pdf_new_op(l, OP_RECT);
-	bar->x = 0;
-	bar->y = 250;
-	bar->w = 14;
-	bar->h = 250;
-	bar->fill = C_ACCENT;
+	pdf_cover_band(l, 250);
 	if (m->period)
 		label(l, pc_arena_printf(l->doc->arena, "計画期間 %s", m->period), l->f.head, 13,
 		      C_ACCENT, x, 150, w, AL_CENTER);

@@ -15,6 +15,7 @@
 
 #include "../../util/arena.h"
 #include "../../util/buf.h"
+#include "../../util/escape.h"
 #include "../../util/utf8.h"
 #include "haru.h"
 
@@ -500,29 +501,6 @@ static HPDF_Dict parent_tree(writer *w, pc_tags *t)
 	return tree;
 }
 
-/* Text for XML: & < > " escaped. */
-static void put_xml(pc_buf *b, const char *s)
-{
-	for (; *s; s++) {
-		switch (*s) {
-		case '&':
-			pc_buf_puts(b, "&amp;");
-			break;
-		case '<':
-			pc_buf_puts(b, "&lt;");
-			break;
-		case '>':
-			pc_buf_puts(b, "&gt;");
-			break;
-		case '"':
-			pc_buf_puts(b, "&quot;");
-			break;
-		default:
-			pc_buf_put(b, s, 1);
-		}
-	}
-}
-
 /* The XMP packet: the title and the PDF/UA-1 identifier (uncompressed,
  * so that tools read it without inflating). */
 static void metadata(writer *w, const char *title)
@@ -535,7 +513,7 @@ static void metadata(writer *w, const char *title)
 	                "xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n"
 	                "<dc:format>application/pdf</dc:format>\n"
 	                "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">");
-	put_xml(&x, title ? title : "");
+	pc_escape_html(&x, title ? title : "");
 	pc_buf_puts(&x, "</rdf:li></rdf:Alt></dc:title>\n"
 	                "</rdf:Description>\n"
 	                "<rdf:Description rdf:about=\"\" "
