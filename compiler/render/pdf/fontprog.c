@@ -2,6 +2,7 @@
 #include "fontprog.h"
 
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -200,21 +201,48 @@ uint8_t *pc_fontprog_subset(const uint8_t *ttf, size_t len, const uint8_t *used,
 	return out;
 }
 
+/* Font files mapped once for the whole process: every document of a run
+ * (the booklet, the print edition) reads the same few faces. */
+static struct {
+	char *path;
+	const uint8_t *data;
+	size_t len;
+} mapped[16];
+static int nmapped;
+static pthread_mutex_t mapped_lock = PTHREAD_MUTEX_INITIALIZER;
+
+const uint8_t *pc_fontprog_map(const char *path, size_t *len)
+{
+	const uint8_t *data = NULL;
+	pthread_mutex_lock(&mapped_lock);
+	for (int i = 0; i < nmapped && !data; i++)
+		if (!strcmp(mapped[i].path, path)) {
+			data = mapped[i].data;
+			*len = mapped[i].len;
+		}
+	if (!data && nmapped < (int)(sizeof mapped / sizeof *mapped)) {
+		int fd = open(path, O_RDONLY | O_CLOEXEC);
+		struct stat st;
+		if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+			void *m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+			if (m != MAP_FAILED) {
+				mapped[nmapped].path = pc_xstrdup(path);
+				data = mapped[nmapped].data = m;
+				*len = mapped[nmapped].len = (size_t)st.st_size;
+				nmapped++;
+			}
+		}
+		if (fd >= 0)
+			close(fd);
+	}
+	pthread_mutex_unlock(&mapped_lock);
+	return data;
+}
+
 uint8_t *pc_fontprog_subset_file(const char *path, const uint8_t *used, size_t nused,
                                  size_t *out_len)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return NULL;
-	struct stat st;
-	uint8_t *prog = NULL;
-	if (fstat(fd, &st) == 0 && st.st_size > 0) {
-		void *map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-		if (map != MAP_FAILED) {
-			prog = pc_fontprog_subset(map, (size_t)st.st_size, used, nused, out_len);
-			munmap(map, (size_t)st.st_size);
-		}
-	}
-	close(fd);
-	return prog;
+	size_t len = 0;
+	const uint8_t *ttf = pc_fontprog_map(path, &len);
+	return ttf ? pc_fontprog_subset(ttf, len, used, nused, out_len) : NULL;
 }

@@ -21,6 +21,11 @@
 uint8_t *pc_fontprog_subset(const uint8_t *ttf, size_t len, const uint8_t *used, size_t nused,
                             size_t *out_len);
 
+/* The font file at path mapped for the rest of the process (the same
+ * mapping for every document and thread that asks), NULL when it cannot
+ * be read. */
+const uint8_t *pc_fontprog_map(const char *path, size_t *len);
+
 /* The same from a font file; NULL when it cannot be read. */
 uint8_t *pc_fontprog_subset_file(const char *path, const uint8_t *used, size_t nused,
                                  size_t *out_len);

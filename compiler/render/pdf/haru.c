@@ -5,7 +5,6 @@
  */
 #include "haru.h"
 
-#include <fcntl.h>
 #include <hpdf_doc.h>
 #include <hpdf_error.h>
 #include <hpdf_font.h>
@@ -14,16 +13,13 @@
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
 #include <hpdf_utils.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "../../util/arena.h"
 #include "../../util/buf.h"
+#include "fontprog.h"
 
 bool pc_haru_version_ok(void)
 {
@@ -200,44 +196,6 @@ bool pc_haru_set_page_deflated(HPDF_Page page, pc_haru_body *body)
 
 /* ---- fonts loaded from memory ----------------------------------------- */
 
-/* Font files mapped once for the whole process: every document of a run
- * (the booklet, the print edition) reads the same few faces. */
-static struct {
-	char *path;
-	const uint8_t *data;
-	size_t len;
-} mapped[16];
-static int nmapped;
-static pthread_mutex_t mapped_lock = PTHREAD_MUTEX_INITIALIZER;
-
-static const uint8_t *map_font(const char *path, size_t *len)
-{
-	const uint8_t *data = NULL;
-	pthread_mutex_lock(&mapped_lock);
-	for (int i = 0; i < nmapped && !data; i++)
-		if (!strcmp(mapped[i].path, path)) {
-			data = mapped[i].data;
-			*len = mapped[i].len;
-		}
-	if (!data && nmapped < (int)(sizeof mapped / sizeof *mapped)) {
-		int fd = open(path, O_RDONLY | O_CLOEXEC);
-		struct stat st;
-		if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
-			void *m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-			if (m != MAP_FAILED) {
-				mapped[nmapped].path = pc_xstrdup(path);
-				data = mapped[nmapped].data = m;
-				*len = mapped[nmapped].len = (size_t)st.st_size;
-				nmapped++;
-			}
-		}
-		if (fd >= 0)
-			close(fd);
-	}
-	pthread_mutex_unlock(&mapped_lock);
-	return data;
-}
-
 /*
  * HPDF_LoadTTFontFromFile reads a font through C stdio, two or four bytes
  * a call (every cmap segment, width and glyph offset): about 17 M
@@ -258,7 +216,7 @@ const char *pc_haru_load_ttf(HPDF_Doc pdf, const char *path)
 	if (!HPDF_HasDoc(pdf))
 		return NULL;
 	size_t len = 0;
-	const uint8_t *data = map_font(path, &len);
+	const uint8_t *data = pc_fontprog_map(path, &len);
 	if (!data) /* libharu reports why it cannot read the file */
 		return HPDF_LoadTTFontFromFile(pdf, path, HPDF_TRUE);
 	pc_haru_body *b = HPDF_GetMem(pdf->mmgr, sizeof *b);
