@@ -49,6 +49,9 @@ static void setup(void)
 static void teardown(void)
 {
 	free(l.p.g.v);
+	free(l.p.drawn.v);
+	free(l.p.styles.v);
+	free(l.p.style_slots);
 	free(l.p.ops.v);
 	free(l.p.items.v);
 	pc_lines_free(&l.lines);
@@ -356,4 +359,48 @@ Test(builder, a_breaking_reused_from_an_earlier_pass_is_the_same)
 	size_t c = add(s, pdf_sty(l.f.body, 10.5f, 0));
 	l.lines.len = 0;
 	cr_assert_lt(pdf_break(&l, c, l.p.g.n, &sh, &l.lines), n1);
+}
+
+/* Settling the layout turns every glyph into a drawn glyph in place: the
+ * same code point, position, advance, link and flags, and its face, size,
+ * rise and colour as one of a few shared styles. */
+Test(builder, settled_glyphs_keep_what_drawing_needs)
+{
+	sty body = pdf_sty(l.f.body, BODY_SIZE, C_TEXT);
+	sty red = pdf_sty(l.f.body, BODY_SIZE, 0xFF0000u);
+	red.link = 7;
+	red.rise = 2.5f;
+	add("本文A", body);
+	add("赤", red);
+	add("本文", body);
+	size_t n = l.p.g.n;
+	cr_assert_eq(n, 6);
+	pc_glyph before[6];
+	for (size_t i = 0; i < n; i++) {
+		l.p.g.v[i].x = 10.0f * (float)i;
+		l.p.g.v[i].flags = (uint8_t)(i == 1 ? PC_G_HIDDEN : i == 2 ? PC_G_EN : 0);
+		before[i] = l.p.g.v[i];
+	}
+	pdf_settle_glyphs(&l);
+	cr_assert_null(l.p.g.v, "the glyphs' memory is given to the drawn glyphs");
+	cr_assert_eq(l.p.drawn.n, n);
+	for (size_t i = 0; i < n; i++) {
+		const pdf_dglyph *d = &l.p.drawn.v[i];
+		const pdf_gstyle *st = pdf_dglyph_style(&l, d);
+		cr_expect_eq(d->cp, before[i].cp, "glyph %zu", i);
+		cr_expect_float_eq(d->x, before[i].x, 1e-6);
+		cr_expect_float_eq(d->fw, before[i].fw, 1e-6);
+		cr_expect_eq(d->link, before[i].link);
+		cr_expect_eq(d->flags, before[i].flags);
+		cr_expect_eq(st->face, before[i].face);
+		cr_expect_float_eq(st->size, before[i].size, 1e-6);
+		cr_expect_float_eq(st->rise, before[i].rise, 1e-6);
+		cr_expect_eq(st->rgb, before[i].rgb);
+	}
+	/* 本, 文 (body), A (its Latin face), 赤 (red, raised): three styles
+	 * when the body has a Latin companion, two without */
+	size_t want = l.f.latin != l.f.body ? 3 : 2;
+	cr_expect_eq(l.p.styles.n, want);
+	cr_expect_eq(l.p.drawn.v[0].style, l.p.drawn.v[4].style, "one style for one look");
+	cr_expect_neq(l.p.drawn.v[0].style, l.p.drawn.v[3].style);
 }

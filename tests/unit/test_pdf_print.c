@@ -107,6 +107,7 @@ static size_t gutter_warnings(int page, float x, float w)
 	g.cp = 'A';
 	g.fw = w;
 	PUSH(l.p.g, g);
+	pdf_settle_glyphs(&l); /* as before drawing: the check reads drawn glyphs */
 	op o;
 	memset(&o, 0, sizeof o);
 	o.kind = OP_TEXT;
@@ -123,7 +124,9 @@ static size_t gutter_warnings(int page, float x, float w)
 	PUSH(l.pg.places, p);
 	pdf_print_check_gutter(&l, page);
 	size_t n = d.warnings;
-	free(l.p.g.v);
+	free(l.p.drawn.v);
+	free(l.p.styles.v);
+	free(l.p.style_slots);
 	free(l.p.ops.v);
 	free(l.p.items.v);
 	free(l.pg.places.v);

@@ -284,6 +284,104 @@ void pdf_add_str(L *l, const char *s, const sty *st)
 	pdf_add_text(l, s, strlen(s), st, NULL);
 }
 
+/* ---- glyphs as drawn ----------------------------------------------- */
+
+static uint32_t style_hash(const pdf_gstyle *s)
+{
+	uint32_t v[4], h = 2166136261u;
+	v[0] = (uint32_t)s->face;
+	memcpy(&v[1], &s->size, 4);
+	memcpy(&v[2], &s->rise, 4);
+	v[3] = s->rgb;
+	for (int i = 0; i < 4; i++)
+		h = (h ^ v[i]) * 16777619u;
+	return h;
+}
+
+static bool same_style(const pdf_gstyle *a, const pdf_gstyle *b)
+{
+	return a->face == b->face && a->size == b->size && a->rise == b->rise && a->rgb == b->rgb;
+}
+
+static void grow_style_slots(pdf_pool *p)
+{
+	size_t cap = p->style_cap ? p->style_cap * 2 : 64;
+	uint32_t *slots = pc_xcalloc(cap, sizeof *slots);
+	for (size_t i = 0; i < p->styles.n; i++) {
+		size_t k = style_hash(&p->styles.v[i]) & (cap - 1);
+		while (slots[k])
+			k = (k + 1) & (cap - 1);
+		slots[k] = (uint32_t)i + 1;
+	}
+	free(p->style_slots);
+	p->style_slots = slots;
+	p->style_cap = cap;
+}
+
+/* The index of a glyph's face, size, rise and colour in the pool's styles.
+ * A book has a few dozen: the back end's faces, sizes and colours. */
+static unsigned intern_style(pdf_pool *p, const pc_glyph *g)
+{
+	pdf_gstyle s = {g->face, g->size, g->rise, g->rgb};
+	if (2 * (p->styles.n + 1) > p->style_cap)
+		grow_style_slots(p);
+	size_t k = style_hash(&s) & (p->style_cap - 1);
+	for (; p->style_slots[k]; k = (k + 1) & (p->style_cap - 1))
+		if (same_style(&p->styles.v[p->style_slots[k] - 1], &s))
+			return p->style_slots[k] - 1;
+	PUSH(p->styles, s);
+	p->style_slots[k] = (uint32_t)p->styles.n;
+	return (unsigned)p->styles.n - 1;
+}
+
+void pdf_freeze_glyphs(L *l, size_t g0, size_t g1)
+{
+	pdf_pool *p = &l->p;
+	if (p->drawn.cap < p->drawn.n + (g1 - g0)) {
+		p->drawn.cap = p->drawn.n + (g1 - g0) + 256;
+		p->drawn.v = pc_xrealloc(p->drawn.v, p->drawn.cap * sizeof *p->drawn.v);
+	}
+	for (size_t i = g0; i < g1; i++) {
+		const pc_glyph *g = &p->g.v[i];
+		pdf_dglyph *d = &p->drawn.v[p->drawn.n++];
+		d->cp = g->cp;
+		d->x = g->x;
+		d->fw = g->fw;
+		d->link = g->link;
+		d->style = intern_style(p, g) & 0xFFFFFFu;
+		d->flags = g->flags;
+	}
+}
+
+_Static_assert(sizeof(pdf_dglyph) <= sizeof(pc_glyph), "glyphs are converted in place");
+
+/* Converted in place, front to back: a drawn glyph is smaller than a
+ * glyph, so each is written over glyphs already converted; the block then
+ * shrinks to the drawn glyphs. Drawing reuses what it gives back: a
+ * second array would add to the peak instead. */
+void pdf_settle_glyphs(L *l)
+{
+	pdf_pool *p = &l->p;
+	size_t n = p->g.n;
+	unsigned char *mem = (unsigned char *)p->g.v;
+	for (size_t i = 0; i < n; i++) {
+		pc_glyph g;
+		memcpy(&g, mem + i * sizeof g, sizeof g);
+		pdf_dglyph d = {g.cp, g.x, g.fw, g.link, intern_style(p, &g) & 0xFFFFFFu, g.flags};
+		memcpy(mem + i * sizeof d, &d, sizeof d);
+	}
+	free(p->drawn.v);
+	if (n)
+		p->drawn.v = pc_xrealloc(mem, n * sizeof *p->drawn.v);
+	else {
+		free(mem);
+		p->drawn.v = NULL;
+	}
+	p->drawn.n = p->drawn.cap = n;
+	p->g.v = NULL;
+	p->g.n = p->g.cap = 0;
+}
+
 float pdf_glyphs_width(const pc_glyph *g, size_t n)
 {
 	float w = 0;

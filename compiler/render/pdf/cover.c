@@ -122,7 +122,8 @@ static void measure_cover_page(L *l)
 			if (o->kind != OP_TEXT)
 				continue;
 			for (size_t g = o->g0; g < o->g1; g++)
-				pc_dev_width(l->dev, l->p.g.v[g].face, l->p.g.v[g].cp);
+				pc_dev_width(l->dev, pdf_dglyph_style(l, &l->p.drawn.v[g])->face,
+				             l->p.drawn.v[g].cp);
 		}
 	}
 }

@@ -59,7 +59,8 @@ static void draw_runs(L *l, size_t g0, size_t g1, float x0, float base)
 	size_t nruns = 0;
 	size_t i = g0;
 	while (i < g1 && nruns < 1024) {
-		const pc_glyph *a = &l->p.g.v[i];
+		const pdf_dglyph *a = &l->p.drawn.v[i];
+		const pdf_gstyle *as = pdf_dglyph_style(l, a);
 		if (a->flags & PC_G_HIDDEN) {
 			i++;
 			continue;
@@ -68,9 +69,10 @@ static void draw_runs(L *l, size_t g0, size_t g1, float x0, float base)
 		float gap = 0;
 		bool have_gap = false;
 		while (j < g1 && j - i < 1024) {
-			const pc_glyph *p = &l->p.g.v[j - 1], *q = &l->p.g.v[j];
-			if ((q->flags & PC_G_HIDDEN) || q->face != a->face || q->size != a->size ||
-			    q->rgb != a->rgb || q->rise != a->rise)
+			const pdf_dglyph *p = &l->p.drawn.v[j - 1], *q = &l->p.drawn.v[j];
+			const pdf_gstyle *qs = pdf_dglyph_style(l, q);
+			if ((q->flags & PC_G_HIDDEN) || qs->face != as->face ||
+			    qs->size != as->size || qs->rgb != as->rgb || qs->rise != as->rise)
 				break;
 			float gg = q->x - p->x - p->fw;
 			if (!have_gap) {
@@ -91,15 +93,16 @@ static void draw_runs(L *l, size_t g0, size_t g1, float x0, float base)
 	for (size_t r = 0; r < nruns; r++) {
 		if (runs[r].j == 0)
 			continue; /* drawn with an earlier run of its face */
-		const pc_glyph *a = &l->p.g.v[runs[r].i];
+		const pdf_gstyle *a = pdf_dglyph_style(l, &l->p.drawn.v[runs[r].i]);
 		for (size_t s = r; s < (in_order ? r + 1 : nruns); s++) {
-			const pc_glyph *b = &l->p.g.v[runs[s].i];
-			if (runs[s].j == 0 || b->face != a->face || b->size != a->size)
+			const pdf_dglyph *b = &l->p.drawn.v[runs[s].i];
+			const pdf_gstyle *bs = pdf_dglyph_style(l, b);
+			if (runs[s].j == 0 || bs->face != a->face || bs->size != a->size)
 				continue;
 			for (size_t k = runs[s].i; k < runs[s].j; k++)
-				cps[k - runs[s].i] = l->p.g.v[k].cp;
-			pc_dev_text(l->dev, b->face, b->size, x0 + b->x, base + b->rise,
-			            runs[s].gap, cps, runs[s].j - runs[s].i, b->rgb);
+				cps[k - runs[s].i] = l->p.drawn.v[k].cp;
+			pc_dev_text(l->dev, bs->face, bs->size, x0 + b->x, base + bs->rise,
+			            runs[s].gap, cps, runs[s].j - runs[s].i, bs->rgb);
 			runs[s].j = 0;
 		}
 	}
@@ -110,7 +113,7 @@ static void glyph_text(const L *l, size_t g0, size_t g1, pc_buf *b)
 {
 	pc_buf_clear(b);
 	for (size_t k = g0; k < g1; k++) {
-		const pc_glyph *q = &l->p.g.v[k];
+		const pdf_dglyph *q = &l->p.drawn.v[k];
 		if (q->flags & PC_G_HIDDEN)
 			continue;
 		char u[4];
@@ -131,12 +134,12 @@ static void draw_pieces(L *l, const op *o, int se, float x0, float base)
 	l->nlink_pieces = 0;
 	size_t a = o->g0;
 	while (a < o->g1) {
-		const pc_glyph *first = &l->p.g.v[a];
+		const pdf_dglyph *first = &l->p.drawn.v[a];
 		bool en = first->flags & PC_G_EN;
 		int link = first->link;
 		size_t b = a + 1;
-		while (b < o->g1 && (bool)(l->p.g.v[b].flags & PC_G_EN) == en &&
-		       l->p.g.v[b].link == link)
+		while (b < o->g1 && (bool)(l->p.drawn.v[b].flags & PC_G_EN) == en &&
+		       l->p.drawn.v[b].link == link)
 			b++;
 		int e = se;
 		if (link >= 0) {
@@ -164,7 +167,7 @@ static void draw_pieces(L *l, const op *o, int se, float x0, float base)
 static bool has_pieces(const L *l, const op *o)
 {
 	for (size_t k = o->g0; k < o->g1; k++)
-		if ((l->p.g.v[k].flags & PC_G_EN) || l->p.g.v[k].link >= 0)
+		if ((l->p.drawn.v[k].flags & PC_G_EN) || l->p.drawn.v[k].link >= 0)
 			return true;
 	return false;
 }
@@ -254,8 +257,8 @@ static void tag_link(L *l, const op *o, const pdf_link *k)
 	pc_buf_clear(b);
 	for (size_t i = o->g0; i < o->g1; i++) {
 		char u[4];
-		if (!(l->p.g.v[i].flags & PC_G_HIDDEN))
-			pc_buf_put(b, u, pc_utf8_encode(l->p.g.v[i].cp, u));
+		if (!(l->p.drawn.v[i].flags & PC_G_HIDDEN))
+			pc_buf_put(b, u, pc_utf8_encode(l->p.drawn.v[i].cp, u));
 	}
 	const char *where = k->uri ? k->uri : pdf_key_title(l, k->dest);
 	if (where && (!b->len || k->uri)) {
@@ -378,15 +381,19 @@ void pdf_draw_text(L *l, const char *s, int face, float size, uint32_t rgb, floa
 		}
 	}
 	float dx = align == AL_CENTER ? (w - tw) / 2 : align == AL_RIGHT ? w - tw : 0;
+	/* drawn from the drawn glyphs, after the book's, then let go */
+	size_t d0 = l->p.drawn.n;
+	pdf_freeze_glyphs(l, g0, l->p.g.n);
 	op o;
 	memset(&o, 0, sizeof o);
 	o.kind = OP_TEXT;
 	o.x = x + dx;
-	o.g0 = g0;
-	o.g1 = l->p.g.n;
+	o.g0 = d0;
+	o.g1 = l->p.drawn.n;
 	o.y = PC_DEV_PAGE_H - baseline;
 	draw_text_op(l, &o, 0, true, 0);
 	l->p.g.n = g0;
+	l->p.drawn.n = d0;
 }
 
 static void box_extents(L *l, size_t p0, size_t p1)

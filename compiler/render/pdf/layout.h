@@ -222,9 +222,36 @@ typedef struct faces {
 	int code; /* code: fixed-width Latin (the table face when the map has none) */
 } faces;
 
-/* What one layout pass makes: glyphs, ops, items, boxes, links. */
+/* A glyph as drawn: what drawing needs of a pc_glyph once the layout is
+ * settled (pdf_freeze_glyphs), 20 bytes instead of 56. The line
+ * breaker's fields (class, blanks, source) are not needed to draw; face,
+ * size, colour and rise are shared by runs of glyphs and kept once each
+ * in pdf_pool.styles. */
+typedef struct pdf_dglyph {
+	uint32_t cp;
+	float x, fw;
+	int32_t link;
+	unsigned style : 24; /* index in pdf_pool.styles */
+	unsigned flags : 8;  /* PC_G_* */
+} pdf_dglyph;
+
+typedef struct pdf_gstyle {
+	int face;
+	float size, rise;
+	uint32_t rgb;
+} pdf_gstyle;
+
+/* What one layout pass makes: glyphs, ops, items, boxes, links. Once the
+ * pages are settled the glyphs are frozen: g is emptied and freed, and
+ * every op's glyph range refers to drawn (same indices); glyphs made
+ * while drawing (running heads) are made in g and frozen after drawn's
+ * end before they are drawn. */
 typedef struct pdf_pool {
 	VEC(pc_glyph) g;
+	VEC(pdf_dglyph) drawn;
+	VEC(pdf_gstyle) styles;
+	uint32_t *style_slots; /* open addressing: index + 1 into styles, 0 empty */
+	size_t style_cap;
 	VEC(op) ops;
 	VEC(item) items;
 	VEC(box) boxes;
@@ -341,6 +368,17 @@ void pdf_add_cp(L *l, uint32_t cp, const sty *st, unsigned flags, const pc_node 
                 size_t charno);
 void pdf_add_text(L *l, const char *s, size_t len, const sty *st, const pc_node *src);
 void pdf_add_str(L *l, const char *s, const sty *st);
+/* Appends glyphs [g0, g1) of the pool to the drawn glyphs (pdf_dglyph):
+ * once the layout is settled, for every glyph (pdf_settle_glyphs), and
+ * while drawing, for glyphs made to be drawn. */
+void pdf_freeze_glyphs(L *l, size_t g0, size_t g1);
+/* The layout settled: all its glyphs frozen, the pool's glyphs freed
+ * (the largest part of a layout's memory), before the pages are drawn. */
+void pdf_settle_glyphs(L *l);
+static inline const pdf_gstyle *pdf_dglyph_style(const L *l, const pdf_dglyph *g)
+{
+	return &l->p.styles.v[g->style];
+}
 float pdf_glyphs_width(const pc_glyph *g, size_t n);
 /* Breaks glyphs [g0, g1) into lines appended to out (as pc_text_break:
  * positions relative to g0), preparing them first; a breaking of the same

@@ -77,6 +77,9 @@ static bool settle_pages(L *l)
 static void layout_free(L *l)
 {
 	free(l->p.g.v);
+	free(l->p.drawn.v);
+	free(l->p.styles.v);
+	free(l->p.style_slots);
 	free(l->p.ops.v);
 	free(l->p.items.v);
 	free(l->p.boxes.v);
@@ -153,6 +156,8 @@ static bool render(pc_doc *doc, const pc_fontmap *fonts, const what *w, const ch
 	l.pg.found_y = pc_xcalloc(nk, sizeof *l.pg.found_y);
 
 	bool ok = settle_pages(&l);
+	if (ok)
+		pdf_settle_glyphs(&l);
 	bool screen = w->editions & PC_PDF_SCREEN;
 	if (!ok) {
 		/* libharu keeps every page in memory: refuse before drawing */

@@ -229,7 +229,8 @@ void pdf_print_check_gutter(L *l, int page)
 				x0 = o->x + p->dx;
 				x1 = x0 + o->w;
 			} else if (o->kind == OP_TEXT && o->g1 > o->g0) {
-				const pc_glyph *a = &l->p.g.v[o->g0], *z = &l->p.g.v[o->g1 - 1];
+				const pdf_dglyph *a = &l->p.drawn.v[o->g0],
+				                 *z = &l->p.drawn.v[o->g1 - 1];
 				x0 = o->x + p->dx + a->x;
 				x1 = o->x + p->dx + z->x + z->fw;
 			} else
