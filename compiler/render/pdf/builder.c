@@ -371,13 +371,10 @@ void pdf_settle_glyphs(L *l)
 		memcpy(mem + i * sizeof d, &d, sizeof d);
 	}
 	free(p->drawn.v);
-	if (n)
-		p->drawn.v = pc_xrealloc(mem, n * sizeof *p->drawn.v);
-	else {
-		free(mem);
-		p->drawn.v = NULL;
-	}
-	p->drawn.n = p->drawn.cap = n;
+	/* room for the glyphs drawn while drawing (running heads) */
+	p->drawn.cap = n + 256;
+	p->drawn.v = pc_xrealloc(mem, p->drawn.cap * sizeof *p->drawn.v);
+	p->drawn.n = n;
 	p->g.v = NULL;
 	p->g.n = p->g.cap = 0;
 }
