@@ -10,6 +10,10 @@ pc_node *pc_node_new(pc_doc *doc, pc_kind kind, pc_pos pos)
 	pc_node *n = pc_arena_alloc(doc->arena, sizeof *n);
 	n->kind = kind;
 	n->pos = pos;
+	if (kind == PC_SECTION)
+		n->u.section = pc_arena_alloc(doc->arena, sizeof *n->u.section);
+	else if (kind == PC_TABLE)
+		n->u.table = pc_arena_alloc(doc->arena, sizeof *n->u.table);
 	return n;
 }
 

@@ -309,8 +309,8 @@ static bool every_face_has(const pc_coverage *c, const char *text)
 static void check_tree(const pc_node *top, const pc_coverage *c, pc_diags *d)
 {
 	for (const pc_node *n = top->first; n; n = pc_node_walk_next(n, top, true)) {
-		if (n->kind == PC_SECTION && n->u.section.heading)
-			check_tree(n->u.section.heading, c, d);
+		if (n->kind == PC_SECTION && n->u.section->heading)
+			check_tree(n->u.section->heading, c, d);
 		if ((n->kind == PC_TEXT || n->kind == PC_CODE || n->kind == PC_CODE_BLOCK) &&
 		    n->literal && !every_face_has(c, n->literal))
 			check_text(n->literal, true, n->pos, role_of(n), c, d);

@@ -59,7 +59,7 @@ pc_glossary *pc_glossary_of(pc_doc *doc, const bool *selected)
 
 static bool names_chapter(const pc_node *ch, const char *name)
 {
-	const pc_section *s = &ch->u.section;
+	const pc_section *s = ch->u.section;
 	return !strcmp(s->id, name) || (s->number && !strcmp(s->number, name));
 }
 
@@ -72,14 +72,14 @@ bool *pc_glossary_select(pc_doc *doc, const char *const *chapters, const char **
 		bool found = false;
 		for (size_t i = 0; i < doc->sections.len; i++) {
 			const pc_node *s = doc->sections.items[i];
-			found |= s->u.section.level == 1 && names_chapter(s, *c);
+			found |= s->u.section->level == 1 && names_chapter(s, *c);
 		}
 		if (!found && !*unknown)
 			*unknown = *c;
 	}
 	for (size_t t = 0; t < doc->terms.len; t++) {
 		const pc_term *term = doc->terms.items[t];
-		const pc_node *ch = term->section ? term->section->u.section.chapter : NULL;
+		const pc_node *ch = term->section ? term->section->u.section->chapter : NULL;
 		sel[t] = all;
 		for (const char *const *c = chapters; !all && ch && *c; c++)
 			sel[t] |= names_chapter(ch, *c);

@@ -644,10 +644,11 @@ static void sheet_layout(pc_arena *a, pc_measure_grade *m)
 static pc_node *charts_table(pc_doc *doc, pc_measure_grade *m)
 {
 	pc_node *t = pc_node_new(doc, PC_TABLE, m->measure->pos);
-	t->u.table.kind = PC_TABLE_INDICATORS;
-	t->u.table.indicators = pc_arena_alloc(doc->arena, (m->ninds + 1) * sizeof(pc_indicator *));
+	t->u.table->kind = PC_TABLE_INDICATORS;
+	t->u.table->indicators =
+	    pc_arena_alloc(doc->arena, (m->ninds + 1) * sizeof(pc_indicator *));
 	for (size_t i = 0; i < m->ninds; i++)
-		t->u.table.indicators[t->u.table.nindicators++] = m->inds[i].view;
+		t->u.table->indicators[t->u.table->nindicators++] = m->inds[i].view;
 	return t;
 }
 
@@ -673,11 +674,11 @@ static void collect(pc_report *r, pc_diags *d)
 	pc_ind_grade *grades = pc_arena_alloc(a, (doc->indicators.len + 1) * sizeof *grades);
 	for (size_t s = 0; s < nsec; s++) {
 		const pc_node *sec = doc->sections.items[s];
-		if (sec->u.section.measure != sec)
+		if (sec->u.section->measure != sec)
 			continue;
 		pc_measure_grade m = {0};
 		m.measure = sec;
-		m.chapter = sec->u.section.chapter;
+		m.chapter = sec->u.section->chapter;
 		m.inds = grades;
 		while (ii < doc->indicators.len) {
 			const pc_indicator *ind = doc->indicators.items[ii];

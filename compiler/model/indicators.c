@@ -119,7 +119,7 @@ const char *pc_achievement_name(pc_achievement a)
 
 size_t pc_indicator_nactuals(const pc_indicator *ind)
 {
-	const pc_table *t = &ind->table->u.table;
+	const pc_table *t = ind->table->u.table;
 	size_t n = 0;
 	for (size_t c = 0; c < t->ncols; c++)
 		n += t->columns[c].field == PC_FIELD_ACTUAL;
@@ -128,7 +128,7 @@ size_t pc_indicator_nactuals(const pc_indicator *ind)
 
 const pc_ivalue *pc_indicator_actual(const pc_indicator *ind, size_t k)
 {
-	const pc_table *t = &ind->table->u.table;
+	const pc_table *t = ind->table->u.table;
 	const pc_node *cell = ind->row ? ind->row->first : NULL;
 	for (size_t c = 0; c < t->ncols && cell; c++, cell = cell->next) {
 		if (t->columns[c].field != PC_FIELD_ACTUAL || k--)
@@ -156,7 +156,7 @@ void pc_indicators_present(pc_doc *doc)
 {
 	for (size_t i = 0; i < doc->indicators.len; i++) {
 		pc_indicator *ind = doc->indicators.items[i];
-		ind->measure = ind->section ? ind->section->u.section.measure : NULL;
+		ind->measure = ind->section ? ind->section->u.section->measure : NULL;
 		ind->baseline = pc_indicator_value(ind, PC_FIELD_BASELINE);
 		ind->midterm = pc_indicator_value(ind, PC_FIELD_MIDTERM);
 		ind->target = pc_indicator_value(ind, PC_FIELD_TARGET);

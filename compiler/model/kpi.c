@@ -49,8 +49,8 @@ pc_kpi_appendix *pc_kpi_appendix_of(pc_doc *doc)
 		if (!t || ind->measure != t->measure || i == 0) {
 			t = &a->tables[a->ntables++];
 			t->measure = ind->measure;
-			t->chapter = ind->measure ? ind->measure->u.section.chapter : NULL;
-			t->caption = ind->measure ? ind->measure->u.section.display : "成果指標";
+			t->chapter = ind->measure ? ind->measure->u.section->chapter : NULL;
+			t->caption = ind->measure ? ind->measure->u.section->display : "成果指標";
 			t->rows = rows + i;
 		}
 		t->rows[t->nrows++] = row_of(doc, ind);

@@ -254,7 +254,7 @@ static void take_number(pc_parser *p, pc_section *s, pc_node *h)
 void pc_heading_finish(pc_parser *p, pc_node *node, cmark_node *heading)
 {
 	(void)heading;
-	pc_section *s = &node->u.section;
+	pc_section *s = node->u.section;
 	pc_node *h = s->heading;
 	take_attrs(p, s, h);
 	take_number(p, s, h);

@@ -216,10 +216,10 @@ void pc_lint_text(pc_doc *doc, pc_diags *d)
 	if (!doc->root)
 		return;
 	for (pc_node *n = doc->root->first; n; n = pc_node_walk_next(n, doc->root, true)) {
-		if (n->kind == PC_SECTION && n->u.section.heading) {
+		if (n->kind == PC_SECTION && n->u.section->heading) {
 			/* the heading hangs off the section, not among its children */
-			for (pc_node *h = n->u.section.heading->first; h;
-			     h = pc_node_walk_next(h, n->u.section.heading, true))
+			for (pc_node *h = n->u.section->heading->first; h;
+			     h = pc_node_walk_next(h, n->u.section->heading, true))
 				if (h->kind == PC_TEXT && h->literal && is_running_text(h)) {
 					hand_page_numbers(doc, h, d);
 					spaced_annotations(doc, h, d);

@@ -348,20 +348,20 @@ void pc_convert_cell(pc_parser *p, cmark_node *para, pc_node *cell, const char *
 /* Opens a section for a heading at the given level; closes deeper ones. */
 static pc_node *open_section(pc_parser *p, int level, pc_pos pos)
 {
-	while (p->depth > 0 && p->stack[p->depth]->u.section.level >= level)
+	while (p->depth > 0 && p->stack[p->depth]->u.section->level >= level)
 		p->depth--;
 	pc_node *s = pc_node_new(p->doc, PC_SECTION, pos);
-	s->u.section.level = level;
+	s->u.section->level = level;
 	pc_node *parent = p->stack[p->depth];
 	pc_node_append(parent, s);
 	/* The previous sibling section is near the end: no quadratic scan. */
 	int ordinal = 1;
 	for (pc_node *c = s->prev; c; c = c->prev)
 		if (c->kind == PC_SECTION) {
-			ordinal = c->u.section.ordinal + 1;
+			ordinal = c->u.section->ordinal + 1;
 			break;
 		}
-	s->u.section.ordinal = ordinal;
+	s->u.section->ordinal = ordinal;
 	if (p->depth + 1 < (int)(sizeof p->stack / sizeof p->stack[0]))
 		p->stack[++p->depth] = s;
 	pc_vec_push(p->doc->arena, &p->doc->sections, s);
@@ -379,7 +379,7 @@ static void parse_file(pc_parser *p, const pc_source *src)
 			pc_node *s = open_section(p, cmark_node_get_heading_level(b), pos);
 			pc_node *h = pc_node_new(p->doc, PC_HEADING, pos);
 			h->parent = s;
-			s->u.section.heading = h;
+			s->u.section->heading = h;
 			convert_walk(p, b, false, h, &f);
 			pc_heading_finish(p, s, b);
 			continue;

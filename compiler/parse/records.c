@@ -84,7 +84,7 @@ static const char *field_ja(pc_field f)
 
 static bool header_year(const pc_indicator *ind, const pc_ivalue *v)
 {
-	const pc_table *t = &ind->table->u.table;
+	const pc_table *t = ind->table->u.table;
 	for (size_t c = 0; c < t->ncols; c++)
 		if (t->columns[c].year.text && t->columns[c].year.text == v->year.text)
 			return true;
@@ -211,7 +211,7 @@ static long column_of(const pc_table *t, pc_field f)
 /* A field other than values may appear only once. */
 static bool check_duplicate_columns(pc_parser *p, pc_node *table)
 {
-	pc_table *t = &table->u.table;
+	pc_table *t = table->u.table;
 	pc_node *header = table->first;
 	bool ok = true;
 	for (size_t c = 0; c < t->ncols; c++) {
@@ -265,7 +265,7 @@ static void joined_by_spaces(pc_parser *p, const pc_table *t, const pc_node *row
 static void read_indicator_row(pc_parser *p, pc_node *table, pc_node *row, pc_raw_cell *cells)
 {
 	pc_doc *doc = p->doc;
-	pc_table *t = &table->u.table;
+	pc_table *t = table->u.table;
 	pc_indicator *ind = pc_arena_alloc(doc->arena, sizeof *ind);
 	ind->table = table;
 	ind->row = row;
@@ -325,7 +325,7 @@ static void read_indicator_row(pc_parser *p, pc_node *table, pc_node *row, pc_ra
  */
 static bool years_row(pc_parser *p, pc_node *table, pc_node *row, pc_raw_cell *cells)
 {
-	pc_table *t = &table->u.table;
+	pc_table *t = table->u.table;
 	pc_arena *a = p->doc->arena;
 	size_t years = 0;
 	for (size_t c = 0; c < t->ncols; c++) {
@@ -362,7 +362,7 @@ static bool years_row(pc_parser *p, pc_node *table, pc_node *row, pc_raw_cell *c
 static void check_header_years(pc_parser *p, pc_node *table)
 {
 	static const pc_field order[] = {PC_FIELD_BASELINE, PC_FIELD_MIDTERM, PC_FIELD_TARGET};
-	const pc_table *t = &table->u.table;
+	const pc_table *t = table->u.table;
 	const pc_column *prev = NULL;
 	for (size_t k = 0; k < 3; k++) {
 		long c = column_of(t, order[k]);
@@ -381,7 +381,7 @@ static void check_header_years(pc_parser *p, pc_node *table)
 void pc_indicators_read(pc_parser *p, pc_node *table, pc_raw_cell **rows, size_t nrows,
                         const tline *rl)
 {
-	pc_table *t = &table->u.table;
+	pc_table *t = table->u.table;
 	(void)rl;
 	if (column_of(t, PC_FIELD_NAME) < 0) {
 		pc_diag(p->diags, PC_E_NO_NAME_COLUMN, table->first->pos.file,
@@ -496,7 +496,7 @@ static void split_reading(pc_arena *a, pc_term *term)
 static void read_glossary_row(pc_parser *p, pc_node *table, pc_node *row, pc_raw_cell *cells)
 {
 	pc_doc *doc = p->doc;
-	pc_table *t = &table->u.table;
+	pc_table *t = table->u.table;
 	pc_term *term = pc_arena_alloc(doc->arena, sizeof *term);
 	bool any = false;
 	for (size_t c = 0; c < t->ncols; c++) {
@@ -544,7 +544,7 @@ static void read_glossary_row(pc_parser *p, pc_node *table, pc_node *row, pc_raw
 void pc_glossary_read(pc_parser *p, pc_node *table, pc_raw_cell **rows, size_t nrows,
                       const tline *rl)
 {
-	pc_table *t = &table->u.table;
+	pc_table *t = table->u.table;
 	(void)rl;
 	if (column_of(t, PC_FIELD_TERM) < 0) {
 		pc_diag(p->diags, PC_E_NO_TERM_COLUMN, table->first->pos.file,

@@ -382,7 +382,7 @@ static size_t read_rows(pc_parser *p, pc_node *table, tline *lines, size_t nline
 {
 	*refused = true;
 	pc_arena *a = p->doc->arena;
-	pc_table *t = &table->u.table;
+	pc_table *t = table->u.table;
 	pc_raw_cell **rows = pc_arena_alloc(a, (nlines + 1) * sizeof *rows);
 	size_t *ncells = pc_arena_alloc(a, (nlines + 1) * sizeof *ncells);
 	tline *rl = pc_arena_alloc(a, (nlines + 1) * sizeof *rl);
@@ -445,7 +445,7 @@ pc_node *pc_table_parse(pc_parser *p, cmark_node *code, const char *kind, const 
 	pc_doc *doc = p->doc;
 	pc_pos pos = pc_parser_pos(p, code);
 	pc_node *table = pc_node_new(doc, PC_TABLE, pos);
-	pc_table *t = &table->u.table;
+	pc_table *t = table->u.table;
 	t->kind = !strcmp(kind, "indicators") ? PC_TABLE_INDICATORS
 	          : !strcmp(kind, "glossary") ? PC_TABLE_GLOSSARY
 	                                      : PC_TABLE_PLAIN;

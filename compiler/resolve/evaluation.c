@@ -16,7 +16,7 @@
  * presentation pass sets the same later; the resolver needs it now). */
 static const pc_node *measure_of(const pc_node *s)
 {
-	while (s && s->kind == PC_SECTION && s->u.section.level > 2)
+	while (s && s->kind == PC_SECTION && s->u.section->level > 2)
 		s = pc_node_section(s);
 	return s && s->kind == PC_SECTION ? s : NULL;
 }
@@ -77,7 +77,7 @@ static void check_evaluations(pc_resolver *r)
 		const pc_evaluation *first = pc_map_get(&seen, key);
 		if (first)
 			pc_diag(r->diags, PC_E_EVAL_DUP_YEAR, e->pos.file, e->pos.line, e->pos.col,
-			        e->measure->u.section.title ? e->measure->u.section.title : "",
+			        e->measure->u.section->title ? e->measure->u.section->title : "",
 			        e->year, first->pos.file, first->pos.line);
 		else
 			pc_map_put(&seen, key, e);
@@ -94,7 +94,7 @@ static void check_evaluations(pc_resolver *r)
 /* The cell of the ID column in an indicator's row; NULL when none. */
 static const pc_node *id_cell(const pc_indicator *ind)
 {
-	const pc_table *t = &ind->table->u.table;
+	const pc_table *t = ind->table->u.table;
 	const pc_node *cell = ind->row ? ind->row->first : NULL;
 	for (size_t c = 0; c < t->ncols && cell; c++, cell = cell->next)
 		if (t->columns[c].field == PC_FIELD_ID)
@@ -120,7 +120,7 @@ static void resolve_ids(pc_resolver *r)
 		n = measure == last ? n + 1 : 1;
 		last = measure;
 		ind->id = pc_arena_printf(doc->arena, "%s.%d",
-		                          measure ? measure->u.section.id : "plan", n);
+		                          measure ? measure->u.section->id : "plan", n);
 		const pc_node *cell = id_cell(ind);
 		const char *text = cell ? pc_node_text(doc, cell) : NULL;
 		text = text ? pc_trimmed(doc->arena, text, strlen(text)) : NULL;

@@ -189,7 +189,7 @@ static bool skipped(const pc_node *n)
 	case PC_HTML_INLINE:
 		return true;
 	case PC_TABLE:
-		return n->u.table.kind == PC_TABLE_GLOSSARY;
+		return n->u.table->kind == PC_TABLE_GLOSSARY;
 	default:
 		return false;
 	}

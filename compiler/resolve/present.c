@@ -25,10 +25,10 @@
 static void present_section(pc_doc *doc, pc_node *n)
 {
 	pc_arena *a = doc->arena;
-	pc_section *s = &n->u.section;
+	pc_section *s = n->u.section;
 	const pc_node *up = pc_node_section(n);
-	s->chapter = up ? up->u.section.chapter : n;
-	s->measure = s->level <= 2 || !up ? n : up->u.section.measure;
+	s->chapter = up ? up->u.section->chapter : n;
+	s->measure = s->level <= 2 || !up ? n : up->u.section->measure;
 	const char *title = s->title ? s->title : "";
 	if (s->label && s->number)
 		s->heading_label = pc_arena_printf(a, "%s %s", s->label, s->number);
@@ -49,7 +49,7 @@ static void present_section(pc_doc *doc, pc_node *n)
  * section has no number of its own (「1-1 地域医療の充実「主な事業」の表」). */
 static void present_table(pc_doc *doc, pc_node *n)
 {
-	pc_table *t = &n->u.table;
+	pc_table *t = n->u.table;
 	bool kpi = t->kind == PC_TABLE_INDICATORS;
 	const char *what = kpi ? "成果指標" : "表";
 	const pc_node *s = pc_node_section(n);
@@ -60,7 +60,7 @@ static void present_table(pc_doc *doc, pc_node *n)
 	} else if (!s) {
 		t->display = what;
 	} else {
-		const pc_section *sec = &s->u.section, *m = &sec->measure->u.section;
+		const pc_section *sec = s->u.section, *m = sec->measure->u.section;
 		if (kpi)
 			t->display = pc_arena_printf(doc->arena, "%sの%s", m->display, what);
 		else if (sec->measure == s || sec->number)
@@ -129,7 +129,7 @@ static bool markable(const pc_node *n)
 		case PC_TERM_OCC:
 			return false;
 		case PC_TABLE:
-			return u->u.table.kind != PC_TABLE_GLOSSARY;
+			return u->u.table->kind != PC_TABLE_GLOSSARY;
 		case PC_SECTION:
 		case PC_DOCUMENT:
 			return true;
@@ -156,10 +156,10 @@ static void mark_term(presenter *p, pc_node *n)
 		n->u.term_ref.mark = "※";
 		break;
 	case PC_MARK_NUMBERED: {
-		pc_node *measure = sec ? (pc_node *)sec->u.section.measure : NULL;
+		pc_node *measure = sec ? (pc_node *)sec->u.section->measure : NULL;
 		if (p->numbered_in[t->index] != measure || !p->number[t->index]) {
 			p->numbered_in[t->index] = measure;
-			p->number[t->index] = measure ? ++measure->u.section.marks : 1;
+			p->number[t->index] = measure ? ++measure->u.section->marks : 1;
 		}
 		n->u.term_ref.mark = pc_arena_printf(p->doc->arena, "※%d", p->number[t->index]);
 		/* the glossary box of the defining measure shows the same number */
@@ -179,8 +179,8 @@ static const char *xref_text(pc_doc *doc, const pc_node *n)
 	if (!t)
 		return n->u.xref.id ? n->u.xref.id : "";
 	if (t->kind == PC_SECTION)
-		return t->u.section.display;
-	return pc_arena_printf(doc->arena, "表「%s」", t->u.table.display);
+		return t->u.section->display;
+	return pc_arena_printf(doc->arena, "表「%s」", t->u.table->display);
 }
 
 static bool is_inline(pc_kind k)
@@ -233,8 +233,8 @@ static void present_inlines(presenter *p, pc_node *top)
 			break;
 		case PC_SECTION:
 			/* the heading is not a child: present it here, in order */
-			if (n->u.section.heading) {
-				present_inlines(p, n->u.section.heading);
+			if (n->u.section->heading) {
+				present_inlines(p, n->u.section->heading);
 				settle_break(p, 0);
 				p->before = 0;
 			}
@@ -306,7 +306,7 @@ static void present_value_cell(pc_doc *doc, const pc_ivalue *v)
  * 平成29(2017)年度). */
 static void present_header_years(pc_doc *doc, pc_node *table)
 {
-	const pc_table *t = &table->u.table;
+	const pc_table *t = table->u.table;
 	pc_node *cell = table->first ? table->first->first : NULL;
 	for (size_t c = 0; cell && c < t->ncols; c++, cell = cell->next) {
 		const pc_year *y = &t->columns[c].year;
@@ -363,7 +363,7 @@ static bool ascii_only(const char *s, size_t n)
  * lets authors type the English names, the plan is read in Japanese. */
 static void present_english_headers(pc_doc *doc, pc_node *table)
 {
-	const pc_table *t = &table->u.table;
+	const pc_table *t = table->u.table;
 	pc_node *cell = table->first ? table->first->first : NULL;
 	for (size_t c = 0; cell && c < t->ncols; c++, cell = cell->next) {
 		const char *ja = field_ja(t->columns[c].field), *col = t->columns[c].text;
@@ -383,7 +383,7 @@ static void present_english_directions(pc_doc *doc, pc_indicator *ind)
 {
 	static const char *const ja[] = {
 	    [PC_DIR_UP] = "増加", [PC_DIR_DOWN] = "減少", [PC_DIR_KEEP] = "維持"};
-	const pc_table *t = &ind->table->u.table;
+	const pc_table *t = ind->table->u.table;
 	pc_node *cell = ind->row->first;
 	for (size_t c = 0; cell && c < t->ncols; c++, cell = cell->next) {
 		if (t->columns[c].field != PC_FIELD_DIRECTION || !ind->direction_given)
@@ -401,7 +401,7 @@ void pc_present(pc_doc *doc)
 {
 	for (size_t i = 0; i < doc->tables.len; i++) {
 		pc_node *t = doc->tables.items[i];
-		if (t->u.table.kind == PC_TABLE_INDICATORS) {
+		if (t->u.table->kind == PC_TABLE_INDICATORS) {
 			present_english_headers(doc, t);
 			present_header_years(doc, t);
 		}
@@ -418,7 +418,7 @@ void pc_present(pc_doc *doc)
 		present_table(doc, doc->tables.items[i]);
 	for (size_t i = 0; i < doc->terms.len; i++) {
 		pc_term *t = doc->terms.items[i];
-		t->measure = t->section ? t->section->u.section.measure : NULL;
+		t->measure = t->section ? t->section->u.section->measure : NULL;
 	}
 	size_t nt = doc->terms.len + 1;
 	presenter p = {.doc = doc};

@@ -62,9 +62,9 @@ static const char *number_key(pc_arena *a, const char *number)
 static const char *derive_id(pc_resolver *r, const pc_node *node)
 {
 	pc_arena *a = r->doc->arena;
-	const pc_section *s = &node->u.section;
+	const pc_section *s = node->u.section;
 	const pc_node *parent = pc_node_section(node);
-	const char *pid = parent ? parent->u.section.id : "s";
+	const char *pid = parent ? parent->u.section->id : "s";
 	const char *key = s->number_key ? s->number_key : number_key(a, s->number);
 	const char *cand;
 	if (key && s->level <= 2 && !pc_map_get(&r->ids, pc_arena_printf(a, "s%s", key)))
@@ -85,19 +85,19 @@ static void resolve_ids(pc_resolver *r)
 	/* Explicit ids first, so that no derived id takes one. */
 	for (size_t i = 0; i < doc->sections.len; i++) {
 		pc_node *n = doc->sections.items[i];
-		if (n->u.section.id)
-			register_id(r, n->u.section.id, n);
+		if (n->u.section->id)
+			register_id(r, n->u.section->id, n);
 	}
 	for (size_t i = 0; i < doc->tables.len; i++) {
 		pc_node *n = doc->tables.items[i];
-		if (n->u.table.id)
-			register_id(r, n->u.table.id, n);
+		if (n->u.table->id)
+			register_id(r, n->u.table->id, n);
 	}
 	for (size_t i = 0; i < doc->sections.len; i++) {
 		pc_node *n = doc->sections.items[i];
-		if (!n->u.section.id) {
-			n->u.section.id = derive_id(r, n);
-			pc_map_put(&r->ids, n->u.section.id, n);
+		if (!n->u.section->id) {
+			n->u.section->id = derive_id(r, n);
+			pc_map_put(&r->ids, n->u.section->id, n);
 		}
 	}
 }
@@ -260,14 +260,14 @@ static void check_empty_chapters(pc_resolver *r)
 			return;
 	for (size_t i = 0; i < r->doc->sections.len; i++) {
 		const pc_node *n = r->doc->sections.items[i];
-		if (n->u.section.level != 1)
+		if (n->u.section->level != 1)
 			continue;
 		const pc_node *c = n->first;
 		while (c && c->kind == PC_HTML_BLOCK) /* not printed */
 			c = c->next;
 		if (!c)
 			pc_diag(r->diags, PC_W_CHAPTER_EMPTY, n->pos.file, n->pos.line, n->pos.col,
-			        n->u.section.title ? n->u.section.title : "");
+			        n->u.section->title ? n->u.section->title : "");
 	}
 }
 

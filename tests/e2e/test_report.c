@@ -49,7 +49,7 @@ static const pc_ind_grade *ind(const pc_report *r, const char *name)
 static const pc_measure_grade *measure(const pc_report *r, const char *number)
 {
 	for (size_t m = 0; m < r->nmeasures; m++)
-		if (!strcmp(r->measures[m].measure->u.section.number, number))
+		if (!strcmp(r->measures[m].measure->u.section->number, number))
 			return &r->measures[m];
 	cr_assert_fail("no measure %s", number);
 	return NULL;

@@ -97,10 +97,10 @@ static void assert_fields(const char *header, const pc_field *want, size_t n)
 	pc_doc *doc = compile(md);
 	cr_assert_eq(diags.len, 0, "%s: %zu messages", header, diags.len);
 	const pc_node *t = doc->tables.items[0];
-	cr_assert_eq(t->u.table.ncols, n, "%s", header);
+	cr_assert_eq(t->u.table->ncols, n, "%s", header);
 	for (size_t c = 0; c < n; c++)
-		cr_assert_eq(t->u.table.columns[c].field, want[c], "%s: column %zu is %s", header,
-		             c, pc_field_name(t->u.table.columns[c].field));
+		cr_assert_eq(t->u.table->columns[c].field, want[c], "%s: column %zu is %s", header,
+		             c, pc_field_name(t->u.table->columns[c].field));
 	done(doc);
 }
 
@@ -230,7 +230,7 @@ Test(headers, heisei_past_31_and_gregorian_mismatch)
 	assert_at(PC_W_ERA_PAST_END, 0, 7, 22);
 	cr_assert_eq(val(ind(doc, 0), PC_FIELD_TARGET, 0)->year.year, 2026);
 	const pc_node *t = doc->tables.items[0];
-	cr_assert_eq(t->u.table.columns[2].year.year, 2023);
+	cr_assert_eq(t->u.table->columns[2].year.year, 2023);
 	/* the bracketed year disagrees: an error at the cell's year */
 	assert_at(PC_E_YEAR_MISMATCH, 0, 8, 11);
 	done(doc);

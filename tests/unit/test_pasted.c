@@ -102,8 +102,8 @@ Test(pasted, a_loaded_heading_after_a_zero_width_space_is_a_heading)
 	pc_doc *doc = compile_text("---\ntitle: 計画\n---\n\u200B# 3 環境\n\n本文\n", &d);
 	cr_assert_eq(doc->sections.len, 1);
 	const pc_node *s = doc->sections.items[0];
-	cr_assert_str_eq(s->u.section.number, "3");
-	cr_assert_str_eq(s->u.section.title, "環境");
+	cr_assert_str_eq(s->u.section->number, "3");
+	cr_assert_str_eq(s->u.section->title, "環境");
 	compile_text_done(doc, &d);
 }
 

@@ -25,7 +25,7 @@ static void done(pc_doc *doc)
 static const pc_section *section(pc_doc *doc, size_t i)
 {
 	cr_assert_lt(i, doc->sections.len);
-	return &((pc_node *)doc->sections.items[i])->u.section;
+	return ((pc_node *)doc->sections.items[i])->u.section;
 }
 
 #define FRONT "---\ntitle: 計画\n---\n"

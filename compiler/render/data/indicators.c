@@ -109,16 +109,16 @@ void pc_indicators_csv(pc_doc *doc, pc_buf *out)
 	static const char *dirs[] = {"", "増", "減", "維持", "以上", "以下"};
 	for (size_t i = 0; i < doc->indicators.len; i++) {
 		const pc_indicator *ind = doc->indicators.items[i];
-		const pc_node *m = ind->measure, *ch = m ? m->u.section.chapter : NULL;
+		const pc_node *m = ind->measure, *ch = m ? m->u.section->chapter : NULL;
 		pc_csv_field(out, doc->meta.city_code, true);
 		pc_csv_field(out, ind->id, false);
 		pc_csv_field(out, doc->meta.city, false);
-		pc_csv_field(out, ch ? ch->u.section.number : NULL, false);
-		pc_csv_field(out, ch ? ch->u.section.title : NULL, false);
-		pc_csv_field(out, ch ? ch->u.section.id : NULL, false);
-		pc_csv_field(out, m ? m->u.section.number : NULL, false);
-		pc_csv_field(out, m ? m->u.section.title : NULL, false);
-		pc_csv_field(out, m ? m->u.section.id : NULL, false);
+		pc_csv_field(out, ch ? ch->u.section->number : NULL, false);
+		pc_csv_field(out, ch ? ch->u.section->title : NULL, false);
+		pc_csv_field(out, ch ? ch->u.section->id : NULL, false);
+		pc_csv_field(out, m ? m->u.section->number : NULL, false);
+		pc_csv_field(out, m ? m->u.section->title : NULL, false);
+		pc_csv_field(out, m ? m->u.section->id : NULL, false);
 		pc_csv_field(out, ind->name, false);
 		pc_csv_field(out, ind->method, false);
 		pc_csv_field(out, dirs[ind->direction], false);

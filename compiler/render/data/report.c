@@ -73,8 +73,8 @@ static void csv_row(const pc_report *r, const pc_measure_grade *m, const pc_ind_
 	pc_arena *a = r->doc->arena;
 	const pc_meta *meta = &r->doc->meta;
 	const pc_indicator *ind = ig->ind;
-	const pc_section *ms = &m->measure->u.section;
-	const pc_section *cs = m->chapter ? &m->chapter->u.section : NULL;
+	const pc_section *ms = m->measure->u.section;
+	const pc_section *cs = m->chapter ? m->chapter->u.section : NULL;
 	static const char *dirs[] = {"", "増", "減", "維持"};
 	pc_csv_field(out, meta->city_code, true);
 	pc_csv_field(out, ind->id, false);
@@ -129,11 +129,11 @@ static void section_ref(pc_json *j, const char *key, const pc_node *s)
 	}
 	pc_json_object(j);
 	pc_json_key(j, "id");
-	pc_json_string(j, s->u.section.id);
+	pc_json_string(j, s->u.section->id);
 	pc_json_key(j, "number");
-	pc_json_string(j, s->u.section.number);
+	pc_json_string(j, s->u.section->number);
 	pc_json_key(j, "title");
-	pc_json_string(j, s->u.section.title);
+	pc_json_string(j, s->u.section->title);
 	pc_json_end_object(j);
 }
 
@@ -227,7 +227,7 @@ static void json_indicator(pc_json *j, const pc_report *r, const pc_measure_grad
 	pc_json_key(j, "id");
 	pc_json_string(j, ind->id);
 	pc_json_key(j, "measure");
-	pc_json_string(j, m->measure->u.section.id);
+	pc_json_string(j, m->measure->u.section->id);
 	pc_json_key(j, "name");
 	pc_json_string(j, ind->name);
 	pc_json_key(j, "direction");
@@ -272,11 +272,11 @@ static void json_measure(pc_json *j, const pc_report *r, const pc_measure_grade 
 {
 	pc_json_object(j);
 	pc_json_key(j, "id");
-	pc_json_string(j, m->measure->u.section.id);
+	pc_json_string(j, m->measure->u.section->id);
 	pc_json_key(j, "number");
-	pc_json_string(j, m->measure->u.section.number);
+	pc_json_string(j, m->measure->u.section->number);
 	pc_json_key(j, "title");
-	pc_json_string(j, m->measure->u.section.title);
+	pc_json_string(j, m->measure->u.section->title);
 	section_ref(j, "chapter", m->chapter);
 	pc_json_key(j, "grade");
 	pc_json_string(j, m->grade);

@@ -126,7 +126,7 @@ void pc_html_charts(pc_buf *b, const pc_node *table, unsigned *next_id)
 {
 	pc_chart *charts;
 	bool actuals;
-	size_t n = pc_charts_of_table(&table->u.table, &charts, &actuals);
+	size_t n = pc_charts_of_table(table->u.table, &charts, &actuals);
 	if (n) {
 		/* The key, once per table, as text the reader can also hear. */
 		pc_buf_puts(b,

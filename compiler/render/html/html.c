@@ -68,7 +68,7 @@ static void prose(html *h, const char *s)
 
 static const char *chapter_page(html *h, const pc_node *chapter)
 {
-	return chapter ? pc_arena_printf(h->doc->arena, "c-%s.html", chapter->u.section.id)
+	return chapter ? pc_arena_printf(h->doc->arena, "c-%s.html", chapter->u.section->id)
 	               : "index.html";
 }
 
@@ -76,13 +76,13 @@ static const char *chapter_page(html *h, const pc_node *chapter)
 static const pc_node *chapter_of(const pc_node *n)
 {
 	const pc_node *s = n->kind == PC_SECTION ? n : pc_node_section(n);
-	return s ? s->u.section.chapter : NULL;
+	return s ? s->u.section->chapter : NULL;
 }
 
 /* href of a section or table: page#id (just #id on its own page). */
 static const char *href_of(html *h, const pc_node *target)
 {
-	const char *id = target->kind == PC_SECTION ? target->u.section.id : target->u.table.id;
+	const char *id = target->kind == PC_SECTION ? target->u.section->id : target->u.table->id;
 	const pc_node *ch = chapter_of(target);
 	if (ch == h->chapter && h->chapter)
 		return pc_arena_printf(h->doc->arena, "#%s", id);
@@ -373,7 +373,7 @@ static void cell(html *h, const pc_node *c)
 
 static void table(html *h, const pc_node *n)
 {
-	const pc_table *t = &n->u.table;
+	const pc_table *t = n->u.table;
 	bool kpi = t->kind == PC_TABLE_INDICATORS;
 	table_open(h, t->id, kpi);
 	prose(h, unique_caption(h, t->display));
@@ -435,7 +435,7 @@ static void gloss_entry(html *h, const pc_gloss_entry *e, bool where)
 		put(h, "<span class=\"where\">（掲載：<a href=\"");
 		text(h, term_href(h, e->term));
 		put(h, "\">");
-		prose(h, e->measure->u.section.display);
+		prose(h, e->measure->u.section->display);
 		put(h, "</a>）</span>");
 	}
 	put(h, "</dd>");
@@ -444,7 +444,7 @@ static void gloss_entry(html *h, const pc_gloss_entry *e, bool where)
 /* The glossary box of a measure: its terms in the order written. */
 static void glossary(html *h, const pc_node *n)
 {
-	const pc_table *t = &n->u.table;
+	const pc_table *t = n->u.table;
 	if (!t->nterms)
 		return;
 	put(h, "<dl class=\"glossary\">");
@@ -457,7 +457,7 @@ static void glossary(html *h, const pc_node *n)
 
 static void section(html *h, const pc_node *n, int depth)
 {
-	const pc_section *s = &n->u.section;
+	const pc_section *s = n->u.section;
 	int level = depth < 6 ? depth : 6;
 	put(h, "<section id=\"");
 	text(h, s->id);
@@ -527,7 +527,7 @@ static void block(html *h, const pc_node *n, int depth)
 		put(h, "<hr>");
 		break;
 	case PC_TABLE:
-		if (n->u.table.kind == PC_TABLE_GLOSSARY)
+		if (n->u.table->kind == PC_TABLE_GLOSSARY)
 			glossary(h, n);
 		else
 			table(h, n);
@@ -581,7 +581,7 @@ static void contents(html *h)
 		put(h, "<li><a href=\"");
 		text(h, chapter_page(h, ch));
 		put(h, "\">");
-		prose(h, ch->u.section.display);
+		prose(h, ch->u.section->display);
 		put(h, "</a>");
 		bool any = false;
 		for (const pc_node *s = ch->first; s; s = s->next) {
@@ -592,7 +592,7 @@ static void contents(html *h)
 			put(h, "<li><a href=\"");
 			text(h, href_of(h, s));
 			put(h, "\">");
-			prose(h, s->u.section.display);
+			prose(h, s->u.section->display);
 			put(h, "</a></li>");
 		}
 		put(h, any ? "</ol></li>" : "</li>");
@@ -653,7 +653,7 @@ static void page_name(html *h, size_t k, const char **file, const char **title)
 	} else if (k <= nch) {
 		const pc_node *ch = h->chapters.items[k - 1];
 		*file = chapter_page(h, ch);
-		*title = ch->u.section.display;
+		*title = ch->u.section->display;
 	} else if (k - nch - 1 < PC_APPX_COUNT) {
 		*file = appendix_page[k - nch - 1];
 		*title = pc_appendix_title((pc_appendix)(k - nch - 1));
@@ -676,7 +676,7 @@ static void chapter_pages(html *h)
 {
 	for (size_t i = 0; i < h->chapters.len; i++) {
 		const pc_node *ch = h->chapters.items[i];
-		page_begin(h, ch->u.section.display, ch);
+		page_begin(h, ch->u.section->display, ch);
 		section(h, ch, 1);
 		page_close(h, i + 1);
 	}
@@ -746,7 +746,7 @@ static void places(html *h, const pc_ix_entry *e)
 		const pc_ix_place *p = &e->places[k];
 		if (!p->section)
 			continue;
-		const char *label = p->section->u.section.measure->u.section.tag;
+		const char *label = p->section->u.section->measure->u.section->tag;
 		if (!p->definition && pc_map_put(&seen, label, (void *)1))
 			continue;
 		put(h, p->definition ? " <a class=\"def\" href=\"" : " <a href=\"");
@@ -859,7 +859,7 @@ static void indicators_page(html *h)
 		const pc_kpi_table *t = &a->tables[i];
 		if (i == 0 || t->chapter != a->tables[i - 1].chapter) {
 			put(h, "<h2>");
-			prose(h, t->chapter ? t->chapter->u.section.display : "計画全体");
+			prose(h, t->chapter ? t->chapter->u.section->display : "計画全体");
 			put(h, "</h2>");
 		}
 		kpi_table(h, t);

@@ -80,7 +80,7 @@ static const char *summary_file(const page *p)
 static const char *chapter_file(const page *p, const pc_node *ch)
 {
 	return pc_arena_printf(p->doc->arena, "report-%d-%s.html", p->r->year,
-	                       ch ? ch->u.section.id : "plan");
+	                       ch ? ch->u.section->id : "plan");
 }
 
 static void begin(page *p, const char *title, bool top)
@@ -119,7 +119,7 @@ static void grade(page *p, const char *name, int band)
 
 static const char *chapter_name(const pc_node *ch)
 {
-	return ch ? ch->u.section.display : "計画全体";
+	return ch ? ch->u.section->display : "計画全体";
 }
 
 /* Counts per chapter for measures (or indicators), one column a grade. */
@@ -176,9 +176,9 @@ static void measure_list(page *p)
 		put(p, "<tr><th scope=\"row\"><a href=\"");
 		text(p, chapter_file(p, m->chapter));
 		put(p, "#");
-		text(p, m->measure->u.section.id);
+		text(p, m->measure->u.section->id);
 		put(p, "\">");
-		text(p, m->measure->u.section.display);
+		text(p, m->measure->u.section->display);
 		put(p, "</a></th><td class=\"grade-cell\">");
 		grade(p, m->grade, m->band);
 		put(p, "</td><td class=\"grade-cell\">");
@@ -263,7 +263,7 @@ static void indicators_table(page *p, const pc_measure_grade *m)
 	const pc_report *r = p->r;
 	/* named after the measure: a chapter's page holds several sheets */
 	const char *caption = pc_arena_printf(p->doc->arena, "%s の成果指標の評価（%s）",
-	                                      m->measure->u.section.display, r->year_label);
+	                                      m->measure->u.section->display, r->year_label);
 	put(p, "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"");
 	text(p, caption);
 	put(p, "\"><table class=\"kpi sheet-table\"><caption>");
@@ -295,7 +295,7 @@ static void indicators_table(page *p, const pc_measure_grade *m)
 		grade(p, ig->grade, ig->band);
 		if (ig->note_no)
 			pc_buf_printf(&p->b, "<a class=\"mark\" href=\"#n.%s.%d\">※%d</a>",
-			              m->measure->u.section.id, ig->note_no, ig->note_no);
+			              m->measure->u.section->id, ig->note_no, ig->note_no);
 		put(p, "</td></tr>");
 	}
 	put(p, "</tbody></table></div>");
@@ -307,7 +307,7 @@ static void indicators_table(page *p, const pc_measure_grade *m)
 		if (!ig->note_no)
 			continue;
 		pc_buf_printf(&p->b, "<li id=\"n.");
-		text(p, m->measure->u.section.id);
+		text(p, m->measure->u.section->id);
 		pc_buf_printf(&p->b, ".%d\">※%d ", ig->note_no, ig->note_no);
 		text(p, ig->note);
 		put(p, "</li>");
@@ -317,7 +317,7 @@ static void indicators_table(page *p, const pc_measure_grade *m)
 
 static void sheet(page *p, const pc_measure_grade *m)
 {
-	const pc_section *s = &m->measure->u.section;
+	const pc_section *s = m->measure->u.section;
 	put(p, "<section class=\"sheet\" id=\"");
 	text(p, s->id);
 	put(p, "\"><div class=\"sheet-head\"><h2>");
@@ -345,7 +345,7 @@ static void sheet(page *p, const pc_measure_grade *m)
 	}
 	put(p, "</li><li><a href=\"");
 	text(p, pc_arena_printf(p->doc->arena, "c-%s.html#%s",
-	                        m->chapter ? m->chapter->u.section.id : "", s->id));
+	                        m->chapter ? m->chapter->u.section->id : "", s->id));
 	put(p, "\">計画の本文</a></li></ul>");
 	if (m->ninds) {
 		indicators_table(p, m);

@@ -24,7 +24,7 @@ static void pos(pc_json *j, pc_pos p)
 
 static const char *section_id(const pc_node *n)
 {
-	return n ? n->u.section.id : NULL;
+	return n ? n->u.section->id : NULL;
 }
 
 static void meta(pc_json *j, const pc_meta *m)
@@ -63,7 +63,7 @@ static void sections(pc_json *j, const pc_doc *doc)
 	pc_json_array(j);
 	for (size_t i = 0; i < doc->sections.len; i++) {
 		const pc_node *n = doc->sections.items[i];
-		const pc_section *s = &n->u.section;
+		const pc_section *s = n->u.section;
 		pc_json_object(j);
 		pc_json_key(j, "id");
 		pc_json_string(j, s->id);
@@ -130,7 +130,7 @@ static void tables(pc_json *j, const pc_doc *doc)
 	pc_json_array(j);
 	for (size_t i = 0; i < doc->tables.len; i++) {
 		const pc_node *n = doc->tables.items[i];
-		const pc_table *t = &n->u.table;
+		const pc_table *t = n->u.table;
 		pc_json_object(j);
 		pc_json_key(j, "id");
 		pc_json_string(j, t->id);
@@ -172,11 +172,11 @@ static void section_ref(pc_json *j, const char *key, const pc_node *s)
 	}
 	pc_json_object(j);
 	pc_json_key(j, "id");
-	pc_json_string(j, s->u.section.id);
+	pc_json_string(j, s->u.section->id);
 	pc_json_key(j, "number");
-	pc_json_string(j, s->u.section.number);
+	pc_json_string(j, s->u.section->number);
 	pc_json_key(j, "title");
-	pc_json_string(j, s->u.section.title);
+	pc_json_string(j, s->u.section->title);
 	pc_json_end_object(j);
 }
 
@@ -255,7 +255,7 @@ static void indicator(pc_json *j, const pc_indicator *ind)
 	pc_json_string(j, ind->id);
 	pc_json_key(j, "id_given");
 	pc_json_bool(j, ind->id_given);
-	section_ref(j, "chapter", m ? m->u.section.chapter : NULL);
+	section_ref(j, "chapter", m ? m->u.section->chapter : NULL);
 	section_ref(j, "measure", m);
 	pc_json_key(j, "section");
 	pc_json_string(j, section_id(ind->section));
@@ -270,7 +270,7 @@ static void indicator(pc_json *j, const pc_indicator *ind)
 	pc_json_key(j, "direction_given");
 	pc_json_bool(j, ind->direction_given);
 	pc_json_key(j, "table");
-	pc_json_string(j, ind->table->u.table.id);
+	pc_json_string(j, ind->table->u.table->id);
 	pc_json_key(j, "values");
 	pc_json_array(j);
 	for (size_t v = 0; v < ind->nvalues; v++)
@@ -387,9 +387,9 @@ static void refs(pc_json *j, pc_doc *doc)
 		pc_json_string(j, !t ? NULL : t->kind == PC_SECTION ? "section" : "table");
 		pc_json_key(j, "target_text");
 		if (t && t->kind == PC_SECTION)
-			pc_json_string(j, t->u.section.display);
+			pc_json_string(j, t->u.section->display);
 		else
-			pc_json_string(j, t && t->u.table.caption ? t->u.table.caption : NULL);
+			pc_json_string(j, t && t->u.table->caption ? t->u.table->caption : NULL);
 		pc_json_key(j, "section");
 		pc_json_string(j, section_id(pc_node_section(n)));
 		pos(j, n->pos);

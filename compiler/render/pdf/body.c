@@ -303,7 +303,7 @@ static bool is_figure(const pc_node *n)
 	if (!n)
 		return false;
 	if (n->kind == PC_TABLE)
-		return n->u.table.kind != PC_TABLE_GLOSSARY;
+		return n->u.table->kind != PC_TABLE_GLOSSARY;
 	if (n->kind != PC_PARAGRAPH)
 		return false;
 	if (paragraph_kind(n) == PARA_FIGURE_TITLE)
@@ -400,7 +400,7 @@ static void code_block(L *l, const pc_node *n, frame f)
 /* The glossary box: every term of a glossary table, in the order written. */
 static void glossary_box(L *l, const pc_node *n, frame f, bool titled)
 {
-	const pc_table *t = &n->u.table;
+	const pc_table *t = n->u.table;
 	int b = pdf_open_box(l, BOX_FILL, f.x, f.w);
 	float pad = 8;
 	frame in = {f.x + pad, f.w - 2 * pad, PC_ROLE_NONE, 0};
@@ -487,7 +487,7 @@ static void blocks(L *l, const pc_node *first, frame f)
 			break;
 		}
 		case PC_TABLE: {
-			if (n->u.table.kind == PC_TABLE_GLOSSARY)
+			if (n->u.table->kind == PC_TABLE_GLOSSARY)
 				break; /* set at the end of its section */
 			const pc_node *table = n;
 			pdf_table_block(l, table, f);
@@ -497,7 +497,7 @@ static void blocks(L *l, const pc_node *first, frame f)
 				n = n->next;
 				note_paragraph(l, n, f, PARA_SOURCE);
 			}
-			if (table->u.table.kind == PC_TABLE_INDICATORS && l->doc->meta.charts)
+			if (table->u.table->kind == PC_TABLE_INDICATORS && l->doc->meta.charts)
 				pdf_kpi_charts(l, table, f);
 			break;
 		}
@@ -571,7 +571,7 @@ static const head_style head_styles[] = {
 
 static void block_heading(L *l, const pc_node *n, frame f, pdf_key key)
 {
-	const pc_section *s = &n->u.section;
+	const pc_section *s = n->u.section;
 	const char *nl = s->heading_label;
 	size_t nstyles = sizeof head_styles / sizeof head_styles[0];
 	size_t k = (size_t)(s->level - 3) < nstyles ? (size_t)(s->level - 3) : nstyles - 1;
@@ -617,7 +617,7 @@ static void block_heading(L *l, const pc_node *n, frame f, pdf_key key)
 
 static void heading(L *l, const pc_node *n, frame f, pdf_key key)
 {
-	const pc_section *s = &n->u.section;
+	const pc_section *s = n->u.section;
 	const char *nl = s->heading_label;
 	int hd = s->level <= 2 ? pdf_tag_open(l, pdf_tag_heading(s->level)) : -1;
 	if (s->level == 1) {
@@ -714,7 +714,7 @@ static void heading(L *l, const pc_node *n, frame f, pdf_key key)
 
 static void section(L *l, const pc_node *n, frame f)
 {
-	const pc_section *s = &n->u.section;
+	const pc_section *s = n->u.section;
 	pdf_key key = pdf_key_of_node(&l->keys, n);
 	int sect = pdf_tag_open(l, PC_TAG_SECT);
 	heading(l, n, f, key);
@@ -738,7 +738,7 @@ static void section(L *l, const pc_node *n, frame f)
 	}
 	/* the glossary box at the end of the section that defines the terms */
 	for (const pc_node *c = n->first; c; c = c->next)
-		if (c->kind == PC_TABLE && c->u.table.kind == PC_TABLE_GLOSSARY)
+		if (c->kind == PC_TABLE && c->u.table->kind == PC_TABLE_GLOSSARY)
 			glossary_box(l, c, f, s->role != PC_ROLE_GLOSSARY);
 	pdf_tag_close(l, sect);
 }

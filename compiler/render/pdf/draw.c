@@ -466,7 +466,7 @@ const char *pdf_key_title(const L *l, pdf_key key)
 	size_t i;
 	pc_appendix a;
 	if (pdf_key_section(&l->keys, key, &i))
-		return ((const pc_node *)l->doc->sections.items[i])->u.section.display;
+		return ((const pc_node *)l->doc->sections.items[i])->u.section->display;
 	if (pdf_key_appendix(&l->keys, key, &a))
 		return pc_appendix_title(a);
 	return NULL;
@@ -553,8 +553,8 @@ static void outline(L *l, const int *dest)
 		/* A section printed nowhere (the glossary or the report alone)
 		 * has no entry; its children hang under its nearest parent. */
 		handle[i] = dest[i] < 0 ? parent
-		                        : pc_dev_outline(l->dev, parent, n->u.section.display,
-		                                         dest[i], n->u.section.level <= 1);
+		                        : pc_dev_outline(l->dev, parent, n->u.section->display,
+		                                         dest[i], n->u.section->level <= 1);
 	}
 	for (int a = 0; a < PC_APPX_COUNT; a++) {
 		pdf_key k = pdf_key_of_appendix(&l->keys, a);

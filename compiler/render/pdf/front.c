@@ -153,7 +153,7 @@ void pdf_contents(L *l)
 	/* titles of one level line up after the widest number of that level */
 	float labelw[3] = {0, 0, 0};
 	for (size_t i = 0; i < l->doc->sections.len; i++) {
-		const pc_section *s = &((const pc_node *)l->doc->sections.items[i])->u.section;
+		const pc_section *s = ((const pc_node *)l->doc->sections.items[i])->u.section;
 		const char *nl = s->level <= 2 ? s->number : NULL;
 		if (!nl)
 			continue;
@@ -167,7 +167,7 @@ void pdf_contents(L *l)
 		l->p.g.n = a;
 	}
 	for (size_t i = 0; i < l->doc->sections.len; i++) {
-		const pc_section *s = &((const pc_node *)l->doc->sections.items[i])->u.section;
+		const pc_section *s = ((const pc_node *)l->doc->sections.items[i])->u.section;
 		if (s->level <= 2)
 			contents_entry(l, f, s->level, s->number, s->title,
 			               pdf_key_of_section(&l->keys, i), labelw[s->level]);

@@ -223,7 +223,7 @@ void pdf_kpi_charts_grid(L *l, const pc_node *table, frame f, int per_row, float
 {
 	pc_chart *charts;
 	bool actuals;
-	size_t n = pc_charts_of_table(&table->u.table, &charts, &actuals);
+	size_t n = pc_charts_of_table(table->u.table, &charts, &actuals);
 	size_t pr = per_row > 0 ? (size_t)per_row : CH_PER_ROW;
 	if (n) {
 		key(l, f, actuals);
@@ -282,7 +282,7 @@ static pc_node **make_tables(pc_doc *doc, const pc_kpi_appendix *a)
 	for (size_t i = 0; i < a->ntables; i++) {
 		const pc_kpi_table *kt = &a->tables[i];
 		pc_node *table = pc_node_new(doc, PC_TABLE, kt->rows[0].ind->pos);
-		pc_table *t = &table->u.table;
+		pc_table *t = table->u.table;
 		t->kind = PC_TABLE_INDICATORS;
 		t->ncols = PC_KPI_NCOLS;
 		t->columns = pc_arena_alloc(doc->arena, PC_KPI_NCOLS * sizeof *t->columns);
@@ -318,7 +318,7 @@ void pdf_kpi_appendix(L *l)
 	for (size_t i = 0; i < a->ntables; i++) {
 		const pc_node *ch = a->tables[i].chapter;
 		if (i == 0 || ch != a->tables[i - 1].chapter)
-			pdf_group_band(l, ch ? ch->u.section.display : "計画全体", f.x, f.w, 0);
+			pdf_group_band(l, ch ? ch->u.section->display : "計画全体", f.x, f.w, 0);
 		pdf_table_block(l, l->kpi_tables[i], f);
 	}
 	pdf_tag_close(l, sect);

@@ -57,13 +57,13 @@ static pc_node *table_new(pc_doc *doc, const char *caption, size_t ncols, const 
                           const pc_field *fields)
 {
 	pc_node *t = pc_node_new(doc, PC_TABLE, (pc_pos){0});
-	t->u.table.kind = PC_TABLE_INDICATORS;
-	t->u.table.caption = caption;
-	t->u.table.ncols = ncols;
-	t->u.table.columns = pc_arena_alloc(doc->arena, ncols * sizeof *t->u.table.columns);
+	t->u.table->kind = PC_TABLE_INDICATORS;
+	t->u.table->caption = caption;
+	t->u.table->ncols = ncols;
+	t->u.table->columns = pc_arena_alloc(doc->arena, ncols * sizeof *t->u.table->columns);
 	pc_node *row = pc_node_new(doc, PC_ROW, (pc_pos){0});
 	for (size_t c = 0; c < ncols; c++) {
-		t->u.table.columns[c] = (pc_column){heads[c], fields[c], {0}};
+		t->u.table->columns[c] = (pc_column){heads[c], fields[c], {0}};
 		pc_node_append(row, cell(doc, heads[c], NULL, false));
 	}
 	pc_node_append(t, row);
@@ -73,7 +73,7 @@ static pc_node *table_new(pc_doc *doc, const char *caption, size_t ncols, const 
 static void table_row(pc_doc *doc, pc_node *t, pc_node *const *cells)
 {
 	pc_node *row = pc_node_new(doc, PC_ROW, (pc_pos){0});
-	for (size_t c = 0; c < t->u.table.ncols; c++)
+	for (size_t c = 0; c < t->u.table->ncols; c++)
 		pc_node_append(row, cells[c]);
 	pc_node_append(t, row);
 }
@@ -217,7 +217,7 @@ static void page_title(L *l, const char *s, frame f)
 
 static const char *chapter_name(const pc_node *ch)
 {
-	return ch ? ch->u.section.display : "計画全体";
+	return ch ? ch->u.section->display : "計画全体";
 }
 
 /* The counts per chapter, one column a grade. */
@@ -278,7 +278,7 @@ static pc_node *measure_list(L *l, const pc_report *r)
 		int page = pdf_key_ok(key) ? l->pg.printed[key.v] : 0;
 		const char *course = m->eval ? pc_course_name(m->eval->course) : NULL;
 		pc_node *cells[5] = {
-		    cell(doc, m->measure->u.section.display, NULL, false),
+		    cell(doc, m->measure->u.section->display, NULL, false),
 		    cell(doc, m->grade, NULL, true), cell(doc, course, NULL, false),
 		    cell(doc, m->ninds ? pc_arena_strdup(doc->arena, pc_buf_cstr(&b)) : "－", NULL,
 		         false),
@@ -320,7 +320,7 @@ static void summary(L *l, const pc_report *r, pc_node *const *counts)
  * measure headings, the measure's grade in its tone at the right. */
 static void sheet_head(L *l, const pc_report *r, const pc_measure_grade *m, frame f, bool first)
 {
-	const pc_section *s = &m->measure->u.section;
+	const pc_section *s = m->measure->u.section;
 	item *it = pdf_new_item(l, 0, IT_NEWPAGE | IT_KEEP);
 	pdf_key key = pdf_key_of_node(&l->keys, m->measure);
 	it->head = key;
@@ -329,7 +329,7 @@ static void sheet_head(L *l, const pc_report *r, const pc_measure_grade *m, fram
 		pdf_dest_op(l, pdf_key_of_node(&l->keys, m->chapter)); /* for the outline */
 	float y = 0;
 	if (m->chapter && m->chapter != m->measure) { /* the chapter above, small */
-		label(l, m->chapter->u.section.display, l->f.table, 9, C_GREY, f.x, 0, f.w,
+		label(l, m->chapter->u.section->display, l->f.table, 9, C_GREY, f.x, 0, f.w,
 		      AL_LEFT);
 		y = 9 * 1.3f + 4;
 	}

@@ -422,7 +422,7 @@ static uint64_t cells_hash(const L *l, const cellinfo *cells, size_t ncells)
 
 void pdf_table_block(L *l, const pc_node *n, frame f)
 {
-	const pc_table *t = &n->u.table;
+	const pc_table *t = n->u.table;
 	size_t ncols = t->ncols;
 	size_t nrows = 0;
 	for (const pc_node *r = n->first; r; r = r->next)

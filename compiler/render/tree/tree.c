@@ -32,7 +32,7 @@ static void field(pc_buf *b, const char *name, const char *value)
 
 static const char *id_of(const pc_node *s)
 {
-	return s ? s->u.section.id : NULL;
+	return s ? s->u.section->id : NULL;
 }
 
 static void section(pc_buf *b, const pc_section *s)
@@ -55,7 +55,7 @@ static void node_line(pc_buf *b, const pc_node *n, int depth)
 	pc_buf_puts(b, pc_kind_name(n->kind));
 	switch (n->kind) {
 	case PC_SECTION:
-		section(b, &n->u.section);
+		section(b, n->u.section);
 		break;
 	case PC_TEXT:
 	case PC_CODE:
@@ -76,10 +76,10 @@ static void node_line(pc_buf *b, const pc_node *n, int depth)
 		field(b, "text", n->u.xref.text);
 		break;
 	case PC_TABLE:
-		field(b, "id", n->u.table.id);
-		field(b, "caption", n->u.table.caption);
-		if (!n->u.table.caption)
-			field(b, "name", n->u.table.display);
+		field(b, "id", n->u.table->id);
+		field(b, "caption", n->u.table->caption);
+		if (!n->u.table->caption)
+			field(b, "name", n->u.table->display);
 		break;
 	default:
 		break;
@@ -104,8 +104,8 @@ static void subtree(pc_buf *b, const pc_node *top, int base)
 	for (const pc_node *n = top->first; n; n = pc_node_walk_next(n, top, true)) {
 		int d = base + depth_of(n, top);
 		node_line(b, n, d);
-		if (n->kind == PC_SECTION && n->u.section.heading)
-			subtree(b, n->u.section.heading, d + 1);
+		if (n->kind == PC_SECTION && n->u.section->heading)
+			subtree(b, n->u.section->heading, d + 1);
 	}
 }
 
