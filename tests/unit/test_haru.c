@@ -7,8 +7,8 @@
 #include <criterion/criterion.h>
 #include <dlfcn.h>
 #include <hpdf.h>
-#include <hpdf_utils.h>
 #include <hpdf_doc.h>
+#include <hpdf_utils.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -428,5 +428,36 @@ Test(haru, a_dictionary_written_by_its_owner)
 	snprintf(obj, sizeof obj, "\n%u 0 obj\n<<\n/Type /StructElem /S /P /K [0 1]\n>>", id);
 	cr_assert_eq(count_bytes(out.data, out.len, ref), 1, LOUD);
 	cr_assert_eq(count_bytes(out.data, out.len, obj), 1, LOUD);
+	pc_buf_free(&out);
+}
+
+/* A link annotation the device writes itself: in the page's /Annots, to a
+ * destination or a URI (percent-encoded), with what the structure tree
+ * gives it. */
+Test(haru, a_link_written_by_the_device)
+{
+	HPDF_Page page = HPDF_AddPage(pdf);
+	HPDF_Destination dest = HPDF_Page_CreateDestination(page);
+	cr_assert(dest);
+	float r[4] = {10, 20, 110.5f, 32.25f};
+	HPDF_Dict to_dest = pc_haru_link(pdf, page, r, dest, NULL);
+	HPDF_Dict to_uri = pc_haru_link(pdf, page, r, NULL, "https://example.jp/a (b)/日");
+	cr_assert(to_dest && to_uri, LOUD);
+	cr_assert(pc_haru_link_tag(to_dest, 7, "はじめに"));
+	cr_assert_not(pc_haru_link_tag(pc_haru_catalog(pdf), 1, NULL), "only links take tags");
+	pc_buf out = save();
+	char annots[64], link[160], uri[160];
+	snprintf(annots, sizeof annots, "/Annots [ %u 0 R %u 0 R ]", pc_haru_obj_id(to_dest),
+	         pc_haru_obj_id(to_uri));
+	snprintf(link, sizeof link,
+	         "/Type /Annot /Subtype /Link /Rect [ 10 20 110.5 32.25 ] /P %u 0 R "
+	         "/Border [ 0 0 0 ] /Dest %u 0 R /StructParent 7 /Contents <FEFF306F30583081306B>",
+	         pc_haru_obj_id(page), pc_haru_obj_id(dest));
+	snprintf(
+	    uri, sizeof uri,
+	    "/A << /Type /Action /S /URI /URI (https://example.jp/a%%20\\(b\\)/%%E6%%97%%A5) >>");
+	cr_assert_eq(count_bytes(out.data, out.len, annots), 1, "%s", annots);
+	cr_assert_eq(count_bytes(out.data, out.len, link), 1, "%s", link);
+	cr_assert_eq(count_bytes(out.data, out.len, uri), 1, "%s", uri);
 	pc_buf_free(&out);
 }

@@ -1076,22 +1076,16 @@ void pc_dev_link(pc_dev *d, float x, float y, float w, float h, int dest)
 	if (!d->page || d->err || d->cmyk || dest < 0 || (size_t)dest >= d->ndests ||
 	    !d->dests[dest])
 		return;
-	HPDF_Rect r = {x, y, x + w, y + h};
-	HPDF_Annotation a = HPDF_Page_CreateLinkAnnot(d->page, r, d->dests[dest]);
-	d->last_annot = a;
-	if (a)
-		HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+	float r[4] = {x, y, x + w, y + h};
+	d->last_annot = pc_haru_link(d->pdf, d->page, r, d->dests[dest], NULL);
 }
 
 void pc_dev_uri(pc_dev *d, float x, float y, float w, float h, const char *uri)
 {
 	if (!d->page || d->err || d->cmyk)
 		return;
-	HPDF_Rect r = {x, y, x + w, y + h};
-	HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(d->page, r, uri);
-	d->last_annot = a;
-	if (a)
-		HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+	float r[4] = {x, y, x + w, y + h};
+	d->last_annot = pc_haru_link(d->pdf, d->page, r, NULL, uri);
 }
 
 int pc_dev_outline(pc_dev *d, int parent, const char *title, int dest, bool open)

@@ -19,6 +19,7 @@
 
 #include "../../util/arena.h"
 #include "../../util/buf.h"
+#include "../../util/utf8.h"
 #include "fontprog.h"
 
 bool pc_haru_version_ok(void)
@@ -641,6 +642,161 @@ HPDF_Dict pc_haru_raw_dict(HPDF_Doc pdf, const pc_haru_raw *raw)
 	d->attr = (void *)raw;
 	d->write_fn = write_raw;
 	return d;
+}
+
+/* ---- link annotations ------------------------------------------------- */
+
+typedef struct raw_link {
+	pc_haru_raw raw; /* first: the write hook finds the link by it */
+	float rect[4];
+	HPDF_Page page;
+	HPDF_Destination dest; /* NULL: to uri */
+	const char *uri;
+	const char *contents; /* UTF-8; NULL none */
+	int struct_parent;    /* -1 none */
+} raw_link;
+
+/* A number as libharu writes one: up to five decimals, no trailing zeros. */
+static void put_real(pc_buf *b, float v)
+{
+	char tmp[32];
+	int n = snprintf(tmp, sizeof tmp, "%.5f", (double)v);
+	while (n > 0 && tmp[n - 1] == '0')
+		n--;
+	if (n > 0 && tmp[n - 1] == '.')
+		n--;
+	if (n == 2 && tmp[0] == '-' && tmp[1] == '0')
+		tmp[0] = '0', n = 1;
+	pc_buf_put(b, tmp, (size_t)n);
+}
+
+/* A URI as a literal string: ( ) and \\ escaped; bytes outside
+ * printable ASCII (a Japanese path, a space) percent-encoded, as a URI
+ * must be (RFC 3986) and as viewers expect. */
+static void put_uri(pc_buf *b, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	pc_buf_putc(b, '(');
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '(' || *p == ')' || *p == '\\') {
+			pc_buf_putc(b, '\\');
+			pc_buf_putc(b, (char)*p);
+		} else if (*p <= 0x20 || *p > 0x7E) {
+			pc_buf_putc(b, '%');
+			pc_buf_putc(b, hex[*p >> 4]);
+			pc_buf_putc(b, hex[*p & 15]);
+		} else
+			pc_buf_putc(b, (char)*p);
+	}
+	pc_buf_putc(b, ')');
+}
+
+/* A text string: UTF-16BE in hex with its byte order mark. */
+static void put_utf16(pc_buf *b, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	pc_buf_puts(b, "<FEFF");
+	size_t len = strlen(s);
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t k = pc_utf8_decode(s + i, len - i, &cp);
+		i += k ? k : 1;
+		uint16_t u[2] = {(uint16_t)cp, 0};
+		int nu = 1;
+		if (cp > 0xFFFF) {
+			cp -= 0x10000;
+			u[0] = (uint16_t)(0xD800 | (cp >> 10));
+			u[1] = (uint16_t)(0xDC00 | (cp & 0x3FF));
+			nu = 2;
+		}
+		for (int j = 0; j < nu; j++)
+			for (int sh = 12; sh >= 0; sh -= 4)
+				pc_buf_putc(b, hex[(u[j] >> sh) & 0xF]);
+	}
+	pc_buf_putc(b, '>');
+}
+
+static void write_link(const pc_haru_raw *raw, pc_buf *b)
+{
+	const raw_link *k = (const raw_link *)raw;
+	pc_buf_puts(b, "/Type /Annot /Subtype /Link /Rect [");
+	for (int i = 0; i < 4; i++) {
+		pc_buf_putc(b, ' ');
+		put_real(b, k->rect[i]);
+	}
+	pc_buf_printf(b, " ] /P %u 0 R /Border [ 0 0 0 ]", pc_haru_obj_id(k->page));
+	if (k->dest)
+		pc_buf_printf(b, " /Dest %u 0 R", pc_haru_obj_id(k->dest));
+	else {
+		pc_buf_puts(b, " /A << /Type /Action /S /URI /URI ");
+		put_uri(b, k->uri);
+		pc_buf_puts(b, " >>");
+	}
+	if (k->struct_parent >= 0)
+		pc_buf_printf(b, " /StructParent %d", k->struct_parent);
+	if (k->contents) {
+		pc_buf_puts(b, " /Contents ");
+		put_utf16(b, k->contents);
+	}
+}
+
+static const char *doc_strdup(HPDF_Doc pdf, const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *c = HPDF_GetMem(pdf->mmgr, (HPDF_UINT)n);
+	if (c)
+		memcpy(c, s, n);
+	return c;
+}
+
+/* Relies on: HPDF_Page being an HPDF_Dict whose /Annots array is read as
+ * libharu's own link annotations add to it; HPDF_Doc_Rec.mmgr (memory
+ * freed with the document). */
+HPDF_Dict pc_haru_link(HPDF_Doc pdf, HPDF_Page page, const float rect[4], HPDF_Destination dest,
+                       const char *uri)
+{
+	if (!dest && !uri)
+		return NULL;
+	raw_link *k = HPDF_GetMem(pdf->mmgr, sizeof *k);
+	if (!k)
+		return NULL;
+	memset(k, 0, sizeof *k);
+	k->raw.write = write_link;
+	memcpy(k->rect, rect, sizeof k->rect);
+	k->page = page;
+	k->dest = dest;
+	k->uri = dest ? NULL : doc_strdup(pdf, uri);
+	k->struct_parent = -1;
+	if (!dest && !k->uri)
+		return NULL;
+	HPDF_Dict d = pc_haru_raw_dict(pdf, &k->raw);
+	if (!d)
+		return NULL;
+	HPDF_Array annots = HPDF_Dict_GetItem(page, "Annots", HPDF_OCLASS_ARRAY);
+	if (!annots) {
+		annots = HPDF_Array_New(page->mmgr);
+		if (!annots || HPDF_Dict_Add(page, "Annots", annots) != HPDF_OK)
+			return NULL;
+	}
+	return HPDF_Array_Add(annots, d) == HPDF_OK ? d : NULL;
+}
+
+/* Relies on: the link's dictionary's attr being its raw_link
+ * (pc_haru_raw_dict). */
+bool pc_haru_link_tag(HPDF_Dict link, int struct_parent, const char *contents)
+{
+	raw_link *k = link ? link->attr : NULL;
+	if (!k || k->raw.write != write_link)
+		return false;
+	k->struct_parent = struct_parent;
+	if (contents && *contents) {
+		char *c = HPDF_GetMem(link->mmgr, (HPDF_UINT)(strlen(contents) + 1));
+		if (!c)
+			return false;
+		strcpy(c, contents);
+		k->contents = c;
+	}
+	return true;
 }
 
 /* Relies on: HPDF_Obj_Header.obj_id, the object number in its low 24

@@ -113,6 +113,19 @@ typedef struct pc_haru_raw {
 	void (*write)(const struct pc_haru_raw *raw, struct pc_buf *out);
 } pc_haru_raw;
 HPDF_Dict pc_haru_raw_dict(HPDF_Doc pdf, const pc_haru_raw *raw);
+/*
+ * A link annotation on page, written by the caller's code rather than
+ * made of libharu's objects: theirs are a dozen objects a link (the
+ * rectangle, the border and their numbers, names, dictionary entries of
+ * 140 bytes each), about two kilobytes, where this is a record of 56
+ * bytes and one dictionary. To dest (an indirect destination), else to
+ * uri. Added to the page's /Annots. NULL when libharu is out of memory.
+ */
+HPDF_Dict pc_haru_link(HPDF_Doc pdf, HPDF_Page page, const float rect[4], HPDF_Destination dest,
+                       const char *uri);
+/* The link's /StructParent and /Contents (a text string; NULL none), for
+ * the structure tree. */
+bool pc_haru_link_tag(HPDF_Dict link, int struct_parent, const char *contents);
 /* The object number of an indirect object (0 when it is not one). */
 unsigned pc_haru_obj_id(const void *obj);
 /* The document's catalog, memory manager and cross-reference table. */

@@ -492,9 +492,8 @@ static HPDF_Dict parent_tree(writer *w, pc_tags *t)
 	for (size_t k = 0; k < t->nannots && w->ok; k++) {
 		int key = w->npages + (int)k;
 		num_put(w, &nt, key, t->el[t->annots[k].elem].obj);
-		check(w, HPDF_Dict_AddNumber(t->annots[k].annot, "StructParent", key));
-		if (t->annots[k].contents)
-			add_text(w, t->annots[k].annot, "Contents", t->annots[k].contents);
+		if (!pc_haru_link_tag(t->annots[k].annot, key, t->annots[k].contents))
+			w->ok = false;
 	}
 	leaf_close(w, &nt);
 	check(w, HPDF_Dict_Add(tree, "Kids", nt.kids));
