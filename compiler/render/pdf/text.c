@@ -536,7 +536,7 @@ static bool keeps_nothing(uint32_t c)
  * number stays with its counter, 第 with its number, an era name stays
  * whole. An era name with its year and an era year with its bracketed
  * Western year (令和6(2024)) stay together in ragged text; in justified
- * text a break there costs as much as a line stretched by 1½ em, so a
+ * text a break there costs as much as a line stretched by an em, so a
  * long date does not open a wide line. A date breaks between its parts
  * only when nothing better is found (令和9年｜2月). Katakana words stay
  * whole in ragged text (index entries, cells: they break at ・) and break
