@@ -720,7 +720,7 @@ static double measure_paragraph(pc_breaker *b, const pc_glyph *g, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		const pc_glyph *q = &g[i];
 		double v[NSUMS] = {q->adv, q->gap, q->lead, 0, 0, 0, 0, 0};
-		if (i > 0 && shrinkable(g, i))
+		if (i > 0 && q->cls != PC_CC_LATIN && q->cls != PC_CC_SPACE && shrinkable(g, i))
 			v[S_KANJI] = KANJI_SHRINK * q->size;
 		if (q->trail > 0)
 			v[S_TBRACKET + trail_tier(q) - T_BRACKET] = q->trail;
@@ -921,7 +921,6 @@ static float position(pc_glyph *g, size_t s, size_t e, float indent, float avail
 		if (i > s) {
 			cap[T_JL] += q->gap / 2;
 			cap[T_BRACKET] += q->lead;
-			cap[T_KANJI] += shrinkable(g, i) ? KANJI_SHRINK * q->size : 0;
 			gaps += q->gap;
 			points += stretchable(g, i);
 		}
@@ -931,6 +930,9 @@ static float position(pc_glyph *g, size_t s, size_t e, float indent, float avail
 	float cut[NTIERS] = {0}, grow = 0, per = 0;
 	if (nat > avail) {
 		float need = nat - avail;
+		for (size_t i = s + 1; i < m && need > cap[T_JL] + cap[T_BRACKET] + cap[T_COMMA];
+		     i++)
+			cap[T_KANJI] += shrinkable(g, i) ? KANJI_SHRINK * g[i].size : 0;
 		for (int k = 0; k < NTIERS && need > 0; k++) {
 			if (cap[k] <= 0)
 				continue;
