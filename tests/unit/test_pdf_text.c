@@ -92,6 +92,12 @@ static void check_widths(void)
 	for (size_t k = 0; k < lines.len; k++) {
 		const pc_line *l = &lines.items[k];
 		float right = pc_line_right(g, l);
+		if (l->hang) { /* a 、 or 。 starting at the measure, past it */
+			const pc_glyph *q = &g[l->end - 1];
+			cr_expect(in(q->cp, "、。，．"), "line %zu hangs U+%04X", k,
+			          (unsigned)q->cp);
+			right = q->x - q->off;
+		}
 		cr_expect(right <= l->left + l->avail + 0.02f, "line %zu overflows: %f > %f", k,
 		          right, l->left + l->avail);
 		if (!l->last)
@@ -333,6 +339,67 @@ Test(pdf_text, a_character_moves_down_rather_than_squeeze_a_comma)
 	for (size_t k = 0; k + 1 < lines.len; k++)
 		cr_expect_leq(stretch_of(&lines.items[k]), 0.5f + 0.01f, "line %zu stretched %f em",
 		              k, stretch_of(&lines.items[k]));
+}
+
+Test(pdf_text, a_period_hangs_rather_than_stretch_the_line)
+{
+	/* ten characters fill the 10-em line and 。 follows: it may not start
+	 * the next line and the line has nothing to squeeze, so without
+	 * hanging け and こ would go down with it, leaving the line an em
+	 * short. Hung, 。 sits past the measure and the line is full. */
+	glyphs("あいうえおかきくけこ。さしすせそたちつてとなにぬねのはひふへほ。");
+	set(10 * SIZE, 0, 0);
+	check_kinsoku();
+	check_widths();
+	size_t period = find_cp(0x3002, 0);
+	cr_assert(lines.items[0].hang, "the first line does not hang its 。");
+	cr_expect_eq(lines.items[0].end, period + 1);
+	cr_expect_float_eq(g[period].x, 10 * SIZE, 0.02, "。 at %f, not at the measure",
+	                   g[period].x / SIZE);
+	cr_expect_float_eq(g[period - 1].x + SIZE, 10 * SIZE, 0.02);
+	for (size_t k = 0; k + 1 < lines.len; k++)
+		cr_expect(!lines.items[k].hang || k == 0, "line %zu hangs", k);
+	/* ragged text never hangs: 。 goes down with what it needs */
+	pc_parshape ragged = {10 * SIZE, 0, 0, true, false, false};
+	set_shape(ragged);
+	for (size_t k = 0; k < lines.len; k++) {
+		cr_expect(!lines.items[k].hang, "ragged line %zu hangs", k);
+		cr_expect_leq(pc_line_right(g, &lines.items[k]), 10 * SIZE + 0.02f);
+	}
+}
+
+Test(pdf_text, a_comma_fitting_in_the_line_does_not_hang)
+{
+	/* 、 ends the line within the measure: no reason to hang it */
+	glyphs("あいうえおかきくけ、こさしすせそたちつてとなにぬねの。");
+	set(9.5f * SIZE, 0, 0);
+	check_kinsoku();
+	check_widths();
+	cr_expect(!lines.items[0].hang);
+	cr_expect_eq(g[lines.items[0].end - 1].cp, 0x3001);
+}
+
+Test(pdf_text, gaps_between_japanese_characters_give_a_hundredth_of_an_em)
+{
+	/* 20 characters on 19.85 em: 0.15 em must go and there is no
+	 * punctuation to squeeze; the 19 gaps give up 0.01 em each at most
+	 * (0.19 em), so the line holds all 20 instead of being stretched by
+	 * 0.85 em with 19 */
+	glyphs("あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよ。");
+	set(19.85f * SIZE, 0, 0);
+	check_kinsoku();
+	check_widths();
+	const pc_line *l = &lines.items[0];
+	cr_assert_eq(l->end - l->start, 20, "the first line holds %zu characters",
+	             l->end - l->start);
+	for (size_t i = l->start; i + 1 < l->end; i++) {
+		float step = step_after(i);
+		cr_expect(step <= SIZE + 0.001f && step >= SIZE - 0.01f * SIZE - 0.001f,
+		          "gap after glyph %zu is %f em", i, step / SIZE - 1);
+	}
+	/* and no more than that: on 19.75 em the 20th character goes down */
+	set(19.75f * SIZE, 0, 0);
+	cr_expect_eq(lines.items[0].end - lines.items[0].start, 19);
 }
 
 Test(pdf_text, squeezing_takes_commas_before_periods)

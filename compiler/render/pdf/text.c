@@ -30,24 +30,35 @@ enum {
 
 /* What a line may give up when it is too long, in the order JLREQ takes
  * it (3.8.3): Japanese–Latin spaces down to ⅛ em, then the blanks of
- * brackets, then of 、, then of 。 (JLREQ keeps 。's blank: a last resort). */
-enum { T_JL, T_BRACKET, T_COMMA, T_PERIOD, NTIERS };
+ * brackets, then of 、, then a hundredth of an em from each gap between
+ * two Japanese characters (T_KANJI, as jlreq.cls's kanjiskip "minus
+ * .01zw": at most 0.4 em over a line of 40, too little to see), then the
+ * blank of 。 (JLREQ keeps it: a last resort). */
+enum { T_JL, T_BRACKET, T_COMMA, T_KANJI, T_PERIOD, NTIERS };
 
 /*
  * Costs of a paragraph's lines (see stretch_cost and line_cost). A line
  * stretched by up to half an em is nearly free (≤ 25); past half an em a
  * line costs more than setting one 、 or bracket blank narrow (300), two
- * of them (500) or a date broken between its parts, and less than an
- * era split from its year (3000). A paragraph ending in two characters
- * (「う。」) costs more than a line stretched by two ems (6125): a lone
+ * of them (500), the Japanese gaps of a line 0.4 em narrower (800 + the
+ * 、 squeezed with them), 。 set half-width (1600) or a date broken
+ * between its parts, and less than an era split from its year (3000).
+ * A 、 or 。 that would start the next line may instead hang past the
+ * measure (ぶら下げ, JLREQ 3.8.2, Word's default for Japanese): the line
+ * without it is justified to the measure, and the hang costs about as
+ * much as a 、 squeezed (HANG), so it replaces most squeezes and adds
+ * one more way to fill a line. A paragraph ending in two characters
+ * (「う。」) costs more than a line stretched by two ems (7100): a lone
  * syllable reads worse than a line spaced out by a twentieth of an em a
  * gap. So a character goes to the next line rather than squeezing
  * punctuation while that keeps the line within half an em; past that,
- * punctuation is squeezed, within JLREQ's minimums.
+ * punctuation is squeezed or hung, within JLREQ's minimums. A line of
+ * Japanese text set in whole ems, with one 、 or none, can still be an
+ * em short and not fit one more character: it is stretched.
  */
-static const double SQUEEZE_COST[NTIERS] = {40, 300, 400, 3000}; /* per em taken, by tier */
+static const double SQUEEZE_COST[NTIERS] = {40, 300, 400, 2000, 3000}; /* per em taken, by tier */
 #define PUNCT_LINE     100.0  /* a line that sets any punctuation narrow */
-#define SHORT_LAST     6500.0 /* a paragraph ending in two characters (one: twice) */
+#define SHORT_LAST     9000.0 /* a paragraph ending in two characters (one: twice) */
 #define SHORT_RAGGED   500.0  /* the same in ragged text (cells, headings) */
 #define RAGGED_LINE    1000.0 /* each line of ragged text: fewer lines first */
 #define OVERFULL       1e7    /* a line that does not fit even squeezed */
@@ -57,6 +68,8 @@ static const double SQUEEZE_COST[NTIERS] = {40, 300, 400, 3000}; /* per em taken
 #define SOFT_ERA       3000.0 /* justified text: 令和｜6年, 令和6｜(2024)年 */
 #define SOFT_KATAKANA  100.0  /* a katakana word broken inside (justified text) */
 #define SOFT_URL       400.0  /* a URL broken after / . - and the like */
+#define HANG           250.0  /* a 、 or 。 hung past the measure */
+#define KANJI_SHRINK   0.01   /* em each gap between Japanese characters may lose */
 /* What breaking a hard keep costs on top of EMERGENCY / 2 when a run is
  * wider than the line: a number from its counter last. */
 #define HARD_NUMBER   2000.0
@@ -64,14 +77,14 @@ static const double SQUEEZE_COST[NTIERS] = {40, 300, 400, 3000}; /* per em taken
 #define HARD_KATAKANA 500.0
 
 /* Prefix sums over a paragraph (pc_breaker.sum), one array each. */
-enum { S_ADV, S_GAP, S_LEAD, S_TBRACKET, S_TCOMMA, S_TPERIOD, S_CHARS, NSUMS };
+enum { S_ADV, S_GAP, S_LEAD, S_TBRACKET, S_TCOMMA, S_TPERIOD, S_CHARS, S_KANJI, NSUMS };
 
 /* A line as chosen: the glyphs it draws and where it is set. */
 typedef struct chosen {
 	size_t start, end; /* glyphs drawn */
 	size_t brk;        /* the break that ends it (hidden glyphs up to it) */
 	float left, avail, width;
-	bool last, split;
+	bool last, split, hang;
 } chosen;
 
 struct pc_breaker {
@@ -86,6 +99,7 @@ struct pc_breaker {
 	size_t *end;         /* end of the ink of a line that ends at break i */
 	double *cost;        /* least cost of the paragraph up to break i */
 	size_t *prev;        /* the break before i on that best way */
+	bool *hang;          /* the line that ends at break i hangs its 、 or 。 */
 	size_t *active;      /* breaks a line may still start from */
 	chosen *lines;       /* the paragraph's lines as chosen */
 };
@@ -120,6 +134,7 @@ void pc_breaker_free(pc_breaker *b)
 	free(b->end);
 	free(b->cost);
 	free(b->prev);
+	free(b->hang);
 	free(b->active);
 	free(b->lines);
 	free(b);
@@ -139,6 +154,7 @@ static void reserve(pc_breaker *b, size_t n)
 	b->end = pc_xrealloc(b->end, c * sizeof *b->end);
 	b->cost = pc_xrealloc(b->cost, c * sizeof *b->cost);
 	b->prev = pc_xrealloc(b->prev, c * sizeof *b->prev);
+	b->hang = pc_xrealloc(b->hang, c * sizeof *b->hang);
 	b->active = pc_xrealloc(b->active, c * sizeof *b->active);
 	b->lines = pc_xrealloc(b->lines, c * sizeof *b->lines);
 	b->cap = c;
@@ -359,6 +375,13 @@ static int trail_tier(const pc_glyph *q)
 	return q->cls == PC_CC_COMMA ? T_COMMA : q->cls == PC_CC_PERIOD ? T_PERIOD : T_BRACKET;
 }
 
+/* 、 and 。 (and ，．) set full width may hang past the measure at a
+ * line end (JLREQ 3.8.2, ぶら下げ). */
+static bool may_hang(const pc_glyph *q)
+{
+	return (q->cls == PC_CC_COMMA || q->cls == PC_CC_PERIOD) && halfblank_right(q);
+}
+
 static bool no_start(uint8_t c)
 {
 	return c == PC_CC_CLOSE || c == PC_CC_COMMA || c == PC_CC_PERIOD || c == PC_CC_NOSTART;
@@ -513,7 +536,7 @@ static bool keeps_nothing(uint32_t c)
  * number stays with its counter, 第 with its number, an era name stays
  * whole. An era name with its year and an era year with its bracketed
  * Western year (令和6(2024)) stay together in ragged text; in justified
- * text a break there costs as much as a line stretched by 1½ em, so a
+ * text a break there costs as much as a line stretched by an em, so a
  * long date does not open a wide line. A date breaks between its parts
  * only when nothing better is found (令和9年｜2月). Katakana words stay
  * whole in ragged text (index entries, cells: they break at ・) and break
@@ -660,8 +683,30 @@ typedef struct fit {
 	double cap[NTIERS];
 	double shrink; /* all tiers */
 	double chars;  /* characters, term marks and spaces left out */
+	double hang;   /* what a 、 or 。 at the end adds, if it may hang, else 0 */
 	bool empty;
 } fit;
+
+static bool stretchable(const pc_glyph *g, size_t i)
+{
+	const pc_glyph *a = &g[i - 1], *b = &g[i];
+	if ((a->flags | b->flags) & PC_G_HIDDEN)
+		return false;
+	if (a->cls == PC_CC_LATIN && b->cls == PC_CC_LATIN)
+		return false; /* never inside a Latin word */
+	if (b->cls == PC_CC_CLOSE || b->cls == PC_CC_COMMA || b->cls == PC_CC_PERIOD ||
+	    a->cls == PC_CC_OPEN || (b->flags & PC_G_GLUE))
+		return false;
+	return true;
+}
+
+/* A gap between two Japanese characters, which the last tier may narrow. */
+static bool shrinkable(const pc_glyph *g, size_t i)
+{
+	uint8_t a = g[i - 1].cls, c = g[i].cls;
+	return a != PC_CC_LATIN && a != PC_CC_SPACE && c != PC_CC_LATIN && c != PC_CC_SPACE &&
+	       stretchable(g, i);
+}
 
 /* Prefix sums of the paragraph's advances, gaps and blanks; line starts
  * after leading spaces and line ends before trailing ones; returns the
@@ -674,7 +719,9 @@ static double measure_paragraph(pc_breaker *b, const pc_glyph *g, size_t n)
 	float em = 0;
 	for (size_t i = 0; i < n; i++) {
 		const pc_glyph *q = &g[i];
-		double v[NSUMS] = {q->adv, q->gap, q->lead, 0, 0, 0, 0};
+		double v[NSUMS] = {q->adv, q->gap, q->lead, 0, 0, 0, 0, 0};
+		if (i > 0 && q->cls != PC_CC_LATIN && q->cls != PC_CC_SPACE && shrinkable(g, i))
+			v[S_KANJI] = KANJI_SHRINK * q->size;
 		if (q->trail > 0)
 			v[S_TBRACKET + trail_tier(q) - T_BRACKET] = q->trail;
 		bool shown = q->cls != PC_CC_SPACE && !(q->flags & PC_G_HIDDEN) && q->rise == 0;
@@ -709,10 +756,20 @@ static fit line_fit(const pc_breaker *b, const pc_glyph *g, size_t s, size_t t)
 	f.cap[T_BRACKET] = SPAN(S_LEAD, s + 1, t) + SPAN(S_TBRACKET, s, t - 1);
 	f.cap[T_COMMA] = SPAN(S_TCOMMA, s, t - 1);
 	f.cap[T_PERIOD] = SPAN(S_TPERIOD, s, t - 1);
+	f.cap[T_KANJI] = SPAN(S_KANJI, s + 1, t);
 	f.chars = SPAN(S_CHARS, s, t);
+	f.hang = may_hang(&g[t - 1]) ? end_adv(&g[t - 1]) : 0;
 #undef SPAN
-	f.shrink = f.cap[T_JL] + f.cap[T_BRACKET] + f.cap[T_COMMA] + f.cap[T_PERIOD];
+	f.shrink =
+	    f.cap[T_JL] + f.cap[T_BRACKET] + f.cap[T_COMMA] + f.cap[T_KANJI] + f.cap[T_PERIOD];
 	return f;
+}
+
+/* The line of a justified paragraph fits on the measure with its last
+ * 、 or 。 hung past it, and does not without. */
+static bool hang_fits(const fit *f, double avail, const pc_parshape *sh)
+{
+	return !sh->ragged && f->hang > 0 && f->w > avail + EPS && f->w - f->hang <= avail + EPS;
 }
 
 /* Cost of taking need points from a line, tier by tier. */
@@ -725,7 +782,7 @@ static double squeeze_cost(const fit *f, double need, double em)
 		if (take <= 0)
 			continue;
 		c += SQUEEZE_COST[k] * take / em;
-		punct |= k != T_JL;
+		punct |= k != T_JL && k != T_KANJI;
 		need -= take;
 	}
 	if (need > EPS)
@@ -734,26 +791,35 @@ static double squeeze_cost(const fit *f, double need, double em)
 }
 
 /* Cost of a justified line x em short of the measure: gentle up to half
- * an em, a step and steep beyond (¾ em: 1250, 1 em: 1725, 2 em: 6125). */
+ * an em, a step and steep beyond (¾ em: 2225, 1 em: 2700, 2 em: 7100). */
 static double stretch_cost(double x)
 {
 	if (x <= 0.5)
 		return 100 * x * x;
 	double o = x - 0.5;
-	return 1025 + 400 * o + 2000 * o * o;
+	return 2000 + 400 * o + 2000 * o * o;
 }
 
 /* Cost of a line of the given fit; last: flush left (paragraph end or
- * forced break); tail: the paragraph's last line, after others. */
+ * forced break); tail: the paragraph's last line, after others. *hung
+ * tells whether the cost is that of the line with its 、 or 。 hung. */
 static double line_cost(const fit *f, double avail, double em, const pc_parshape *sh, bool last,
-                        bool tail)
+                        bool tail, bool *hung)
 {
+	*hung = false;
 	if (f->empty)
 		return last ? 0 : OVERFULL;
 	double c = 0, d = f->w - avail;
-	if (d > EPS)
+	if (d > EPS) {
 		c = squeeze_cost(f, d, em);
-	else if (sh->ragged) {
+		if (hang_fits(f, avail, sh)) {
+			double h = HANG + (last ? 0 : stretch_cost((f->hang - d) / em));
+			if (h < c) {
+				c = h;
+				*hung = true;
+			}
+		}
+	} else if (sh->ragged) {
 		double x = d < 0 ? -d / em : 0;
 		c = sh->balance ? 100 * x * x : last ? 0 : x;
 	} else if (!last)
@@ -778,6 +844,7 @@ static void choose_breaks(pc_breaker *b, const pc_glyph *g, size_t n, const pc_p
                           double em)
 {
 	size_t *act = b->active, nact = 1;
+	b->hang[0] = false;
 	double window = STRETCH_WINDOW * em, first = sh->width - sh->first,
 	       rest = sh->width - sh->rest;
 	act[0] = 0;
@@ -793,22 +860,27 @@ static void choose_breaks(pc_breaker *b, const pc_glyph *g, size_t n, const pc_p
 		                                     : b->pen[p];
 		double best = INFINITY;
 		size_t from = SIZE_MAX, keep = 0;
+		b->hang[p] = false;
 		for (size_t a = 0; a < nact; a++) {
 			size_t q = act[a];
 			double avail = q == 0 ? first : rest;
 			fit f = line_fit(b, g, b->start[q], b->end[p]);
-			bool over = !f.empty && f.w - f.shrink > avail + EPS;
+			bool over =
+			    !f.empty && f.w - f.shrink > avail + EPS && !hang_fits(&f, avail, sh);
 			if (over && a + 1 < nact)
 				continue; /* no later line from q fits either */
 			act[keep++] = q;
 			bool wide = !sh->ragged && !last && !over && avail - f.w > window;
 			if (!wide || from == SIZE_MAX) {
-				double c = b->cost[q] +
-				           line_cost(&f, avail, em, sh, last, p == n && q > 0) +
-				           pen;
+				bool hung;
+				double c =
+				    b->cost[q] +
+				    line_cost(&f, avail, em, sh, last, p == n && q > 0, &hung) +
+				    pen;
 				if (c < best) {
 					best = c;
 					from = q;
+					b->hang[p] = hung;
 				}
 			}
 			if (wide) { /* the lines from newer breaks are shorter still */
@@ -832,28 +904,18 @@ static void choose_breaks(pc_breaker *b, const pc_glyph *g, size_t n, const pc_p
 
 /* ---- Setting the lines --------------------------------------------- */
 
-static bool stretchable(const pc_glyph *g, size_t i)
-{
-	const pc_glyph *a = &g[i - 1], *b = &g[i];
-	if ((a->flags | b->flags) & PC_G_HIDDEN)
-		return false;
-	if (a->cls == PC_CC_LATIN && b->cls == PC_CC_LATIN)
-		return false; /* never inside a Latin word */
-	if (b->cls == PC_CC_CLOSE || b->cls == PC_CC_COMMA || b->cls == PC_CC_PERIOD ||
-	    a->cls == PC_CC_OPEN || (b->flags & PC_G_GLUE))
-		return false;
-	return true;
-}
-
 /* Sets x for glyphs [s, e) of one line; returns the line's width. A line
  * that is too long gives up JLREQ's blanks tier by tier (each tier evenly
  * over its places); a justified line that is too short widens its
- * Japanese–Latin spaces up to ½ em, then every gap evenly. */
-static float position(pc_glyph *g, size_t s, size_t e, float indent, float avail, bool justify)
+ * Japanese–Latin spaces up to ½ em, then every gap evenly. A hung line
+ * justifies [s, e - 1) to the measure and sets its last glyph (、 or 。)
+ * right after, past the measure. */
+static float position(pc_glyph *g, size_t s, size_t e, float indent, float avail, bool justify,
+                      bool hang)
 {
 	float nat = 0, gaps = 0, cap[NTIERS] = {0};
-	size_t points = 0;
-	for (size_t i = s; i < e; i++) {
+	size_t points = 0, m = hang ? e - 1 : e; /* m: end of the glyphs on the measure */
+	for (size_t i = s; i < m; i++) {
 		const pc_glyph *q = &g[i];
 		nat += (i + 1 == e ? end_adv(q) : q->adv) + (i > s ? q->gap : 0);
 		if (i > s) {
@@ -862,12 +924,15 @@ static float position(pc_glyph *g, size_t s, size_t e, float indent, float avail
 			gaps += q->gap;
 			points += stretchable(g, i);
 		}
-		if (i + 1 < e && q->trail > 0)
+		if (i + 1 < m && q->trail > 0)
 			cap[trail_tier(q)] += q->trail;
 	}
 	float cut[NTIERS] = {0}, grow = 0, per = 0;
 	if (nat > avail) {
 		float need = nat - avail;
+		for (size_t i = s + 1; i < m && need > cap[T_JL] + cap[T_BRACKET] + cap[T_COMMA];
+		     i++)
+			cap[T_KANJI] += shrinkable(g, i) ? KANJI_SHRINK * g[i].size : 0;
 		for (int k = 0; k < NTIERS && need > 0; k++) {
 			if (cap[k] <= 0)
 				continue;
@@ -891,12 +956,15 @@ static float position(pc_glyph *g, size_t s, size_t e, float indent, float avail
 		pc_glyph *q = &g[i];
 		if (i > s)
 			x += q->gap * (1 + grow - cut[T_JL] / 2) +
-			     (per > 0 && stretchable(g, i) ? per : 0);
+			     (per > 0 && stretchable(g, i) ? per : 0) -
+			     (cut[T_KANJI] > 0 && shrinkable(g, i)
+			          ? KANJI_SHRINK * q->size * cut[T_KANJI]
+			          : 0);
 		float cutl = i > s ? q->lead * cut[T_BRACKET] : 0;
 		float cutt = i + 1 < e && q->trail > 0 ? q->trail * cut[trail_tier(q)] : 0;
 		q->x = x + q->off - cutl;
-		if (i + 1 == e)
-			width = x - cutl + end_adv(q) - indent;
+		if (i + 1 == m)
+			width = x - cutl + (m == e ? end_adv(q) : q->adv) - indent;
 		x += q->adv - cutl - cutt;
 	}
 	return width;
@@ -927,22 +995,23 @@ static chosen chosen_line(const pc_breaker *b, size_t n, size_t q, size_t p, con
 	                sh->width - left,
 	                0,
 	                p >= n || b->brk[p] == BRK_FORCED,
-	                p < n && (b->brk[p] == BRK_EMERGENCY || b->brk[p] == BRK_RELAXED)};
+	                p < n && (b->brk[p] == BRK_EMERGENCY || b->brk[p] == BRK_RELAXED),
+	                b->hang[p] && t == p && t > s};
 }
 
 static void append_line(pc_glyph *g, const chosen *m, pc_lines *out)
 {
 	if (m->split)
 		g[m->brk].flags |= PC_G_SPLIT;
-	*new_line(out) = (pc_line){m->start, m->end, m->left, m->width, m->avail, m->last};
+	*new_line(out) = (pc_line){m->start, m->end, m->left, m->width, m->avail, m->last, m->hang};
 }
 
 /* Sets a line's glyphs (and its width) and appends it to out. */
 static void place_line(pc_glyph *g, chosen *m, const pc_parshape *sh, pc_lines *out)
 {
-	m->width = m->end > m->start
-	               ? position(g, m->start, m->end, m->left, m->avail, !m->last && !sh->ragged)
-	               : 0;
+	m->width = m->end > m->start ? position(g, m->start, m->end, m->left, m->avail,
+	                                        !m->last && !sh->ragged, m->hang)
+	                             : 0;
 	/* Hidden glyphs past the trimmed end still need a position. */
 	for (size_t k = m->end; k < m->brk; k++)
 		g[k].x = m->left + m->width;
@@ -980,7 +1049,7 @@ size_t pc_text_break(pc_breaker *b, pc_glyph *g, size_t n, const pc_parshape *sh
 	 * (most cells, headings and entries): no breaks to look for. */
 	size_t one = fits_first_line(g, n, sh);
 	if (one) {
-		chosen m = {0, one, n, sh->first, sh->width - sh->first, 0, true, false};
+		chosen m = {0, one, n, sh->first, sh->width - sh->first, 0, true, false, false};
 		place_line(g, &m, sh, out);
 		return 1;
 	}
@@ -1045,5 +1114,5 @@ float pc_line_right(const pc_glyph *g, const pc_line *l)
 	if (l->end <= l->start)
 		return l->left;
 	const pc_glyph *q = &g[l->end - 1];
-	return q->x - q->off + end_adv(q);
+	return q->x - q->off + end_adv(q); /* past the measure when the line hangs */
 }

@@ -71,6 +71,7 @@ typedef struct pc_line {
 	float width;       /* natural width after the adjustments (≤ available) */
 	float avail;       /* available width (measure minus indent) */
 	bool last;         /* last line of the paragraph or before a forced break */
+	bool hang;         /* its last glyph (、 or 。) hangs past the measure */
 } pc_line;
 
 typedef struct pc_lines {
@@ -107,7 +108,8 @@ void pc_text_opportunities(pc_breaker *b, const pc_glyph *g, size_t n, const pc_
  * pc_text_break would set it at the end of a line: the least measure a
  * table column needs for its words to stay whole. Prepared glyphs. */
 float pc_text_min_width(pc_breaker *b, const pc_glyph *g, size_t n, const pc_parshape *sh);
-/* Right edge of the ink of a line (last glyph without its droppable blank). */
+/* Right edge of the ink of a line (last glyph without its droppable blank):
+ * past left + avail when the line hangs its 、 or 。. */
 float pc_line_right(const pc_glyph *g, const pc_line *l);
 void pc_lines_free(pc_lines *l);
 
