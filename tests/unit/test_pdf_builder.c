@@ -361,9 +361,10 @@ Test(builder, a_breaking_reused_from_an_earlier_pass_is_the_same)
 	cr_assert_lt(pdf_break(&l, c, l.p.g.n, &sh, &l.lines), n1);
 }
 
-/* Settling the layout turns every glyph into a drawn glyph in place: the
- * same code point, position, advance, link and flags, and its face, size,
- * rise and colour as one of a few shared styles. */
+/* Committing turns the glyphs being set into drawn glyphs under the same
+ * numbers: the same code point, position, advance, link, source and
+ * flags, and its face, size, rise and colour as one of a few shared
+ * styles. Glyphs made after a commit are numbered on. */
 Test(builder, settled_glyphs_keep_what_drawing_needs)
 {
 	sty body = pdf_sty(l.f.body, BODY_SIZE, C_TEXT);
@@ -371,21 +372,25 @@ Test(builder, settled_glyphs_keep_what_drawing_needs)
 	red.link = 7;
 	red.rise = 2.5f;
 	add("本文A", body);
-	add("赤", red);
+	pdf_commit_glyphs(&l);
+	cr_assert_eq(pdf_glyph_end(&l), 3, "numbers go on after a commit");
+	cr_assert_eq(add("赤", red), 3);
 	add("本文", body);
-	size_t n = l.p.g.n;
+	pdf_glyph(&l, 4)->src = 9;
+	size_t n = pdf_glyph_end(&l);
 	cr_assert_eq(n, 6);
 	pc_glyph before[6];
-	for (size_t i = 0; i < n; i++) {
-		l.p.g.v[i].x = 10.0f * (float)i;
-		l.p.g.v[i].flags = (uint8_t)(i == 1 ? PC_G_HIDDEN : i == 2 ? PC_G_EN : 0);
-		before[i] = l.p.g.v[i];
+	for (size_t i = 3; i < n; i++) {
+		pdf_glyph(&l, i)->x = 10.0f * (float)i;
+		pdf_glyph(&l, i)->flags = (uint8_t)(i == 3 ? PC_G_HIDDEN : i == 4 ? PC_G_EN : 0);
+		before[i] = *pdf_glyph(&l, i);
 	}
 	pdf_settle_glyphs(&l);
-	cr_assert_null(l.p.g.v, "the glyphs' memory is given to the drawn glyphs");
+	cr_assert_null(l.p.g.v, "the glyph records are let go before drawing");
 	cr_assert_eq(l.p.drawn.n, n);
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 3; i < n; i++) {
 		const pdf_dglyph *d = &l.p.drawn.v[i];
+		cr_expect_eq(d->src, before[i].src);
 		const pdf_gstyle *st = pdf_dglyph_style(&l, d);
 		cr_expect_eq(d->cp, before[i].cp, "glyph %zu", i);
 		cr_expect_float_eq(d->x, before[i].x, 1e-6);

@@ -39,7 +39,7 @@ void pdf_group_band(L *l, const char *name, float x, float w, unsigned flags)
 	band->w = w;
 	band->h = 17;
 	band->fill = C_ACCENT_LIGHT;
-	size_t a = l->p.g.n;
+	size_t a = pdf_glyph_end(l);
 	sty gs = pdf_sty(l->f.head, 10.5f, C_ACCENT);
 	pdf_add_str(l, name, &gs);
 	pc_parshape gsh = {w - 12, 0, 0, true, false};
@@ -110,8 +110,9 @@ void pdf_glossary_appendix(L *l)
 		pdf_group_band(l, grp->name, f.x, f.w, 0);
 		for (size_t i = grp->first; i < grp->first + grp->count; i++) {
 			const pc_gloss_entry *e = &g->entries[i];
+			pdf_commit_glyphs(l); /* the entries before are set */
 			int para = pdf_tag_open(l, PC_TAG_P);
-			size_t g0 = l->p.g.n;
+			size_t g0 = pdf_glyph_end(l);
 			pdf_gloss_entry(l, e);
 			pdf_key key = pdf_key_of_term(&l->keys, e->term);
 			int page = l->pg.printed[key.v] > 0 ? l->pg.printed[key.v] : guess;
@@ -157,7 +158,7 @@ static void index_entry_leader(L *l, const pc_ix_entry *e, const sty *es, const 
 {
 	int para = pdf_tag_open(l, PC_TAG_P);
 	pdf_new_item(l, 0, IT_COL);
-	size_t b = l->p.g.n;
+	size_t b = pdf_glyph_end(l);
 	pdf_add_str(l, e->text, es);
 	pc_parshape tsh = {COL_W - pw - 14, 0, 2 * 9.5f, true, false};
 	size_t o_text = l->p.ops.n;
@@ -168,11 +169,11 @@ static void index_entry_leader(L *l, const pc_ix_entry *e, const sty *es, const 
 			last = &l->p.ops.v[k];
 	float endx = x, base = 11;
 	if (last) {
-		const pc_glyph *q = &l->p.g.v[last->g1 - 1];
+		const pc_glyph *q = pdf_glyph(l, last->g1 - 1);
 		endx = last->x + q->x + q->fw;
 		base = last->y;
 	}
-	size_t pb = l->p.g.n;
+	size_t pb = pdf_glyph_end(l);
 	index_page_list(l, pages, np, def_page, ps, "");
 	pc_parshape nsh = {pw + 1, 0, 0, true, false};
 	size_t o0 = l->p.ops.n;
@@ -208,6 +209,7 @@ void pdf_index_pages(L *l)
 		pdf_group_band(l, grp->name, f.x, COL_W, IT_COL);
 		for (size_t ei = grp->first; ei < grp->first + grp->count; ei++) {
 			const pc_ix_entry *e = ix->entries[ei];
+			pdf_commit_glyphs(l); /* the entries before are set */
 			sty es =
 			    pdf_sty(e->kind == PC_IX_ENTRY ? l->f.table : l->f.bold, 9.5f, C_TEXT);
 			sty ps = pdf_sty(l->f.table, 9.5f, C_TEXT);
@@ -234,10 +236,10 @@ void pdf_index_pages(L *l)
 			}
 			qsort(pages, np, 2 * sizeof *pages, cmp_int);
 			/* How wide the page list is, set on its own. */
-			size_t a = l->p.g.n;
+			size_t a = pdf_glyph_end(l);
 			index_page_list(l, pages, np, def_page, &ps, "");
-			float pw = pdf_glyphs_width(l->p.g.v + a, l->p.g.n - a);
-			l->p.g.n = a;
+			float pw = pdf_glyphs_width(pdf_glyph(l, a), pdf_glyph_end(l) - a);
+			pdf_glyph_cut(l, a);
 			if (np && pw < COL_W * 0.45f) {
 				index_entry_leader(l, e, &es, &ps, pages, np, def_page, pw, f.x);
 				continue;
@@ -245,7 +247,7 @@ void pdf_index_pages(L *l)
 			/* An alias, or a long list of pages: the pages follow the
 			 * text and the lines wrap with a hanging indent. */
 			int para = pdf_tag_open(l, PC_TAG_P);
-			size_t b = l->p.g.n;
+			size_t b = pdf_glyph_end(l);
 			pdf_add_str(l, e->text, &es);
 			if (e->kind == PC_IX_ALIAS && e->term) {
 				pdf_add_str(l, "　→ ", &ps);

@@ -114,7 +114,7 @@ static void image_block(L *l, const pc_node *img, frame f)
 	if (alt && *alt) {
 		pdf_tag_alt(l, fig, alt);
 		int cap = pdf_tag_open(l, PC_TAG_CAPTION);
-		size_t g0 = l->p.g.n;
+		size_t g0 = pdf_glyph_end(l);
 		sty s = pdf_sty(l->f.table, TABLE_SIZE, C_GREY);
 		pdf_add_str(l, alt, &s);
 		pc_parshape sh = {f.w, 0, 0, true, true};
@@ -197,14 +197,14 @@ static void keep_previous(L *l)
 static void note_paragraph(L *l, const pc_node *n, frame f, int kind)
 {
 	bool note = kind == PARA_SOURCE;
-	size_t g0 = l->p.g.n;
+	size_t g0 = pdf_glyph_end(l);
 	sty s = note ? pdf_sty(l->f.table, TABLE_SIZE - 0.5f, C_GREY)
 	             : pdf_sty(l->f.bold, TABLE_SIZE + 0.5f, C_TEXT);
 	pdf_inlines(l, n->first, &s);
-	while (l->p.g.n > g0 &&
-	       (l->p.g.v[l->p.g.n - 1].cp == ' ' || l->p.g.v[l->p.g.n - 1].cp == 0x3000))
-		l->p.g.n--;
-	if (l->p.g.n == g0)
+	while (pdf_glyph_end(l) > g0 && (pdf_glyph(l, pdf_glyph_end(l) - 1)->cp == ' ' ||
+	                                 pdf_glyph(l, pdf_glyph_end(l) - 1)->cp == 0x3000))
+		pdf_glyph_cut(l, pdf_glyph_end(l) - 1);
+	if (pdf_glyph_end(l) == g0)
 		return;
 	pc_parshape sh = {f.w, 0, note ? TABLE_SIZE : 0, true, false};
 	int para = pdf_tag_open(l, PC_TAG_P);
@@ -236,50 +236,51 @@ static void paragraph(L *l, const pc_node *n, frame f, const pc_glyph *prefix, s
 		note_paragraph(l, n, f, kind);
 		return;
 	}
-	size_t mk0 = l->p.g.n;
+	size_t mk0 = pdf_glyph_end(l);
 	for (size_t i = 0; i < nprefix; i++)
 		PUSH(l->p.g, prefix[i]);
-	size_t g0 = l->p.g.n;
+	size_t g0 = pdf_glyph_end(l);
 	sty s = body_sty(l);
 	pdf_inlines(l, n->first, &s);
 	/* leading and trailing spaces go */
-	while (l->p.g.n > g0 && l->p.g.v[l->p.g.n - 1].cp == ' ')
-		l->p.g.n--;
+	while (pdf_glyph_end(l) > g0 && pdf_glyph(l, pdf_glyph_end(l) - 1)->cp == ' ')
+		pdf_glyph_cut(l, pdf_glyph_end(l) - 1);
 	size_t lead = 0;
-	while (g0 + lead < l->p.g.n && l->p.g.v[g0 + lead].cp == ' ')
+	while (g0 + lead < pdf_glyph_end(l) && pdf_glyph(l, g0 + lead)->cp == ' ')
 		lead++;
 	/* an indent typed as U+3000 gives way to the automatic one */
-	if (indent && g0 + lead < l->p.g.n && l->p.g.v[g0 + lead].cp == 0x3000)
+	if (indent && g0 + lead < pdf_glyph_end(l) && pdf_glyph(l, g0 + lead)->cp == 0x3000)
 		lead++;
 	if (lead) {
-		memmove(l->p.g.v + g0, l->p.g.v + g0 + lead,
-		        (l->p.g.n - g0 - lead) * sizeof *l->p.g.v);
-		l->p.g.n -= lead;
+		memmove(pdf_glyph(l, g0), pdf_glyph(l, g0 + lead),
+		        (pdf_glyph_end(l) - g0 - lead) * sizeof *l->p.g.v);
+		pdf_glyph_cut(l, pdf_glyph_end(l) - (lead));
 	}
-	size_t n_g = l->p.g.n - g0;
+	size_t n_g = pdf_glyph_end(l) - g0;
 	if (n_g > 0) {
 		pc_parshape sh = {f.w, indent ? BODY_SIZE : 0, 0, false, false};
 		if (mk0 < g0)
 			sh.first = sh.rest = hang;
-		size_t mk = marker_len(l->p.g.v + g0, n_g);
+		size_t mk = marker_len(pdf_glyph(l, g0), n_g);
 		if (mk && mk0 < g0)
 			mk0 = g0; /* the author's own marker (①…) and no bullet before it */
 		if (mk0 == g0 && !mk && (f.role == PC_ROLE_ISSUES || f.role == PC_ROLE_ROLES)) {
 			/* 現状と課題・市民の役割 read as lists */
-			size_t at = l->p.g.n;
+			size_t at = pdf_glyph_end(l);
 			sty b = body_sty(l);
 			pdf_add_cp(l, 0x30FB, &b, 0, NULL, 0);
-			pc_glyph m = l->p.g.v[at];
-			memmove(l->p.g.v + g0 + 1, l->p.g.v + g0, (at - g0) * sizeof *l->p.g.v);
-			l->p.g.v[g0] = m;
+			pc_glyph m = *pdf_glyph(l, at);
+			memmove(pdf_glyph(l, g0 + 1), pdf_glyph(l, g0),
+			        (at - g0) * sizeof *l->p.g.v);
+			*pdf_glyph(l, g0) = m;
 			mk = 1;
 			n_g++;
 		}
 		if (mk) {
 			sh.first = 0;
-			sh.rest = pdf_glyphs_width(l->p.g.v + g0, mk);
-			for (size_t i = g0 + 1; i < g0 + mk + (g0 + mk < l->p.g.n); i++)
-				l->p.g.v[i].flags |= PC_G_GLUE;
+			sh.rest = pdf_glyphs_width(pdf_glyph(l, g0), mk);
+			for (size_t i = g0 + 1; i < g0 + mk + (g0 + mk < pdf_glyph_end(l)); i++)
+				pdf_glyph(l, i)->flags |= PC_G_GLUE;
 		}
 		int para = pdf_tag_open(l, PC_TAG_P);
 		pdf_set_lines_marked(l, mk0, g0, g0, f.x, &sh, BODY_PITCH, 0, AL_JUSTIFY,
@@ -324,7 +325,7 @@ static void list_block(L *l, const pc_node *n, frame f)
 		int li = pdf_tag_open(l, PC_TAG_LI);
 		int lbl = pdf_tag_leaf(l, PC_TAG_LBL);
 		int body = pdf_tag_open(l, PC_TAG_LBODY);
-		size_t m0 = l->p.g.n;
+		size_t m0 = pdf_glyph_end(l);
 		float pad = 0;
 		sty s = body_sty(l);
 		s.latin = false;
@@ -332,17 +333,17 @@ static void list_block(L *l, const pc_node *n, frame f)
 			char buf[24];
 			snprintf(buf, sizeof buf, "%d.", num);
 			pdf_add_str(l, buf, &s);
-			float w = pdf_glyphs_width(l->p.g.v + m0, l->p.g.n - m0);
+			float w = pdf_glyphs_width(pdf_glyph(l, m0), pdf_glyph_end(l) - m0);
 			/* the text hangs at the next whole em after the number */
 			pad = ceilf((w + BODY_SIZE * 0.3f) / BODY_SIZE) * BODY_SIZE - w;
 		} else
 			pdf_add_cp(l, bullets[f.list_depth % 3], &s, 0, NULL, 0);
-		size_t nm = l->p.g.n - m0;
+		size_t nm = pdf_glyph_end(l) - m0;
 		pc_glyph mk[8];
 		if (nm > 8)
 			nm = 8;
-		memcpy(mk, l->p.g.v + m0, nm * sizeof *mk);
-		l->p.g.n = m0;
+		memcpy(mk, pdf_glyph(l, m0), nm * sizeof *mk);
+		pdf_glyph_cut(l, m0);
 		float hang = pdf_glyphs_width(mk, nm) + pad;
 		frame inner = {f.x + hang, f.w - hang, f.role, f.list_depth + 1};
 		const pc_node *c = it->first;
@@ -353,7 +354,7 @@ static void list_block(L *l, const pc_node *n, frame f)
 			l->tag_lbl = 0;
 			c = c->next;
 		} else {
-			size_t g0 = l->p.g.n;
+			size_t g0 = pdf_glyph_end(l);
 			for (size_t i = 0; i < nm; i++)
 				PUSH(l->p.g, mk[i]);
 			pc_parshape sh = {f.w, 0, 0, true, false};
@@ -382,7 +383,7 @@ static void code_block(L *l, const pc_node *n, frame f)
 	while (*s) {
 		const char *e = strchr(s, '\n');
 		size_t len = e ? (size_t)(e - s) : strlen(s);
-		size_t g0 = l->p.g.n;
+		size_t g0 = pdf_glyph_end(l);
 		if (len)
 			pdf_add_text(l, s, len, &st, n);
 		else
@@ -409,7 +410,7 @@ static void glossary_box(L *l, const pc_node *n, frame f, bool titled)
 	pdf_end_item(l, 4);
 	if (titled) {
 		int head = pdf_tag_open(l, PC_TAG_P);
-		size_t g0 = l->p.g.n;
+		size_t g0 = pdf_glyph_end(l);
 		sty s = pdf_sty(l->f.head, 10, C_ACCENT);
 		pdf_add_str(l, t->caption ? t->caption : pc_appendix_title(PC_APPX_GLOSSARY), &s);
 		pc_parshape sh = {in.w, 0, 0, true, true};
@@ -418,7 +419,7 @@ static void glossary_box(L *l, const pc_node *n, frame f, bool titled)
 	}
 	for (size_t i = 0; i < t->nterms; i++) {
 		int entry = pdf_tag_open(l, PC_TAG_P);
-		size_t g0 = l->p.g.n;
+		size_t g0 = pdf_glyph_end(l);
 		pc_gloss_entry e = pc_gloss_entry_of(l->doc, t->terms[i]);
 		if (t->terms[i]->mark) { /* the ※n the term has in this measure */
 			sty m = pdf_sty(l->f.table, 9.5f, C_ACCENT);
@@ -504,6 +505,7 @@ static void blocks(L *l, const pc_node *first, frame f)
 		default:
 			break;
 		}
+		pdf_commit_glyphs(l); /* the block is set: its glyphs as drawn */
 	}
 	l->depth--;
 }
@@ -524,7 +526,7 @@ static void sdg_badges(L *l, const pc_section *s, frame f)
 	int para = pdf_tag_open(l, PC_TAG_P); /* 「SDGs 3 11」 */
 	pdf_new_item(l, 6, IT_KEEP);
 	float x = f.x + f.w - s->nsdgs * (sz + gap) + gap;
-	size_t g0 = l->p.g.n;
+	size_t g0 = pdf_glyph_end(l);
 	sty lab = pdf_sty(l->f.head, 8, C_GREY);
 	pdf_add_str(l, "SDGs", &lab);
 	pc_parshape sh = {60, 0, 0, true, false};
@@ -539,7 +541,7 @@ static void sdg_badges(L *l, const pc_section *s, frame f)
 		o->w = sz;
 		o->h = sz;
 		o->fill = pc_sdg_colour(goal);
-		size_t g1 = l->p.g.n;
+		size_t g1 = pdf_glyph_end(l);
 		sty num = pdf_sty(l->f.head, 12, pc_sdg_text_colour(goal));
 		char buf[8];
 		snprintf(buf, sizeof buf, "%d", goal);
@@ -578,7 +580,7 @@ static void block_heading(L *l, const pc_node *n, frame f, pdf_key key)
 	const head_style *hs = &head_styles[k];
 	int face = hs->heading_face ? l->f.head : l->f.bold;
 	int h = pdf_tag_open(l, pdf_tag_heading(s->level));
-	size_t g0 = l->p.g.n;
+	size_t g0 = pdf_glyph_end(l);
 	sty mark = pdf_sty(l->f.head, hs->size, C_ACCENT);
 	/* a number (①) marks the heading itself, except at level 3 */
 	if (hs->marker && (k == 0 || !s->number))
@@ -591,7 +593,7 @@ static void block_heading(L *l, const pc_node *n, frame f, pdf_key key)
 	sty st = pdf_sty(face, hs->size, hs->colour);
 	heading_glyphs(l, s, &st);
 	pc_parshape sh = {f.w, 0, hs->size, true, true};
-	pdf_balance_lines(l, g0, l->p.g.n, &sh);
+	pdf_balance_lines(l, g0, pdf_glyph_end(l), &sh);
 	size_t i0 = l->p.items.n;
 	/* on the line grid */
 	pdf_set_lines(l, g0, f.x, &sh, BODY_PITCH, hs->space_above ? BODY_PITCH : 0, AL_LEFT,
@@ -633,17 +635,17 @@ static void heading(L *l, const pc_node *n, frame f, pdf_key key)
 		bar->fill = C_ACCENT;
 		float y = 22;
 		if (nl) {
-			size_t g0 = l->p.g.n;
+			size_t g0 = pdf_glyph_end(l);
 			sty st = pdf_sty(l->f.head, 13, C_ACCENT);
 			pdf_add_str(l, nl, &st);
 			pc_parshape sh = {f.w, 0, 0, true, true};
 			y += pdf_text_ops(l, g0, f.x, y, &sh, 20, AL_LEFT);
 		}
-		size_t g0 = l->p.g.n;
+		size_t g0 = pdf_glyph_end(l);
 		sty st = pdf_sty(l->f.head, 22, C_TEXT);
 		heading_glyphs(l, s, &st);
 		pc_parshape sh = {f.w, 0, 0, true, true};
-		pdf_balance_lines(l, g0, l->p.g.n, &sh); /* never 「まち｜づくり」 */
+		pdf_balance_lines(l, g0, pdf_glyph_end(l), &sh); /* never 「まち｜づくり」 */
 		y += pdf_text_ops(l, g0, f.x, y, &sh, 32, AL_LEFT);
 		y += 10;
 		op *rule = pdf_new_op(l, OP_LINE);
@@ -670,10 +672,10 @@ static void heading(L *l, const pc_node *n, frame f, pdf_key key)
 		/* An index, not a pointer: the ops vector grows below. */
 		size_t numbox = 0;
 		if (nl) {
-			size_t g0 = l->p.g.n;
+			size_t g0 = pdf_glyph_end(l);
 			sty st = pdf_sty(l->f.head, 12, C_WHITE);
 			pdf_add_str(l, nl, &st);
-			numw = pdf_glyphs_width(l->p.g.v + g0, l->p.g.n - g0) + 16;
+			numw = pdf_glyphs_width(pdf_glyph(l, g0), pdf_glyph_end(l) - g0) + 16;
 			if (numw > f.w / 3)
 				numw = f.w / 3;
 			op *nb = pdf_new_op(l, OP_RECT);
@@ -686,11 +688,11 @@ static void heading(L *l, const pc_node *n, frame f, pdf_key key)
 			pdf_text_ops(l, g0, f.x + 4, 0, &sh, 0, AL_CENTER); /* placed below */
 		}
 		size_t nl_ops = l->p.ops.n;
-		size_t g0 = l->p.g.n;
+		size_t g0 = pdf_glyph_end(l);
 		sty st = pdf_sty(l->f.head, 15, C_TEXT);
 		heading_glyphs(l, s, &st);
 		pc_parshape sh = {f.w - numw - 20, 0, 0, true, true};
-		pdf_balance_lines(l, g0, l->p.g.n, &sh);
+		pdf_balance_lines(l, g0, pdf_glyph_end(l), &sh);
 		float th = pdf_text_ops(l, g0, f.x + numw + 10, 8, &sh, 22, AL_LEFT);
 		float h = th + 16;
 		if (h < 34)

@@ -271,7 +271,8 @@ void pdf_add_text(L *l, const char *s, size_t len, const sty *st, const pc_node 
 			charno++;
 			continue;
 		}
-		if (cp == ' ' && l->p.g.n && l->p.g.v[l->p.g.n - 1].cp == ' ') {
+		if (cp == ' ' && pdf_glyph_end(l) &&
+		    pdf_glyph(l, pdf_glyph_end(l) - 1)->cp == ' ') {
 			charno++;
 			continue;
 		}
@@ -334,49 +335,39 @@ static unsigned intern_style(pdf_pool *p, const pc_glyph *g)
 	return (unsigned)p->styles.n - 1;
 }
 
-void pdf_freeze_glyphs(L *l, size_t g0, size_t g1)
+void pdf_commit_glyphs(L *l)
 {
 	pdf_pool *p = &l->p;
-	if (p->drawn.cap < p->drawn.n + (g1 - g0)) {
-		p->drawn.cap = p->drawn.n + (g1 - g0) + 256;
-		p->drawn.v = pc_xrealloc(p->drawn.v, p->drawn.cap * sizeof *p->drawn.v);
+	size_t n = p->g.n;
+	if (p->drawn.cap < p->drawn.n + n) {
+		/* a pass makes about as many glyphs as the one before */
+		size_t want = p->drawn.cap + p->drawn.cap / 2;
+		if (want < p->drawn.n + n)
+			want = p->drawn.n + n + 1024;
+		p->drawn.cap = want;
+		p->drawn.v = pc_xrealloc(p->drawn.v, want * sizeof *p->drawn.v);
 	}
-	for (size_t i = g0; i < g1; i++) {
+	for (size_t i = 0; i < n; i++) {
 		const pc_glyph *g = &p->g.v[i];
 		pdf_dglyph *d = &p->drawn.v[p->drawn.n++];
 		d->cp = g->cp;
 		d->x = g->x;
 		d->fw = g->fw;
 		d->link = g->link;
+		d->src = g->src;
 		d->style = intern_style(p, g) & 0xFFFFFFu;
 		d->flags = g->flags;
 	}
+	p->gbase += n;
+	p->g.n = 0;
 }
 
-_Static_assert(sizeof(pdf_dglyph) <= sizeof(pc_glyph), "glyphs are converted in place");
-
-/* Converted in place, front to back: a drawn glyph is smaller than a
- * glyph, so each is written over glyphs already converted; the block then
- * shrinks to the drawn glyphs. Drawing reuses what it gives back: a
- * second array would add to the peak instead. */
 void pdf_settle_glyphs(L *l)
 {
-	pdf_pool *p = &l->p;
-	size_t n = p->g.n;
-	unsigned char *mem = (unsigned char *)p->g.v;
-	for (size_t i = 0; i < n; i++) {
-		pc_glyph g;
-		memcpy(&g, mem + i * sizeof g, sizeof g);
-		pdf_dglyph d = {g.cp, g.x, g.fw, g.link, intern_style(p, &g) & 0xFFFFFFu, g.flags};
-		memcpy(mem + i * sizeof d, &d, sizeof d);
-	}
-	free(p->drawn.v);
-	/* room for the glyphs drawn while drawing (running heads) */
-	p->drawn.cap = n + 256;
-	p->drawn.v = pc_xrealloc(mem, p->drawn.cap * sizeof *p->drawn.v);
-	p->drawn.n = n;
-	p->g.v = NULL;
-	p->g.n = p->g.cap = 0;
+	pdf_commit_glyphs(l);
+	free(l->p.g.v);
+	l->p.g.v = NULL;
+	l->p.g.cap = 0;
 }
 
 float pdf_glyphs_width(const pc_glyph *g, size_t n)
@@ -394,15 +385,15 @@ void pdf_line_links(L *l, const pc_line *ln, float x, float top, float h)
 {
 	size_t i = ln->start;
 	while (i < ln->end) {
-		int link = l->p.g.v[i].link;
+		int link = pdf_glyph(l, i)->link;
 		if (link == -1) {
 			i++;
 			continue;
 		}
 		size_t j = i;
-		while (j < ln->end && l->p.g.v[j].link == link)
+		while (j < ln->end && pdf_glyph(l, j)->link == link)
 			j++;
-		const pc_glyph *a = &l->p.g.v[i], *b = &l->p.g.v[j - 1];
+		const pc_glyph *a = pdf_glyph(l, i), *b = pdf_glyph(l, j - 1);
 		op *o = pdf_new_op(l, OP_LINK);
 		o->x = x + a->x;
 		o->y = top;
@@ -420,8 +411,8 @@ static float line_size(const L *l, const pc_line *ln)
 {
 	float maxsize = 0;
 	for (size_t i = ln->start; i < ln->end; i++)
-		if (l->p.g.v[i].size > maxsize && l->p.g.v[i].rise == 0)
-			maxsize = l->p.g.v[i].size;
+		if (pdf_glyph(l, i)->size > maxsize && pdf_glyph(l, i)->rise == 0)
+			maxsize = pdf_glyph(l, i)->size;
 	return maxsize == 0 ? BODY_SIZE : maxsize;
 }
 
@@ -451,8 +442,8 @@ void pdf_prepare(L *l, size_t g0, size_t g1)
 {
 	if (g1 <= g0)
 		return;
-	pc_text_prepare(l->p.g.v + g0, g1 - g0);
-	tighten_marks(l->p.g.v + g0, g1 - g0);
+	pc_text_prepare(pdf_glyph(l, g0), g1 - g0);
+	tighten_marks(pdf_glyph(l, g0), g1 - g0);
 }
 
 /* ---- line breaks remembered from pass to pass -------------------------- */
@@ -600,17 +591,17 @@ size_t pdf_break(L *l, size_t g0, size_t g1, const pc_parshape *sh, pc_lines *ou
 	if (g1 <= g0)
 		return 0;
 	pdf_prepare(l, g0, g1);
-	return break_remembered(l, l->p.g.v + g0, g1 - g0, sh, out);
+	return break_remembered(l, pdf_glyph(l, g0), g1 - g0, sh, out);
 }
 
 /* Breaks glyphs [g0, end of the pool) into l->lines, positions absolute. */
 static size_t break_lines(L *l, size_t g0, const pc_parshape *sh)
 {
-	size_t n = l->p.g.n - g0;
+	size_t n = pdf_glyph_end(l) - g0;
 	if (!n)
 		return 0;
 	l->lines.len = 0;
-	size_t nl = pdf_break(l, g0, l->p.g.n, sh, &l->lines);
+	size_t nl = pdf_break(l, g0, pdf_glyph_end(l), sh, &l->lines);
 	for (size_t k = 0; k < nl; k++) {
 		l->lines.items[k].start += g0;
 		l->lines.items[k].end += g0;
@@ -622,7 +613,7 @@ static size_t break_lines(L *l, size_t g0, const pc_parshape *sh)
  * relative to g0); *splits counts the words split for want of a break. */
 static size_t probe_lines(L *l, size_t g0, size_t g1, const pc_parshape *sh, size_t *splits)
 {
-	pc_glyph *g = l->p.g.v + g0;
+	pc_glyph *g = pdf_glyph(l, g0);
 	size_t n = g1 - g0;
 	for (size_t i = 0; i < n; i++)
 		g[i].flags &= (uint8_t)~PC_G_SPLIT;
@@ -680,7 +671,7 @@ static float break_cost(const pc_glyph *a, const pc_glyph *b)
 static void break_opportunities(L *l, size_t g0, size_t g1, bool phrase, uint8_t *open)
 {
 	pc_parshape sh = {INFINITY, 0, 0, true, phrase, false};
-	pc_text_opportunities(l->br, l->p.g.v + g0, g1 - g0, &sh, open);
+	pc_text_opportunities(l->br, pdf_glyph(l, g0), g1 - g0, &sh, open);
 }
 
 /* Widths of a line of glyphs [a, b) (spaces and breaks at its end left
@@ -733,7 +724,7 @@ void pdf_balance_lines(L *l, size_t g0, size_t g1, const pc_parshape *sh)
 		return; /* one line, or words already split: nothing to choose */
 	uint8_t open[BALANCE_MAX_GLYPHS];
 	break_opportunities(l, g0, g1, sh->phrase, open);
-	const pc_glyph *g = l->p.g.v + g0;
+	const pc_glyph *g = pdf_glyph(l, g0);
 	/* candidate line starts: 0, every opportunity, and n */
 	size_t pos[BALANCE_MAX_GLYPHS + 1], np = 0;
 	pos[np++] = 0;
@@ -797,13 +788,13 @@ void pdf_balance_lines(L *l, size_t g0, size_t g1, const pc_parshape *sh)
 	size_t glued[BALANCE_MAX_GLYPHS], ng = 0;
 	for (size_t i = 1; i < n; i++)
 		if (open[i] == 1 && !chosen[i] && !(g[i].flags & PC_G_GLUE)) {
-			l->p.g.v[g0 + i].flags |= PC_G_GLUE;
+			pdf_glyph(l, g0 + i)->flags |= PC_G_GLUE;
 			glued[ng++] = i;
 		}
 	/* the breaker must now set exactly those lines; if not, as it was */
 	if (probe_lines(l, g0, g1, sh, &splits) != want || splits)
 		for (size_t k = 0; k < ng; k++)
-			l->p.g.v[g0 + glued[k]].flags &= (uint8_t)~PC_G_GLUE;
+			pdf_glyph(l, g0 + glued[k])->flags &= (uint8_t)~PC_G_GLUE;
 }
 
 float pdf_unbreakable_width(L *l, size_t g0, size_t g1, bool phrase)
@@ -814,7 +805,7 @@ float pdf_unbreakable_width(L *l, size_t g0, size_t g1, bool phrase)
 	/* without phrases, the keeps of justified text: katakana words and
 	 * an era's year may break, a number's counter may not */
 	pc_parshape sh = {INFINITY, 0, 0, phrase, phrase, false};
-	return pc_text_min_width(l->br, l->p.g.v + g0, g1 - g0, &sh);
+	return pc_text_min_width(l->br, pdf_glyph(l, g0), g1 - g0, &sh);
 }
 
 size_t pdf_set_lines(L *l, size_t g0, float x, const pc_parshape *sh, float pitch, float before,
@@ -844,8 +835,8 @@ size_t pdf_set_lines_marked(L *l, size_t mk0, size_t mk1, size_t g0, float x, co
 		if (k == 0 && mk1 > mk0) { /* the marker first: it is read first */
 			float mx = 0;
 			for (size_t i = mk0; i < mk1; i++) {
-				l->p.g.v[i].x = mx;
-				mx += l->p.g.v[i].fw;
+				pdf_glyph(l, i)->x = mx;
+				mx += pdf_glyph(l, i)->fw;
 			}
 			op *m = pdf_new_op(l, OP_TEXT);
 			if (l->tag_lbl > 0) /* a list item's label */
@@ -889,7 +880,7 @@ float pdf_text_ops(L *l, size_t g0, float x, float y, const pc_parshape *sh, flo
 
 void pdf_title_with_rule(L *l, const char *text, frame f, float after)
 {
-	size_t g0 = l->p.g.n;
+	size_t g0 = pdf_glyph_end(l);
 	sty st = pdf_sty(l->f.head, 20, C_TEXT);
 	pdf_add_str(l, text, &st);
 	pc_parshape sh = {f.w, 0, 0, true, true};

@@ -361,39 +361,37 @@ static void draw_op(L *l, const op *o, float ytop, bool abs, const int *dest_han
 void pdf_draw_text(L *l, const char *s, int face, float size, uint32_t rgb, float x, float baseline,
                    int align, float w)
 {
-	size_t g0 = l->p.g.n;
+	size_t g0 = pdf_glyph_end(l);
 	sty st = pdf_sty(face, size, rgb);
 	pdf_add_str(l, s, &st);
-	size_t n = l->p.g.n - g0;
+	size_t n = pdf_glyph_end(l) - g0;
 	if (!n)
 		return;
-	pc_text_prepare(l->p.g.v + g0, n);
+	pc_text_prepare(pdf_glyph(l, g0), n);
 	float tw = 0;
-	for (size_t i = g0; i < l->p.g.n; i++) {
-		l->p.g.v[i].x = tw;
-		tw += l->p.g.v[i].fw;
+	for (size_t i = g0; i < pdf_glyph_end(l); i++) {
+		pdf_glyph(l, i)->x = tw;
+		tw += pdf_glyph(l, i)->fw;
 	}
 	if (tw > w) {
 		/* too long for the header: cut it */
-		while (l->p.g.n > g0 + 1 && tw > w) {
-			l->p.g.n--;
-			tw -= l->p.g.v[l->p.g.n].fw;
+		while (pdf_glyph_end(l) > g0 + 1 && tw > w) {
+			pdf_glyph_cut(l, pdf_glyph_end(l) - 1);
+			tw -= pdf_glyph(l, pdf_glyph_end(l))->fw;
 		}
 	}
 	float dx = align == AL_CENTER ? (w - tw) / 2 : align == AL_RIGHT ? w - tw : 0;
-	/* drawn from the drawn glyphs, after the book's, then let go */
-	size_t d0 = l->p.drawn.n;
-	pdf_freeze_glyphs(l, g0, l->p.g.n);
+	/* drawn as the book's glyphs are, after them, then let go */
+	pdf_commit_glyphs(l);
 	op o;
 	memset(&o, 0, sizeof o);
 	o.kind = OP_TEXT;
 	o.x = x + dx;
-	o.g0 = d0;
+	o.g0 = g0;
 	o.g1 = l->p.drawn.n;
 	o.y = PC_DEV_PAGE_H - baseline;
 	draw_text_op(l, &o, 0, true, 0);
-	l->p.g.n = g0;
-	l->p.drawn.n = d0;
+	l->p.drawn.n = l->p.gbase = g0;
 }
 
 static void box_extents(L *l, size_t p0, size_t p1)

@@ -36,7 +36,7 @@ void pdf_cover(L *l)
 	pdf_cover_band(l, 210);
 	float y = 150;
 	if (m->period) {
-		size_t g0 = l->p.g.n;
+		size_t g0 = pdf_glyph_end(l);
 		sty s = pdf_sty(l->f.head, 13, C_ACCENT);
 		pdf_add_str(l, pc_arena_printf(l->doc->arena, "計画期間 %s", m->period), &s);
 		pc_parshape sh = {w, 0, 0, true, true};
@@ -44,14 +44,14 @@ void pdf_cover(L *l)
 	}
 	y = 290;
 	{
-		size_t g0 = l->p.g.n;
+		size_t g0 = pdf_glyph_end(l);
 		sty s = pdf_sty(l->f.head, 30, C_TEXT);
 		add_meta(l, m->title ? m->title : "", &s);
 		pc_parshape sh = {w, 0, 0, true, true};
 		y += cover_line(l, g0, x, y, &sh, 44);
 	}
 	if (m->subtitle) {
-		size_t g0 = l->p.g.n;
+		size_t g0 = pdf_glyph_end(l);
 		sty s = pdf_sty(l->f.head, 18, C_ACCENT);
 		add_meta(l, m->subtitle, &s);
 		pc_parshape sh = {w, 0, 0, true, true};
@@ -64,14 +64,14 @@ void pdf_cover(L *l)
 	rule->stroke = C_ACCENT;
 	rule->lw = 1.2f;
 	if (m->edition) {
-		size_t g0 = l->p.g.n;
+		size_t g0 = pdf_glyph_end(l);
 		sty s = pdf_sty(l->f.table, 13, C_TEXT);
 		add_meta(l, m->edition, &s);
 		pc_parshape sh = {w, 0, 0, true, true};
 		cover_line(l, g0, x, 680, &sh, 20);
 	}
 	if (m->city) {
-		size_t g0 = l->p.g.n;
+		size_t g0 = pdf_glyph_end(l);
 		sty s = pdf_sty(l->f.head, 22, C_TEXT);
 		add_meta(l, m->city, &s);
 		pc_parshape sh = {w, 0, 0, true, true};
@@ -95,14 +95,14 @@ static void contents_entry(L *l, frame f, int level, const char *nl, const char 
 	pdf_new_item(l, ch ? 10 : 1, ch ? IT_KEEP : 0);
 	float tab = 0;
 	if (nl) {
-		size_t a = l->p.g.n;
+		size_t a = pdf_glyph_end(l);
 		pdf_add_str(l, nl, &ts);
-		float w = pdf_glyphs_width(l->p.g.v + a, l->p.g.n - a) + size;
+		float w = pdf_glyphs_width(pdf_glyph(l, a), pdf_glyph_end(l) - a) + size;
 		tab = w > labelw ? w : labelw;
 		pc_parshape lsh = {tab, 0, 0, true, true};
 		pdf_text_ops(l, a, f.x + indent, 0, &lsh, ch ? 20 : 17, AL_LEFT);
 	}
-	size_t a = l->p.g.n;
+	size_t a = pdf_glyph_end(l);
 	pdf_add_str(l, title ? title : "", &ts);
 	pc_parshape psh = {f.w - indent - numw - tab, 0, 0, true, true};
 	float th = pdf_text_ops(l, a, f.x + indent + tab, 0, &psh, ch ? 20 : 17, AL_LEFT);
@@ -114,17 +114,17 @@ static void contents_entry(L *l, frame f, int level, const char *nl, const char 
 	float endx = f.x + indent;
 	float base = 12;
 	if (last) {
-		const pc_glyph *q = &l->p.g.v[last->g1 - 1];
+		const pc_glyph *q = pdf_glyph(l, last->g1 - 1);
 		endx = last->x + q->x + q->fw;
 		base = last->y;
 	}
-	size_t b = l->p.g.n;
+	size_t b = pdf_glyph_end(l);
 	sty ps = ts;
 	ps.latin = true;
 	char buf[16];
 	snprintf(buf, sizeof buf, "%d", l->pg.printed[key.v]);
 	pdf_add_str(l, buf, &ps);
-	float pw = pdf_glyphs_width(l->p.g.v + b, l->p.g.n - b);
+	float pw = pdf_glyphs_width(pdf_glyph(l, b), pdf_glyph_end(l) - b);
 	pc_parshape nsh = {numw, 0, 0, true, false};
 	size_t o0 = l->p.ops.n;
 	pdf_text_ops(l, b, f.x + f.w - numw, 0, &nsh, ch ? 20 : 17, AL_RIGHT);
@@ -157,14 +157,15 @@ void pdf_contents(L *l)
 		const char *nl = s->level <= 2 ? s->number : NULL;
 		if (!nl)
 			continue;
-		size_t a = l->p.g.n;
+		size_t a = pdf_glyph_end(l);
 		bool ch = s->level == 1;
 		sty ts = pdf_sty(ch ? l->f.head : l->f.body, ch ? 11.5f : 10, C_TEXT);
 		pdf_add_str(l, nl, &ts);
-		float w = pdf_glyphs_width(l->p.g.v + a, l->p.g.n - a) + (ch ? 11.5f : 10);
+		float w =
+		    pdf_glyphs_width(pdf_glyph(l, a), pdf_glyph_end(l) - a) + (ch ? 11.5f : 10);
 		if (w > labelw[s->level] && w < f.w / 3)
 			labelw[s->level] = w;
-		l->p.g.n = a;
+		pdf_glyph_cut(l, a);
 	}
 	for (size_t i = 0; i < l->doc->sections.len; i++) {
 		const pc_section *s = ((const pc_node *)l->doc->sections.items[i])->u.section;

@@ -21,25 +21,25 @@ static void term_mark(L *l, const pc_node *n, const sty *st)
 	m.rgb = C_ACCENT;
 	m.face = l->f.table;
 	m.link = pdf_link_to_key(l, pdf_key_of_term(&l->keys, n->u.term_ref.term));
-	size_t g0 = l->p.g.n;
+	size_t g0 = pdf_glyph_end(l);
 	pdf_add_str(l, mark, &m);
-	for (size_t i = g0; i < l->p.g.n; i++)
-		l->p.g.v[i].flags |= PC_G_GLUE;
+	for (size_t i = g0; i < pdf_glyph_end(l); i++)
+		pdf_glyph(l, i)->flags |= PC_G_GLUE;
 }
 
 /* The glyphs of a term use or index entry carry the place's key (plus 1)
  * so that pagination finds the page the index prints for it. */
 static void use_begin(L *l)
 {
-	l->use_start[l->depth < MAX_NEST ? l->depth : MAX_NEST] = l->p.g.n;
+	l->use_start[l->depth < MAX_NEST ? l->depth : MAX_NEST] = pdf_glyph_end(l);
 }
 
 static void use_end(L *l, const pc_node *n)
 {
 	size_t g0 = l->use_start[l->depth < MAX_NEST ? l->depth : MAX_NEST];
 	pdf_key key = pdf_key_of_node(&l->keys, n);
-	if (pdf_key_ok(key) && g0 < l->p.g.n)
-		l->p.g.v[g0].src = (uint32_t)key.v + 1;
+	if (pdf_key_ok(key) && g0 < pdf_glyph_end(l))
+		pdf_glyph(l, g0)->src = (uint32_t)key.v + 1;
 }
 
 /* A cross reference: its text (or the target's name) and the target's

@@ -25,7 +25,7 @@
 /* A short text in a box w wide with its line top at y. */
 static float label(L *l, const char *s, float x, float y, float w, float size, int align)
 {
-	size_t g0 = l->p.g.n;
+	size_t g0 = pdf_glyph_end(l);
 	sty st = pdf_sty(l->f.table, size, C_GREY);
 	st.latin = true;
 	pdf_add_str(l, s, &st);
@@ -51,12 +51,12 @@ static void add_name(L *l, const pc_indicator *ind)
 /* Height of the name block: the tallest name of the row. */
 static float name_height(L *l, const pc_indicator *ind, float w)
 {
-	size_t g0 = l->p.g.n, o0 = l->p.ops.n;
+	size_t g0 = pdf_glyph_end(l), o0 = l->p.ops.n;
 	add_name(l, ind);
 	pc_parshape sh = {w, 0, 0, true, true};
 	float h = pdf_text_ops(l, g0, 0, 0, &sh, CH_NAME * 1.35f, AL_LEFT);
 	l->p.ops.n = o0; /* measured only */
-	l->p.g.n = g0;
+	pdf_glyph_cut(l, g0);
 	return h;
 }
 
@@ -175,7 +175,7 @@ static void chart(L *l, pc_chart *c, float x, float w, float h, float nh, float 
 	f->h = h;
 	f->stroke = C_RULE;
 	f->lw = 0.5f;
-	size_t g0 = l->p.g.n;
+	size_t g0 = pdf_glyph_end(l);
 	add_name(l, c->ind);
 	pc_parshape sh = {w - 2 * CH_PAD, 0, 0, true, true};
 	pdf_text_ops(l, g0, x + CH_PAD, CH_PAD, &sh, CH_NAME * 1.35f, AL_LEFT);

@@ -19,6 +19,7 @@
 #ifndef PC_PDF_LAYOUT_H
 #define PC_PDF_LAYOUT_H
 
+#include <assert.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -222,15 +223,15 @@ typedef struct faces {
 	int code; /* code: fixed-width Latin (the table face when the map has none) */
 } faces;
 
-/* A glyph as drawn: what drawing needs of a pc_glyph once the layout is
- * settled (pdf_freeze_glyphs), 20 bytes instead of 56. The line
- * breaker's fields (class, blanks, source) are not needed to draw; face,
- * size, colour and rise are shared by runs of glyphs and kept once each
- * in pdf_pool.styles. */
+/* A glyph as drawn: what drawing needs of a pc_glyph once it is set
+ * (pdf_commit_glyphs), 24 bytes instead of 56. The line breaker's fields
+ * (class, blanks) are not needed any more; face, size, colour and rise
+ * are shared by runs of glyphs and kept once each in pdf_pool.styles. */
 typedef struct pdf_dglyph {
 	uint32_t cp;
 	float x, fw;
 	int32_t link;
+	uint32_t src;        /* pc_glyph.src: an indexed place's key + 1 (paginate.c) */
 	unsigned style : 24; /* index in pdf_pool.styles */
 	unsigned flags : 8;  /* PC_G_* */
 } pdf_dglyph;
@@ -241,13 +242,18 @@ typedef struct pdf_gstyle {
 	uint32_t rgb;
 } pdf_gstyle;
 
-/* What one layout pass makes: glyphs, ops, items, boxes, links. Once the
- * pages are settled the glyphs are frozen: g is emptied and freed, and
- * every op's glyph range refers to drawn (same indices); glyphs made
- * while drawing (running heads) are made in g and frozen after drawn's
- * end before they are drawn. */
+/* What one layout pass makes: glyphs, ops, items, boxes, links.
+ * Glyphs are numbered from 0 for the pass. Those being set are pc_glyphs
+ * in g, from number gbase on (pdf_glyph); once a block is set they are
+ * committed to drawn, under the same numbers, and g is emptied: the
+ * breaker's records of a whole book (56 bytes a glyph, 1.5 million at
+ * 2,000 pages) are never held at once. Ops refer to glyphs by number;
+ * after each pass's walkers every glyph is in drawn. Glyphs made while
+ * drawing (running heads) are made in g and committed after the book's
+ * before they are drawn. */
 typedef struct pdf_pool {
-	VEC(pc_glyph) g;
+	VEC(pc_glyph) g; /* glyphs gbase, gbase + 1, … being set */
+	size_t gbase;
 	VEC(pdf_dglyph) drawn;
 	VEC(pdf_gstyle) styles;
 	uint32_t *style_slots; /* open addressing: index + 1 into styles, 0 empty */
@@ -368,12 +374,27 @@ void pdf_add_cp(L *l, uint32_t cp, const sty *st, unsigned flags, const pc_node 
                 size_t charno);
 void pdf_add_text(L *l, const char *s, size_t len, const sty *st, const pc_node *src);
 void pdf_add_str(L *l, const char *s, const sty *st);
-/* Appends glyphs [g0, g1) of the pool to the drawn glyphs (pdf_dglyph):
- * once the layout is settled, for every glyph (pdf_settle_glyphs), and
- * while drawing, for glyphs made to be drawn. */
-void pdf_freeze_glyphs(L *l, size_t g0, size_t g1);
-/* The layout settled: all its glyphs frozen, the pool's glyphs freed
- * (the largest part of a layout's memory), before the pages are drawn. */
+/* Glyph i, being set (i ≥ the pool's gbase); the end of the glyphs made
+ * so far (the number the next one gets); letting go of those from end
+ * on (end ≥ gbase). */
+static inline pc_glyph *pdf_glyph(const L *l, size_t i)
+{
+	assert(i >= l->p.gbase);
+	return &l->p.g.v[i - l->p.gbase];
+}
+static inline size_t pdf_glyph_end(const L *l)
+{
+	return l->p.gbase + l->p.g.n;
+}
+static inline void pdf_glyph_cut(L *l, size_t end)
+{
+	assert(end >= l->p.gbase);
+	l->p.g.n = end - l->p.gbase;
+}
+/* Commits the glyphs being set to drawn: called where nothing set before
+ * is still to be changed or read as a pc_glyph (between blocks). */
+void pdf_commit_glyphs(L *l);
+/* The layout settled: the pool's glyph records freed before drawing. */
 void pdf_settle_glyphs(L *l);
 static inline const pdf_gstyle *pdf_dglyph_style(const L *l, const pdf_dglyph *g)
 {

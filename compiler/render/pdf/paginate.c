@@ -194,7 +194,7 @@ void pdf_paginate(L *l)
 			}
 			if (o->kind == OP_TEXT && l->keys.nplace)
 				for (size_t gi = o->g0; gi < o->g1; gi++) {
-					uint32_t use = l->p.g.v[gi].src; /* key + 1 */
+					uint32_t use = l->p.drawn.v[gi].src; /* key + 1 */
 					if (use && use <= l->keys.n && l->pg.found[use - 1] < 0) {
 						l->pg.found[use - 1] = page;
 						l->pg.found_y[use - 1] = y + before + o->y - 12;

@@ -29,7 +29,8 @@ static time_t build_time(void)
 /* One layout pass: the whole document into items, then onto pages. */
 static void lay_out(L *l)
 {
-	l->p.g.n = l->p.ops.n = l->p.items.n = l->p.boxes.n = l->p.links.n = l->p.alts.n = 0;
+	l->p.g.n = l->p.gbase = l->p.drawn.n = 0;
+	l->p.ops.n = l->p.items.n = l->p.boxes.n = l->p.links.n = l->p.alts.n = 0;
 	l->p.cur_box = -1;
 	pdf_tags_reset(l);
 	if (l->report) {
@@ -44,6 +45,7 @@ static void lay_out(L *l)
 		pdf_glossary_appendix(l);
 		pdf_index_pages(l);
 	}
+	pdf_commit_glyphs(l);
 	pdf_paginate(l);
 }
 
@@ -156,8 +158,12 @@ static bool render(pc_doc *doc, const pc_fontmap *fonts, const what *w, const ch
 	l.pg.found_y = pc_xcalloc(nk, sizeof *l.pg.found_y);
 
 	bool ok = settle_pages(&l);
-	if (ok)
+	if (ok) {
+		/* what only the layout passes need, let go before drawing */
 		pdf_settle_glyphs(&l);
+		pdf_table_memos_free(&l);
+		pdf_break_memos_free(&l);
+	}
 	bool screen = w->editions & PC_PDF_SCREEN;
 	if (!ok) {
 		/* libharu keeps every page in memory: refuse before drawing */

@@ -84,7 +84,7 @@ static void table_row(pc_doc *doc, pc_node *t, pc_node *const *cells)
  * under it, kept with what follows. */
 static void heading(L *l, const char *s, frame f)
 {
-	size_t g0 = l->p.g.n;
+	size_t g0 = pdf_glyph_end(l);
 	sty mark = pdf_sty(l->f.head, 12, C_ACCENT);
 	pdf_add_str(l, "■", &mark);
 	sty st = pdf_sty(l->f.head, 12, C_TEXT);
@@ -107,11 +107,11 @@ static void heading(L *l, const char *s, frame f)
 /* A paragraph of running text (src: where a missing glyph is reported). */
 static void text_par(L *l, const char *s, size_t len, frame f, const pc_node *src, float before)
 {
-	size_t g0 = l->p.g.n;
+	size_t g0 = pdf_glyph_end(l);
 	sty st = pdf_sty(l->f.body, TEXT_SIZE, C_TEXT);
 	st.latin = true;
 	pdf_add_text(l, s, len, &st, src);
-	if (l->p.g.n == g0)
+	if (pdf_glyph_end(l) == g0)
 		return;
 	pc_parshape sh = {f.w, TEXT_SIZE, 0, false, false};
 	pdf_set_lines(l, g0, f.x, &sh, TEXT_PITCH, before, AL_JUSTIFY, 0);
@@ -120,12 +120,12 @@ static void text_par(L *l, const char *s, size_t len, frame f, const pc_node *sr
 /* A line of a list: a bullet, the text hanging after it. */
 static void bullet(L *l, const char *s, frame f)
 {
-	size_t mk0 = l->p.g.n;
+	size_t mk0 = pdf_glyph_end(l);
 	sty st = pdf_sty(l->f.body, TEXT_SIZE, C_TEXT);
 	st.latin = true;
 	pdf_add_cp(l, 0x30FB, &st, 0, NULL, 0);
-	size_t g0 = l->p.g.n;
-	float hang = pdf_glyphs_width(l->p.g.v + mk0, 1);
+	size_t g0 = pdf_glyph_end(l);
+	float hang = pdf_glyphs_width(pdf_glyph(l, mk0), 1);
 	pdf_add_str(l, s, &st);
 	pc_parshape sh = {f.w, hang, hang, false, false};
 	pdf_set_lines_marked(l, mk0, g0, g0, f.x, &sh, TEXT_PITCH, 3, AL_JUSTIFY, 0);
@@ -135,11 +135,11 @@ static void bullet(L *l, const char *s, frame f)
 static float label(L *l, const char *s, int face, float size, uint32_t rgb, float x, float y,
                    float w, int align)
 {
-	size_t g0 = l->p.g.n;
+	size_t g0 = pdf_glyph_end(l);
 	sty st = pdf_sty(face, size, rgb);
 	st.latin = true;
 	pdf_add_str(l, s, &st);
-	float tw = pdf_glyphs_width(l->p.g.v + g0, l->p.g.n - g0);
+	float tw = pdf_glyphs_width(pdf_glyph(l, g0), pdf_glyph_end(l) - g0);
 	pc_parshape sh = {w, 0, 0, true, true};
 	pdf_text_ops(l, g0, x, y, &sh, size * 1.3f, align);
 	return tw;
@@ -175,7 +175,7 @@ static void cover(L *l, const pc_report *r)
 		      C_ACCENT, x, 150, w, AL_CENTER);
 	float y = 280;
 	{
-		size_t g0 = l->p.g.n;
+		size_t g0 = pdf_glyph_end(l);
 		sty s = pdf_sty(l->f.head, 20, C_TEXT);
 		pdf_add_str(l, m->title ? m->title : "", &s);
 		if (m->subtitle) {
@@ -201,7 +201,7 @@ static void cover(L *l, const pc_report *r)
 static void page_title(L *l, const char *s, frame f)
 {
 	pdf_new_item(l, 0, IT_NEWPAGE | IT_KEEP | IT_CHAPTER);
-	size_t g0 = l->p.g.n;
+	size_t g0 = pdf_glyph_end(l);
 	sty st = pdf_sty(l->f.head, 20, C_TEXT);
 	pdf_add_str(l, s, &st);
 	pc_parshape sh = {f.w, 0, 0, true, true};
@@ -342,10 +342,10 @@ static void sheet_head(L *l, const pc_report *r, const pc_measure_grade *m, fram
 	float numw = 0;
 	size_t num_op = 0, num_g0 = 0, num_o0 = 0;
 	if (s->heading_label) {
-		num_g0 = l->p.g.n;
+		num_g0 = pdf_glyph_end(l);
 		sty st = pdf_sty(l->f.head, 12, C_WHITE);
 		pdf_add_str(l, s->heading_label, &st);
-		numw = pdf_glyphs_width(l->p.g.v + num_g0, l->p.g.n - num_g0) + 16;
+		numw = pdf_glyphs_width(pdf_glyph(l, num_g0), pdf_glyph_end(l) - num_g0) + 16;
 		if (numw > f.w / 3)
 			numw = f.w / 3;
 		num_op = l->p.ops.n;
@@ -359,7 +359,7 @@ static void sheet_head(L *l, const pc_report *r, const pc_measure_grade *m, fram
 		pdf_text_ops(l, num_g0, f.x + 4, 0, &sh, 0, AL_CENTER);
 	}
 	size_t num_o1 = l->p.ops.n;
-	size_t g0 = l->p.g.n;
+	size_t g0 = pdf_glyph_end(l);
 	sty st = pdf_sty(l->f.head, 15, C_TEXT);
 	pdf_add_str(l, s->title ? s->title : "", &st);
 	pc_parshape sh = {f.w - numw - BADGE_W - 24, 0, 0, true, true};
@@ -460,7 +460,7 @@ static void footnotes(L *l, const pc_measure_grade *m, frame f)
 		const pc_ind_grade *ig = &m->inds[i];
 		if (!ig->note_no)
 			continue;
-		size_t g0 = l->p.g.n;
+		size_t g0 = pdf_glyph_end(l);
 		sty st = pdf_sty(l->f.table, 8.5f, C_GREY);
 		pdf_add_str(l, pc_arena_printf(l->doc->arena, "※%d %s", ig->note_no, ig->note),
 		            &st);
@@ -478,7 +478,7 @@ static void sheet_comment(L *l, const pc_measure_grade *m, frame f)
 	frame in = {f.x + 10, f.w - 20, PC_ROLE_NONE, 0};
 	pdf_new_item(l, BODY_PITCH * 0.6f, IT_KEEP);
 	pdf_end_item(l, 4);
-	size_t g0 = l->p.g.n;
+	size_t g0 = pdf_glyph_end(l);
 	sty hs = pdf_sty(l->f.head, 10.5f, C_ACCENT);
 	pdf_add_str(l, "要因・分析", &hs);
 	pc_parshape sh = {in.w, 0, 0, true, true};

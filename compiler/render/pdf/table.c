@@ -23,19 +23,20 @@ typedef struct cellinfo {
 static size_t header_break(L *l, size_t g0, size_t g1)
 {
 	for (size_t i = g0 + 1; i < g1; i++) {
-		uint32_t c = l->p.g.v[i].cp;
+		uint32_t c = pdf_glyph(l, i)->cp;
 		if (c != '(' && c != 0xFF08 && c != 0x3014 && c != '[')
 			continue;
 		size_t at = i;
-		if (l->p.g.v[at - 1].cp == ' ' || l->p.g.v[at - 1].cp == 0x3000)
+		if (pdf_glyph(l, at - 1)->cp == ' ' || pdf_glyph(l, at - 1)->cp == 0x3000)
 			at--; /* the space becomes the break */
 		else {
-			PUSH(l->p.g, l->p.g.v[g1 - 1]);
-			memmove(l->p.g.v + at + 1, l->p.g.v + at, (g1 - at) * sizeof *l->p.g.v);
+			PUSH(l->p.g, *pdf_glyph(l, g1 - 1));
+			memmove(pdf_glyph(l, at + 1), pdf_glyph(l, at),
+			        (g1 - at) * sizeof *l->p.g.v);
 			g1++;
 		}
-		l->p.g.v[at].cp = 0x2028;
-		l->p.g.v[at].fw = 0;
+		pdf_glyph(l, at)->cp = 0x2028;
+		pdf_glyph(l, at)->fw = 0;
 		return g1;
 	}
 	return g1;
@@ -127,25 +128,27 @@ static size_t year_len(const pc_glyph *g, size_t i, size_t n)
  * of the pool). */
 static size_t year_break(L *l, size_t g0, size_t g1)
 {
-	for (size_t i = g0 + 2; i < g1; i++) {
-		const pc_glyph *g = l->p.g.v;
-		if ((g[i].cp != '(' && g[i].cp != 0xFF08) || !digit_at(g, i - 1, g1))
+	size_t n = g1 - g0;
+	for (size_t i = 2; i < n; i++) {
+		const pc_glyph *g = pdf_glyph(l, g0);
+		if ((g[i].cp != '(' && g[i].cp != 0xFF08) || !digit_at(g, i - 1, n))
 			continue;
 		size_t d = i - 1;
-		while (d > g0 && digit_at(g, d - 1, g1))
+		while (d > 0 && digit_at(g, d - 1, n))
 			d--;
 		bool era = false;
-		for (size_t e = g0; e < d && !era; e++)
-			era = era_at(g, e, g1) && e + era_at(g, e, g1) == d;
+		for (size_t e = 0; e < d && !era; e++)
+			era = era_at(g, e, n) && e + era_at(g, e, n) == d;
 		if (!era)
 			continue;
 		pc_glyph sp = g[i];
 		sp.cp = 0x200B; /* zero width space: a break after it */
 		sp.fw = 0;
 		sp.flags = PC_G_HIDDEN;
-		PUSH(l->p.g, l->p.g.v[g1 - 1]);
-		memmove(l->p.g.v + i + 1, l->p.g.v + i, (g1 - 1 - i) * sizeof *l->p.g.v);
-		l->p.g.v[i] = sp;
+		PUSH(l->p.g, *pdf_glyph(l, g1 - 1));
+		memmove(pdf_glyph(l, g0 + i + 1), pdf_glyph(l, g0 + i),
+		        (n - 1 - i) * sizeof *l->p.g.v);
+		*pdf_glyph(l, g0 + i) = sp;
 		return g1 + 1;
 	}
 	return g1;
@@ -156,7 +159,7 @@ static size_t year_break(L *l, size_t g0, size_t g1)
  * open_year_breaks only where the column has no room for the whole year. */
 static void glue_years(L *l, size_t g0, size_t g1)
 {
-	pc_glyph *g = l->p.g.v + g0;
+	pc_glyph *g = pdf_glyph(l, g0);
 	size_t n = g1 - g0;
 	for (size_t i = 0; i < n; i++) {
 		if (i > 0 && (digit_at(g, i - 1, n) || era_at(g, i - 1, n)))
@@ -174,15 +177,15 @@ static void glue_years(L *l, size_t g0, size_t g1)
 static void open_year_breaks(L *l, size_t g0, size_t g1)
 {
 	for (size_t i = g0; i + 1 < g1; i++)
-		if (l->p.g.v[i].flags & PC_G_HIDDEN && l->p.g.v[i].cp == 0x200B)
-			l->p.g.v[i + 1].flags &= (uint8_t)~PC_G_GLUE;
+		if (pdf_glyph(l, i)->flags & PC_G_HIDDEN && pdf_glyph(l, i)->cp == 0x200B)
+			pdf_glyph(l, i + 1)->flags &= (uint8_t)~PC_G_GLUE;
 }
 
 static void close_year_breaks(L *l, size_t g0, size_t g1)
 {
 	for (size_t i = g0; i + 1 < g1; i++)
-		if (l->p.g.v[i].flags & PC_G_HIDDEN && l->p.g.v[i].cp == 0x200B)
-			l->p.g.v[i + 1].flags |= PC_G_GLUE;
+		if (pdf_glyph(l, i)->flags & PC_G_HIDDEN && pdf_glyph(l, i)->cp == 0x200B)
+			pdf_glyph(l, i + 1)->flags |= PC_G_GLUE;
 }
 
 /* ---- column widths ---------------------------------------------------- */
@@ -194,7 +197,7 @@ static void measure_cell(L *l, cellinfo *ci, bool numeric, float cap)
 	float line = 0;
 	ci->nat = 0;
 	for (size_t i = ci->g0; i < ci->g1; i++) {
-		const pc_glyph *q = &l->p.g.v[i];
+		const pc_glyph *q = pdf_glyph(l, i);
 		if (q->cls == PC_CC_BREAK) {
 			line = 0;
 			continue;
@@ -409,7 +412,7 @@ static uint64_t cells_hash(const L *l, const cellinfo *cells, size_t ncells)
 	for (size_t c = 0; c < ncells; c++) {
 		MIX(cells[c].g1 - cells[c].g0);
 		for (size_t i = cells[c].g0; i < cells[c].g1; i++) {
-			const pc_glyph *q = &l->p.g.v[i];
+			const pc_glyph *q = pdf_glyph(l, i);
 			uint32_t size;
 			memcpy(&size, &q->size, sizeof size);
 			MIX(q->cp);
@@ -434,10 +437,10 @@ void pdf_table_block(L *l, const pc_node *n, frame f)
 	/* caption */
 	if (t->caption) {
 		int cap = pdf_tag_open(l, PC_TAG_CAPTION);
-		size_t g0 = l->p.g.n;
+		size_t g0 = pdf_glyph_end(l);
 		sty s = pdf_sty(l->f.bold, TABLE_SIZE + 0.5f, C_TEXT);
 		pdf_add_str(l, "■ ", &s);
-		l->p.g.v[g0].rgb = C_ACCENT;
+		pdf_glyph(l, g0)->rgb = C_ACCENT;
 		pdf_add_str(l, t->caption, &s);
 		pc_parshape sh = {f.w, 0, 0, true, true};
 		size_t i0 = l->p.items.n;
@@ -458,18 +461,18 @@ void pdf_table_block(L *l, const pc_node *n, frame f)
 		size_t c = 0;
 		for (const pc_node *cell = row->first; cell && c < ncols; cell = cell->next, c++) {
 			cellinfo *ci = &cells[r * ncols + c];
-			ci->g0 = l->p.g.n;
+			ci->g0 = pdf_glyph_end(l);
 			sty s = pdf_sty(r == 0 ? l->f.bold : l->f.table, TABLE_SIZE, C_TEXT);
 			pdf_inlines(l, cell->first, &s);
-			ci->g1 = l->p.g.n;
+			ci->g1 = pdf_glyph_end(l);
 			if (r == 0)
 				ci->g1 = header_break(l, ci->g0, ci->g1);
 			ci->g1 = year_break(l, ci->g0, ci->g1);
 		}
 		for (; c < ncols; c++)
-			cells[r * ncols + c].g0 = cells[r * ncols + c].g1 = l->p.g.n;
+			cells[r * ncols + c].g0 = cells[r * ncols + c].g1 = pdf_glyph_end(l);
 	}
-	size_t gstart = cells[0].g0, gend = l->p.g.n;
+	size_t gstart = cells[0].g0, gend = pdf_glyph_end(l);
 	uint64_t hash = cells_hash(l, cells, nrows * ncols);
 	table_memo *memo = memo_find(l, n);
 	bool remembered = memo && memo->hash == hash && memo->nflags == gend - gstart;
@@ -477,7 +480,7 @@ void pdf_table_block(L *l, const pc_node *n, frame f)
 	if (remembered) {
 		memcpy(cw, memo->cw, ncols * sizeof *cw);
 		for (size_t i = gstart; i < gend; i++)
-			l->p.g.v[i].flags = memo->flags[i - gstart];
+			pdf_glyph(l, i)->flags = memo->flags[i - gstart];
 		for (size_t k = 0; k < nrows * ncols; k++)
 			pdf_prepare(l, cells[k].g0, cells[k].g1);
 	} else {
@@ -642,7 +645,7 @@ void pdf_table_block(L *l, const pc_node *n, frame f)
 		memo->nflags = gend - gstart;
 		memo->flags = pc_xrealloc(memo->flags, memo->nflags ? memo->nflags : 1);
 		for (size_t i = gstart; i < gend; i++)
-			memo->flags[i - gstart] = l->p.g.v[i].flags;
+			memo->flags[i - gstart] = pdf_glyph(l, i)->flags;
 	}
 	free(cells);
 	free(cw);
