@@ -67,7 +67,7 @@ TestSuite(builder, .init = setup, .fini = teardown);
 /* The glyphs of s in style st; returns the first one's index. */
 static size_t add(const char *s, sty st)
 {
-	size_t g0 = l.p.g.n;
+	size_t g0 = pdf_glyph_end(&l);
 	pdf_add_str(&l, s, &st);
 	return g0;
 }
