@@ -347,15 +347,22 @@ void pdf_commit_glyphs(L *l)
 		p->drawn.cap = want;
 		p->drawn.v = pc_xrealloc(p->drawn.v, want * sizeof *p->drawn.v);
 	}
+	/* runs of glyphs share their style: looked up once a run */
+	const pc_glyph *prev = NULL;
+	unsigned style = 0;
 	for (size_t i = 0; i < n; i++) {
 		const pc_glyph *g = &p->g.v[i];
+		if (!prev || g->face != prev->face || g->size != prev->size ||
+		    g->rise != prev->rise || g->rgb != prev->rgb)
+			style = intern_style(p, g) & 0xFFFFFFu;
+		prev = g;
 		pdf_dglyph *d = &p->drawn.v[p->drawn.n++];
 		d->cp = g->cp;
 		d->x = g->x;
 		d->fw = g->fw;
 		d->link = g->link;
 		d->src = g->src;
-		d->style = intern_style(p, g) & 0xFFFFFFu;
+		d->style = style;
 		d->flags = g->flags;
 	}
 	p->gbase += n;

@@ -656,18 +656,43 @@ typedef struct raw_link {
 	int struct_parent;    /* -1 none */
 } raw_link;
 
-/* A number as libharu writes one: up to five decimals, no trailing zeros. */
+/* A number with up to three decimals, no trailing zeros (a rectangle's
+ * corner): digits, not printf, as there are four a link. */
 static void put_real(pc_buf *b, float v)
 {
-	char tmp[32];
-	int n = snprintf(tmp, sizeof tmp, "%.5f", (double)v);
-	while (n > 0 && tmp[n - 1] == '0')
-		n--;
-	if (n > 0 && tmp[n - 1] == '.')
-		n--;
-	if (n == 2 && tmp[0] == '-' && tmp[1] == '0')
-		tmp[0] = '0', n = 1;
-	pc_buf_put(b, tmp, (size_t)n);
+	char tmp[24], *e = tmp + sizeof tmp, *p = e;
+	long m = (long)(v * 1000.0f + (v < 0 ? -0.5f : 0.5f));
+	bool neg = m < 0;
+	unsigned long u = neg ? (unsigned long)-m : (unsigned long)m;
+	unsigned long frac = u % 1000, whole = u / 1000;
+	if (frac) {
+		int digits = 3;
+		while (frac % 10 == 0) {
+			frac /= 10;
+			digits--;
+		}
+		for (int i = 0; i < digits; i++, frac /= 10)
+			*--p = (char)('0' + frac % 10);
+		*--p = '.';
+	}
+	do
+		*--p = (char)('0' + whole % 10);
+	while (whole /= 10);
+	if (neg && u)
+		*--p = '-';
+	pc_buf_put(b, p, (size_t)(e - p));
+}
+
+static void put_ref(pc_buf *b, const char *key, const void *obj)
+{
+	char tmp[16], *e = tmp + sizeof tmp, *p = e;
+	unsigned id = pc_haru_obj_id(obj);
+	do
+		*--p = (char)('0' + id % 10);
+	while (id /= 10);
+	pc_buf_puts(b, key);
+	pc_buf_put(b, p, (size_t)(e - p));
+	pc_buf_puts(b, " 0 R");
 }
 
 /* A URI as a literal string: ( ) and \\ escaped; bytes outside
@@ -724,9 +749,10 @@ static void write_link(const pc_haru_raw *raw, pc_buf *b)
 		pc_buf_putc(b, ' ');
 		put_real(b, k->rect[i]);
 	}
-	pc_buf_printf(b, " ] /P %u 0 R /Border [ 0 0 0 ]", pc_haru_obj_id(k->page));
+	put_ref(b, " ] /P ", k->page);
+	pc_buf_puts(b, " /Border [ 0 0 0 ]");
 	if (k->dest)
-		pc_buf_printf(b, " /Dest %u 0 R", pc_haru_obj_id(k->dest));
+		put_ref(b, " /Dest ", k->dest);
 	else {
 		pc_buf_puts(b, " /A << /Type /Action /S /URI /URI ");
 		put_uri(b, k->uri);
