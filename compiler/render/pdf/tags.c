@@ -135,7 +135,10 @@ pc_tags *pc_tags_new(const pc_tag_elem *elems, size_t n, int npages)
 		elems = &root;
 		n = 1;
 	}
-	t->cap = n + 16;
+	/* drawing adds about a third more (the spans of English and the
+	 * links of lines): room for them at once, as a doubling would leave
+	 * the array before it resident (9 MB at 2,000 pages) */
+	t->cap = n + n / 2 + 16;
 	t->el = pc_xmalloc(t->cap * sizeof *t->el);
 	for (size_t i = 0; i < n; i++)
 		new_elem(t, &elems[i]);
