@@ -102,21 +102,45 @@ static void grid(L *l, const plot *p)
 	}
 }
 
-/* Year labels under the points, left out where they would collide. */
+/* The width of a short text as label sets it. */
+static float label_width(L *l, const char *s)
+{
+	size_t g0 = pdf_glyph_end(l);
+	sty st = pdf_sty(l->f.table, CH_LABEL, C_GREY);
+	st.latin = true;
+	pdf_add_str(l, s, &st);
+	float w = pdf_glyphs_width(pdf_glyph(l, g0), pdf_glyph_end(l) - g0);
+	pdf_glyph_cut(l, g0);
+	return w;
+}
+
+/* Year labels under the points: the last (the target) always, any other
+ * only where it keeps a gap from the label printed before it and from the
+ * last (2027 2029 2031 would run together as one number). */
 static void x_labels(L *l, const plot *p)
 {
 	const pc_chart *c = p->c;
 	const pc_chart_point *pts[PC_CHART_MAX_POINTS];
 	size_t n = pc_chart_points(c, pts);
-	float last = -1e9f, room = c->by_year ? 20 : 30, w = c->by_year ? 24 : 34;
+	char text[PC_CHART_MAX_POINTS][64];
+	float x[PC_CHART_MAX_POINTS], w[PC_CHART_MAX_POINTS];
+	const float gap = CH_LABEL;
 	for (size_t i = 0; i < n; i++) {
-		float x = plot_x(p, pts[i]->x);
-		if (x - last < room)
-			continue;
 		char buf[64];
-		label(l, pc_chart_x_label(c, pts[i], buf, sizeof buf), x - w / 2, p->y + p->h + 2,
-		      w, CH_LABEL, AL_CENTER);
-		last = x;
+		snprintf(text[i], sizeof text[i], "%s",
+		         pc_chart_x_label(c, pts[i], buf, sizeof buf));
+		x[i] = plot_x(p, pts[i]->x);
+		w[i] = label_width(l, text[i]);
+	}
+	size_t prev = SIZE_MAX;
+	for (size_t i = 0; i < n; i++) {
+		bool clears_prev = prev == SIZE_MAX || x[i] - x[prev] >= (w[i] + w[prev]) / 2 + gap;
+		bool clears_last = i + 1 == n || x[n - 1] - x[i] >= (w[i] + w[n - 1]) / 2 + gap;
+		if (i + 1 < n && (!clears_prev || !clears_last))
+			continue;
+		float bw = w[i] + 4;
+		label(l, text[i], x[i] - bw / 2, p->y + p->h + 2, bw, CH_LABEL, AL_CENTER);
+		prev = i;
 	}
 }
 
