@@ -47,4 +47,24 @@ bool pc_is_ascii_alnum(uint32_t cp);
 /* ASCII and U+3000 spaces, tabs. */
 bool pc_is_space(uint32_t cp);
 
+/* A code point as UTF-16BE in hex digits, as a PDF text string has it
+ * (a surrogate pair above the BMP): writes 4 or 8 characters to out and
+ * returns how many. */
+static inline size_t pc_utf16be_hex(uint32_t cp, char out[8])
+{
+	static const char hex[] = "0123456789ABCDEF";
+	uint16_t u[2] = {(uint16_t)cp, 0};
+	size_t n = 1;
+	if (cp > 0xFFFF) {
+		cp -= 0x10000;
+		u[0] = (uint16_t)(0xD800 + (cp >> 10));
+		u[1] = (uint16_t)(0xDC00 + (cp & 0x3FF));
+		n = 2;
+	}
+	for (size_t j = 0; j < n; j++)
+		for (int k = 0; k < 4; k++)
+			out[4 * j + (size_t)k] = hex[u[j] >> (12 - 4 * k) & 15];
+	return 4 * n;
+}
+
 #endif

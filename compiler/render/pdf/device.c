@@ -833,29 +833,12 @@ void pc_dev_text(pc_dev *d, int fi, float size, float x, float y, float gap, con
 static void put_text_string(pc_dev *d, const char *actual)
 {
 	raw(d, "<FEFF");
-	static const char hex[] = "0123456789ABCDEF";
 	size_t len = strlen(actual);
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;
 		size_t k = pc_utf8_decode(actual + i, len - i, &cp);
 		i += k ? k : 1;
-		uint16_t units[2];
-		int nu = 1;
-		if (cp > 0xFFFF) {
-			cp -= 0x10000;
-			units[0] = (uint16_t)(0xD800 + (cp >> 10));
-			units[1] = (uint16_t)(0xDC00 + (cp & 0x3FF));
-			nu = 2;
-		} else
-			units[0] = (uint16_t)cp;
-		char *h = room(d, 8);
-		for (int u = 0; u < nu; u++) {
-			*h++ = hex[units[u] >> 12];
-			*h++ = hex[units[u] >> 8 & 15];
-			*h++ = hex[units[u] >> 4 & 15];
-			*h++ = hex[units[u] & 15];
-		}
-		d->len = (size_t)((uint8_t *)h - d->buf);
+		d->len += pc_utf16be_hex(cp, room(d, 8));
 	}
 	raw(d, ">");
 }

@@ -716,27 +716,16 @@ static void put_uri(pc_buf *b, const char *s)
 	pc_buf_putc(b, ')');
 }
 
-/* A text string: UTF-16BE in hex with its byte order mark. */
-static void put_utf16(pc_buf *b, const char *s)
+void pc_haru_put_text_string(pc_buf *b, const char *s)
 {
-	static const char hex[] = "0123456789ABCDEF";
 	pc_buf_puts(b, "<FEFF");
 	size_t len = strlen(s);
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;
 		size_t k = pc_utf8_decode(s + i, len - i, &cp);
 		i += k ? k : 1;
-		uint16_t u[2] = {(uint16_t)cp, 0};
-		int nu = 1;
-		if (cp > 0xFFFF) {
-			cp -= 0x10000;
-			u[0] = (uint16_t)(0xD800 | (cp >> 10));
-			u[1] = (uint16_t)(0xDC00 | (cp & 0x3FF));
-			nu = 2;
-		}
-		for (int j = 0; j < nu; j++)
-			for (int sh = 12; sh >= 0; sh -= 4)
-				pc_buf_putc(b, hex[(u[j] >> sh) & 0xF]);
+		char h[8];
+		pc_buf_put(b, h, pc_utf16be_hex(cp, h));
 	}
 	pc_buf_putc(b, '>');
 }
@@ -762,7 +751,7 @@ static void write_link(const pc_haru_raw *raw, pc_buf *b)
 		pc_buf_printf(b, " /StructParent %d", k->struct_parent);
 	if (k->contents) {
 		pc_buf_puts(b, " /Contents ");
-		put_utf16(b, k->contents);
+		pc_haru_put_text_string(b, k->contents);
 	}
 }
 

@@ -126,6 +126,9 @@ HPDF_Dict pc_haru_link(HPDF_Doc pdf, HPDF_Page page, const float rect[4], HPDF_D
 /* The link's /StructParent and /Contents (a text string; NULL none), for
  * the structure tree. */
 bool pc_haru_link_tag(HPDF_Dict link, int struct_parent, const char *contents);
+/* A text string into out: UTF-16BE in hex with its byte order mark,
+ * <FEFF…>, for what the device writes itself. */
+void pc_haru_put_text_string(struct pc_buf *out, const char *s);
 /* The object number of an indirect object (0 when it is not one). */
 unsigned pc_haru_obj_id(const void *obj);
 /* The document's catalog, memory manager and cross-reference table. */

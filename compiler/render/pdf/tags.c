@@ -337,33 +337,6 @@ static void put_ref(pc_buf *b, const void *obj)
 	pc_buf_puts(b, " 0 R");
 }
 
-/* A text string: UTF-16BE in hex with its byte order mark. */
-static void put_text_string(pc_buf *b, const char *s)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	pc_buf_puts(b, " <FEFF");
-	size_t len = strlen(s);
-	for (size_t i = 0; i < len;) {
-		uint32_t cp;
-		size_t k = pc_utf8_decode(s + i, len - i, &cp);
-		i += k ? k : 1;
-		uint16_t u[2] = {(uint16_t)cp, 0};
-		int nu = 1;
-		if (cp > 0xFFFF) {
-			cp -= 0x10000;
-			u[0] = (uint16_t)(0xD800 + (cp >> 10));
-			u[1] = (uint16_t)(0xDC00 + (cp & 0x3FF));
-			nu = 2;
-		}
-		for (int j = 0; j < nu; j++) {
-			char h[4] = {hex[u[j] >> 12], hex[u[j] >> 8 & 15], hex[u[j] >> 4 & 15],
-			             hex[u[j] & 15]};
-			pc_buf_put(b, h, 4);
-		}
-	}
-	pc_buf_putc(b, '>');
-}
-
 /* The entries of a structure element, as the document is saved. */
 static void write_elem(const pc_haru_raw *raw, pc_buf *b)
 {
@@ -384,11 +357,13 @@ static void write_elem(const pc_haru_raw *raw, pc_buf *b)
 	}
 	if (e->e.alt && *e->e.alt) {
 		pc_buf_puts(b, " /Alt");
-		put_text_string(b, e->e.alt);
+		pc_buf_putc(b, ' ');
+		pc_haru_put_text_string(b, e->e.alt);
 	}
 	if (e->e.lang && *e->e.lang) {
 		pc_buf_puts(b, " /Lang");
-		put_text_string(b, e->e.lang);
+		pc_buf_putc(b, ' ');
+		pc_haru_put_text_string(b, e->e.lang);
 	}
 	if (e->e.scope != PC_SCOPE_NONE)
 		pc_buf_puts(b, e->e.scope == PC_SCOPE_ROW ? " /A <</O /Table /Scope /Row>>"
