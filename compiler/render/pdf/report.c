@@ -201,18 +201,7 @@ static void cover(L *l, const pc_report *r)
 static void page_title(L *l, const char *s, frame f)
 {
 	pdf_new_item(l, 0, IT_NEWPAGE | IT_KEEP | IT_CHAPTER);
-	size_t g0 = pdf_glyph_end(l);
-	sty st = pdf_sty(l->f.head, 20, C_TEXT);
-	pdf_add_str(l, s, &st);
-	pc_parshape sh = {f.w, 0, 0, true, true};
-	float h = pdf_text_ops(l, g0, f.x, 6, &sh, 30, AL_LEFT);
-	op *rule = pdf_new_op(l, OP_LINE);
-	rule->x = f.x;
-	rule->y = h + 12;
-	rule->w = f.w;
-	rule->stroke = C_ACCENT;
-	rule->lw = 1.2f;
-	pdf_end_item(l, h + 24);
+	pdf_title_with_rule(l, s, f, 24);
 }
 
 static const char *chapter_name(const pc_node *ch)
