@@ -720,7 +720,7 @@ static double measure_paragraph(pc_breaker *b, const pc_glyph *g, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		const pc_glyph *q = &g[i];
 		double v[NSUMS] = {q->adv, q->gap, q->lead, 0, 0, 0, 0, 0};
-		if (i > 0 && q->cls != PC_CC_LATIN && q->cls != PC_CC_SPACE && shrinkable(g, i))
+		if (i > 0 && shrinkable(g, i))
 			v[S_KANJI] = KANJI_SHRINK * q->size;
 		if (q->trail > 0)
 			v[S_TBRACKET + trail_tier(q) - T_BRACKET] = q->trail;
