@@ -10,6 +10,8 @@
 
 #if defined(__GLIBC__)
 #include <malloc.h>
+#endif
+#if defined(__GLIBC__) || defined(__linux__)
 #include <sys/mman.h>
 #include <unistd.h>
 #endif
@@ -82,5 +84,23 @@ void pc_heap_prefer_huge_pages(size_t bytes)
 		madvise((void *)lo, hi - lo, MADV_HUGEPAGE); /* a hint: failure is harmless */
 #else
 	(void)bytes;
+#endif
+}
+
+void pc_heap_let_go(void *base, size_t from, size_t to)
+{
+#if defined(__linux__) && defined(MADV_DONTNEED)
+	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+	uintptr_t b = (uintptr_t)base, lo = (b + from) & ~(page - 1), hi = (b + to) & ~(page - 1);
+	/* never below the block: the allocator keeps its own records there */
+	uintptr_t first = (b + page - 1) & ~(page - 1);
+	if (lo < first)
+		lo = first;
+	if (hi > lo)
+		madvise((void *)lo, hi - lo, MADV_DONTNEED); /* failure only keeps the memory */
+#else
+	(void)base;
+	(void)from;
+	(void)to;
 #endif
 }

@@ -21,4 +21,12 @@ size_t pc_heap_estimate(const char *plan_dir);
  * or a sanitizer's allocator would not honour it. */
 void pc_heap_prefer_huge_pages(size_t bytes);
 
+/* Gives back to the system the memory of bytes [from, to) of a block
+ * still allocated at base, of which nothing below `to` is read again (a
+ * large array consumed from its start): the whole pages of the range,
+ * and the one holding `from`, whose part below it is past use too. The
+ * block stays allocated; its size and its use beyond `to` are
+ * unchanged. Does nothing where the system cannot. */
+void pc_heap_let_go(void *base, size_t from, size_t to);
+
 #endif

@@ -409,3 +409,45 @@ Test(builder, settled_glyphs_keep_what_drawing_needs)
 	cr_expect_eq(l.p.drawn.v[0].style, l.p.drawn.v[4].style, "one style for one look");
 	cr_expect_neq(l.p.drawn.v[0].style, l.p.drawn.v[3].style);
 }
+
+/* What drawing may give back after each page: nothing a later page
+ * draws, including a table's header row repeated from an earlier page. */
+Test(builder, pages_keep_what_later_pages_draw)
+{
+	/* ops: 0 header text [0,10), 1 its rule, 2 a row [10,20), 3 a row
+	 * [20,30), 4 a paragraph [30,40) */
+	static const size_t g[5][2] = {{0, 10}, {0, 0}, {10, 20}, {20, 30}, {30, 40}};
+	for (int i = 0; i < 5; i++) {
+		op o = {0};
+		o.kind = g[i][1] ? OP_TEXT : OP_RECT;
+		o.g0 = g[i][0];
+		o.g1 = g[i][1];
+		PUSH(l.p.ops, o);
+	}
+	l.p.drawn.v = calloc(40, sizeof *l.p.drawn.v);
+	l.p.drawn.n = l.p.drawn.cap = 40;
+	/* items: the header row (ops 0–1), two rows, the paragraph */
+	static const size_t it[4][2] = {{0, 2}, {2, 3}, {3, 4}, {4, 5}};
+	for (int i = 0; i < 4; i++) {
+		item t = {0};
+		t.op0 = it[i][0];
+		t.op1 = it[i][1];
+		PUSH(l.p.items, t);
+	}
+	/* page 0: header, row 1; page 1: the header again, row 2; page 2:
+	 * the paragraph */
+	static const int pl[5][2] = {{0, 0}, {1, 0}, {0, 1}, {2, 1}, {3, 2}};
+	for (int i = 0; i < 5; i++) {
+		place p = {pl[i][0], pl[i][1], 0, 0};
+		PUSH(l.pg.places, p);
+	}
+	pdf_low *lo = pdf_page_lows(&l, 3);
+	cr_expect(lo[0].op == 0 && lo[0].g == 0);
+	cr_expect(lo[1].op == 0 && lo[1].g == 0,
+	          "page 1 repeats the header row: op %zu glyph %zu may not go", lo[1].op, lo[1].g);
+	cr_expect(lo[2].op == 4 && lo[2].g == 30, "after page 1: op %zu glyph %zu", lo[2].op,
+	          lo[2].g);
+	cr_expect(lo[3].op == 5 && lo[3].g == 40, "after the last page: everything");
+	free(lo);
+	free(l.pg.places.v);
+}

@@ -118,12 +118,12 @@ static void measure_cover_page(L *l)
 	for (size_t q = 0; q < l->pg.places.n && l->pg.places.v[q].page == 0; q++) {
 		const item *it = &l->p.items.v[l->pg.places.v[q].item];
 		for (size_t k = it->op0; k < it->op1; k++) {
-			const op *o = &l->p.ops.v[k];
+			const op *o = pdf_op_at(l, k);
 			if (o->kind != OP_TEXT)
 				continue;
 			for (size_t g = o->g0; g < o->g1; g++)
-				pc_dev_width(l->dev, pdf_dglyph_style(l, &l->p.drawn.v[g])->face,
-				             l->p.drawn.v[g].cp);
+				pc_dev_width(l->dev, pdf_dglyph_style(l, pdf_dglyph_at(l, g))->face,
+				             pdf_dglyph_at(l, g)->cp);
 		}
 	}
 }
@@ -135,7 +135,7 @@ static void spread_band(L *l, const pdf_print *p, float w)
 		const item *it = &l->p.items.v[l->pg.places.v[q].item];
 		if (!(it->flags & IT_ABS) || it->op1 == it->op0)
 			continue;
-		const op *band = &l->p.ops.v[it->op0];
+		const op *band = pdf_op_at(l, it->op0);
 		if (band->kind == OP_RECT && band->w >= PC_DEV_PAGE_W - 0.01f)
 			pc_dev_rect(l->dev, -p->bleed, PC_DEV_PAGE_H - band->y - band->h,
 			            w + 2 * p->bleed, band->h, band->fill, PC_DEV_NONE, 0);

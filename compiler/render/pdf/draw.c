@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../util/heap.h"
 #include "../../util/utf8.h"
 #include "layout.h"
 
@@ -59,7 +60,7 @@ static void draw_runs(L *l, size_t g0, size_t g1, float x0, float base)
 	size_t nruns = 0;
 	size_t i = g0;
 	while (i < g1 && nruns < 1024) {
-		const pdf_dglyph *a = &l->p.drawn.v[i];
+		const pdf_dglyph *a = pdf_dglyph_at(l, i);
 		const pdf_gstyle *as = pdf_dglyph_style(l, a);
 		if (a->flags & PC_G_HIDDEN) {
 			i++;
@@ -69,7 +70,7 @@ static void draw_runs(L *l, size_t g0, size_t g1, float x0, float base)
 		float gap = 0;
 		bool have_gap = false;
 		while (j < g1 && j - i < 1024) {
-			const pdf_dglyph *p = &l->p.drawn.v[j - 1], *q = &l->p.drawn.v[j];
+			const pdf_dglyph *p = pdf_dglyph_at(l, j - 1), *q = pdf_dglyph_at(l, j);
 			const pdf_gstyle *qs = pdf_dglyph_style(l, q);
 			if ((q->flags & PC_G_HIDDEN) || qs->face != as->face ||
 			    qs->size != as->size || qs->rgb != as->rgb || qs->rise != as->rise)
@@ -93,14 +94,14 @@ static void draw_runs(L *l, size_t g0, size_t g1, float x0, float base)
 	for (size_t r = 0; r < nruns; r++) {
 		if (runs[r].j == 0)
 			continue; /* drawn with an earlier run of its face */
-		const pdf_gstyle *a = pdf_dglyph_style(l, &l->p.drawn.v[runs[r].i]);
+		const pdf_gstyle *a = pdf_dglyph_style(l, pdf_dglyph_at(l, runs[r].i));
 		for (size_t s = r; s < (in_order ? r + 1 : nruns); s++) {
-			const pdf_dglyph *b = &l->p.drawn.v[runs[s].i];
+			const pdf_dglyph *b = pdf_dglyph_at(l, runs[s].i);
 			const pdf_gstyle *bs = pdf_dglyph_style(l, b);
 			if (runs[s].j == 0 || bs->face != a->face || bs->size != a->size)
 				continue;
 			for (size_t k = runs[s].i; k < runs[s].j; k++)
-				cps[k - runs[s].i] = l->p.drawn.v[k].cp;
+				cps[k - runs[s].i] = pdf_dglyph_at(l, k)->cp;
 			pc_dev_text(l->dev, bs->face, bs->size, x0 + b->x, base + bs->rise,
 			            runs[s].gap, cps, runs[s].j - runs[s].i, bs->rgb);
 			runs[s].j = 0;
@@ -113,7 +114,7 @@ static void glyph_text(const L *l, size_t g0, size_t g1, pc_buf *b)
 {
 	pc_buf_clear(b);
 	for (size_t k = g0; k < g1; k++) {
-		const pdf_dglyph *q = &l->p.drawn.v[k];
+		const pdf_dglyph *q = pdf_dglyph_at(l, k);
 		if (q->flags & PC_G_HIDDEN)
 			continue;
 		char u[4];
@@ -134,12 +135,12 @@ static void draw_pieces(L *l, const op *o, int se, float x0, float base)
 	l->nlink_pieces = 0;
 	size_t a = o->g0;
 	while (a < o->g1) {
-		const pdf_dglyph *first = &l->p.drawn.v[a];
+		const pdf_dglyph *first = pdf_dglyph_at(l, a);
 		bool en = first->flags & PC_G_EN;
 		int link = first->link;
 		size_t b = a + 1;
-		while (b < o->g1 && (bool)(l->p.drawn.v[b].flags & PC_G_EN) == en &&
-		       l->p.drawn.v[b].link == link)
+		while (b < o->g1 && (bool)(pdf_dglyph_at(l, b)->flags & PC_G_EN) == en &&
+		       pdf_dglyph_at(l, b)->link == link)
 			b++;
 		int e = se;
 		if (link >= 0) {
@@ -167,7 +168,7 @@ static void draw_pieces(L *l, const op *o, int se, float x0, float base)
 static bool has_pieces(const L *l, const op *o)
 {
 	for (size_t k = o->g0; k < o->g1; k++)
-		if ((l->p.drawn.v[k].flags & PC_G_EN) || l->p.drawn.v[k].link >= 0)
+		if ((pdf_dglyph_at(l, k)->flags & PC_G_EN) || pdf_dglyph_at(l, k)->link >= 0)
 			return true;
 	return false;
 }
@@ -257,8 +258,8 @@ static void tag_link(L *l, const op *o, const pdf_link *k)
 	pc_buf_clear(b);
 	for (size_t i = o->g0; i < o->g1; i++) {
 		char u[4];
-		if (!(l->p.drawn.v[i].flags & PC_G_HIDDEN))
-			pc_buf_put(b, u, pc_utf8_encode(l->p.drawn.v[i].cp, u));
+		if (!(pdf_dglyph_at(l, i)->flags & PC_G_HIDDEN))
+			pc_buf_put(b, u, pc_utf8_encode(pdf_dglyph_at(l, i)->cp, u));
 	}
 	const char *where = k->uri ? k->uri : pdf_key_title(l, k->dest);
 	if (where && (!b->len || k->uri)) {
@@ -570,7 +571,7 @@ static void draw_places(L *l, size_t p0, size_t p1, const int *dest, float dx)
 		const item *it = &l->p.items.v[p->item];
 		bool abs = it->flags & IT_ABS;
 		for (size_t o = it->op0; o < it->op1; o++)
-			draw_op(l, &l->p.ops.v[o], p->y, abs, dest, p->dx + dx);
+			draw_op(l, pdf_op_at(l, o), p->y, abs, dest, p->dx + dx);
 	}
 }
 
@@ -588,6 +589,27 @@ void pdf_draw_items(L *l, int page, float dx)
 	box_extents(l, p0, p1);
 	draw_places(l, p0, p1, NULL, dx);
 	l->tree = tree;
+}
+
+/* ---- giving back what is drawn ----------------------------------------- */
+
+/* Gives back, a quarter of a megabyte at a time or more, the glyphs and ops below lo:
+ * no page still to draw reads them. At 2,000 pages they are some 50 MB,
+ * given back while libharu's pages and the structure tree grow. */
+#define LET_GO_STEP ((size_t)256 << 10)
+
+static void let_go_below(L *l, pdf_low lo)
+{
+	pdf_pool *p = &l->p;
+	if (lo.g > p->drawn_low && (lo.g - p->drawn_low) * sizeof *p->drawn.v >= LET_GO_STEP) {
+		pc_heap_let_go(p->drawn.v, p->drawn_low * sizeof *p->drawn.v,
+		               lo.g * sizeof *p->drawn.v);
+		p->drawn_low = lo.g;
+	}
+	if (lo.op > p->ops_low && (lo.op - p->ops_low) * sizeof *p->ops.v >= LET_GO_STEP) {
+		pc_heap_let_go(p->ops.v, p->ops_low * sizeof *p->ops.v, lo.op * sizeof *p->ops.v);
+		p->ops_low = lo.op;
+	}
 }
 
 void pdf_draw(L *l)
@@ -609,6 +631,7 @@ void pdf_draw(L *l)
 		pc_dev_set_tags(l->dev, l->tree); /* written and freed by the device */
 	}
 	bool *drawn = pc_xcalloc(l->p.items.n ? l->p.items.n : 1, sizeof *drawn);
+	pdf_low *lows = l->last_draw ? pdf_page_lows(l, npages) : NULL;
 	size_t k = 0;
 	for (int page = 0; page < npages; page++) {
 		pc_dev_page(l->dev, page);
@@ -625,8 +648,8 @@ void pdf_draw(L *l)
 			bool repeat = drawn[p->item];
 			drawn[p->item] = true;
 			for (size_t o = it->op0; o < it->op1; o++) {
-				mark_op(l, &l->p.ops.v[o], page, repeat);
-				draw_op(l, &l->p.ops.v[o], p->y, abs, dest, p->dx);
+				mark_op(l, pdf_op_at(l, o), page, repeat);
+				draw_op(l, pdf_op_at(l, o), p->y, abs, dest, p->dx);
 			}
 		}
 		mc_want(l, MC_ARTIFACT, page);
@@ -645,7 +668,10 @@ void pdf_draw(L *l)
 		if (l->edition)
 			l->edition->page_end(l, page, folio);
 		mc_close(l);
+		if (lows)
+			let_go_below(l, lows[page + 1]);
 	}
+	free(lows);
 	free(drawn);
 	pc_dev_page(l->dev, -1);
 	outline(l, dest);

@@ -265,6 +265,10 @@ typedef struct pdf_pool {
 	VEC(const char *) alts; /* text alternatives of charts */
 	VEC(pc_tag_elem) tags;  /* structure elements, in the order opened; 0 the root */
 	int cur_box;
+	/* Drawn glyphs and ops below these numbers are given back: the pages
+	 * that drew them are done and no page after needs them (the last
+	 * drawing of the layout, pdf_draw). */
+	size_t drawn_low, ops_low;
 } pdf_pool;
 
 /* Where the pass put things: pages, and the pages printed by references
@@ -310,7 +314,8 @@ typedef struct pdf_layout {
 	const char *head_right;         /* right of the running head; NULL: the title */
 	bool watermark;                 /* 「案」 on every page */
 	const pdf_edition *edition;     /* drawing the print edition; NULL on screen */
-	int depth;                      /* nesting of inlines and blocks walked */
+	bool last_draw; /* pdf_draw is the layout's last use: it gives back as it goes */
+	int depth;      /* nesting of inlines and blocks walked */
 	size_t use_start[MAX_NEST + 1]; /* first glyph of an open indexed use, by depth */
 	/* scratch */
 	pc_lines lines;
@@ -396,6 +401,17 @@ static inline void pdf_glyph_cut(L *l, size_t end)
 void pdf_commit_glyphs(L *l);
 /* The layout settled: the pool's glyph records freed before drawing. */
 void pdf_settle_glyphs(L *l);
+/* Drawn glyph i and op i, not given back yet. */
+static inline const pdf_dglyph *pdf_dglyph_at(const L *l, size_t i)
+{
+	assert(i >= l->p.drawn_low && i < l->p.drawn.n);
+	return &l->p.drawn.v[i];
+}
+static inline const op *pdf_op_at(const L *l, size_t i)
+{
+	assert(i >= l->p.ops_low && i < l->p.ops.n);
+	return &l->p.ops.v[i];
+}
 static inline const pdf_gstyle *pdf_dglyph_style(const L *l, const pdf_dglyph *g)
 {
 	return &l->p.styles.v[g->style];
@@ -500,6 +516,14 @@ void pdf_gloss_entry(L *l, const struct pc_gloss_entry *e);
 
 /* Places the items on pages; records where the keys land. */
 void pdf_paginate(L *l);
+/* For each page p < npages, the lowest op and drawn glyph that page p or
+ * a page after it draws (a table's header row repeats the ops of an
+ * earlier page on later ones); at npages, the ends of ops and drawn.
+ * malloc'd. Drawing for the last time gives back what is below them. */
+typedef struct pdf_low {
+	size_t op, g;
+} pdf_low;
+pdf_low *pdf_page_lows(const L *l, int npages);
 /* Creates the pages, draws every item, running heads and the outline. */
 void pdf_draw(L *l);
 /* The items placed on page, drawn dx to the right (the cover spread). */

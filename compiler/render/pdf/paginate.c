@@ -41,8 +41,8 @@ static bool fill_columns(L *l, size_t p0, size_t p1, float top, float lim, bool 
 			p->y = y + before;
 			p->dx = col == 1 ? COL_W + COL_GAP : 0;
 			for (size_t o = it->op0; o < it->op1; o++) {
-				int key = l->p.ops.v[o].key.v;
-				if (l->p.ops.v[o].kind == OP_DEST && key >= 0 &&
+				int key = pdf_op_at(l, o)->key.v;
+				if (pdf_op_at(l, o)->kind == OP_DEST && key >= 0 &&
 				    (size_t)key < l->keys.n && l->pg.found[key] == p->page)
 					l->pg.found_y[key] += dy;
 			}
@@ -185,7 +185,7 @@ void pdf_paginate(L *l)
 		place p = {(int)i, page, y + before, col == 1 ? COL_W + COL_GAP : 0};
 		PUSH(l->pg.places, p);
 		for (size_t k = it->op0; k < it->op1; k++) {
-			const op *o = &l->p.ops.v[k];
+			const op *o = pdf_op_at(l, k);
 			int key = o->key.v;
 			if (o->kind == OP_DEST && key >= 0 && (size_t)key < l->keys.n &&
 			    l->pg.found[key] < 0) {
@@ -194,7 +194,7 @@ void pdf_paginate(L *l)
 			}
 			if (o->kind == OP_TEXT && l->keys.nplace)
 				for (size_t gi = o->g0; gi < o->g1; gi++) {
-					uint32_t use = l->p.drawn.v[gi].src; /* key + 1 */
+					uint32_t use = pdf_dglyph_at(l, gi)->src; /* key + 1 */
 					if (use && use <= l->keys.n && l->pg.found[use - 1] < 0) {
 						l->pg.found[use - 1] = page;
 						l->pg.found_y[use - 1] = y + before + o->y - 12;
@@ -212,4 +212,32 @@ void pdf_paginate(L *l)
 		balance_columns(l, col_place, col_top,
 		                col == 1 && left_bottom > y ? left_bottom : y);
 	l->pg.npages = page + 1;
+}
+
+pdf_low *pdf_page_lows(const L *l, int npages)
+{
+	pdf_low *lo = pc_xmalloc((size_t)(npages + 1) * sizeof *lo);
+	for (int p = 0; p <= npages; p++)
+		lo[p] = (pdf_low){l->p.ops.n, l->p.drawn.n};
+	for (size_t q = 0; q < l->pg.places.n; q++) {
+		const place *pl = &l->pg.places.v[q];
+		if (pl->page < 0 || pl->page >= npages)
+			continue;
+		const item *it = &l->p.items.v[pl->item];
+		pdf_low *m = &lo[pl->page];
+		if (it->op0 < it->op1 && it->op0 < m->op)
+			m->op = it->op0;
+		for (size_t o = it->op0; o < it->op1; o++) {
+			const op *x = pdf_op_at(l, o);
+			if (x->g1 > x->g0 && x->g0 < m->g)
+				m->g = x->g0;
+		}
+	}
+	for (int p = npages; p-- > 0;) {
+		if (lo[p + 1].op < lo[p].op)
+			lo[p].op = lo[p + 1].op;
+		if (lo[p + 1].g < lo[p].g)
+			lo[p].g = lo[p + 1].g;
+	}
+	return lo;
 }

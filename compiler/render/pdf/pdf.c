@@ -124,6 +124,21 @@ static void layout_free(L *l)
 	pc_dev_free(l->dev);
 }
 
+/* What only drawing reads, let go before the document is saved: the
+ * saving makes libharu's objects of the structure tree, and the peak of
+ * a long plan comes there. */
+static void drawing_done(L *l)
+{
+	free(l->p.drawn.v);
+	free(l->p.ops.v);
+	free(l->p.items.v);
+	free(l->pg.places.v);
+	memset(&l->p.drawn, 0, sizeof l->p.drawn);
+	memset(&l->p.ops, 0, sizeof l->p.ops);
+	memset(&l->p.items, 0, sizeof l->p.items);
+	memset(&l->pg.places, 0, sizeof l->pg.places);
+}
+
 /* The Latin companion of a role's face: the map's, else the face itself. */
 static int latin_face(L *l, const pc_fontmap *fonts, pc_font_role role, int face)
 {
@@ -192,14 +207,18 @@ static bool render(pc_doc *doc, const pc_fontmap *fonts, const what *w, const ch
 		pc_diag(d, PC_E_TOO_MANY_PAGES, "", 0, 0, l.pg.npages, PC_MAX_PAGES);
 		screen = false;
 	}
-	if (screen)
+	if (screen) {
+		/* the print edition draws the same layout again after */
+		l.last_draw = !(w->editions & PC_PDF_PRINT);
 		pdf_draw(&l);
+	}
 	if (ok && (w->editions & PC_PDF_PRINT)) {
 		/* drawn while the screen's worker still compresses its pages */
 		int pages = pdf_print_body(&l, fonts, o, build_time());
 		ok = pages > 0 && pdf_print_cover(&l, fonts, pages, o, build_time());
 	}
 	if (ok && screen) {
+		drawing_done(&l);
 		const pc_meta *m = &doc->meta;
 		const char *subject = m->subtitle ? m->subtitle : m->period;
 		const char *title = m->title;

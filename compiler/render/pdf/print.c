@@ -223,14 +223,14 @@ void pdf_print_check_gutter(L *l, int page)
 			continue;
 		const item *it = &l->p.items.v[p->item];
 		for (size_t k = it->op0; k < it->op1; k++) {
-			const op *o = &l->p.ops.v[k];
+			const op *o = pdf_op_at(l, k);
 			float x0, x1;
 			if (o->kind == OP_IMAGE) {
 				x0 = o->x + p->dx;
 				x1 = x0 + o->w;
 			} else if (o->kind == OP_TEXT && o->g1 > o->g0) {
-				const pdf_dglyph *a = &l->p.drawn.v[o->g0],
-				                 *z = &l->p.drawn.v[o->g1 - 1];
+				const pdf_dglyph *a = pdf_dglyph_at(l, o->g0),
+				                 *z = pdf_dglyph_at(l, o->g1 - 1);
 				x0 = o->x + p->dx + a->x;
 				x1 = o->x + p->dx + z->x + z->fw;
 			} else
