@@ -431,28 +431,69 @@ Test(haru, a_dictionary_written_by_its_owner)
 	pc_buf_free(&out);
 }
 
+/* Room made at once for the structure tree's objects and the values of
+ * its arrays: adding them then moves nothing, and the document saves
+ * them all. */
+Test(haru, room_for_objects_and_values_made_at_once)
+{
+	HPDF_AddPage(pdf);
+	HPDF_Xref xref = pc_haru_xref(pdf);
+	HPDF_UINT before = xref->entries->count;
+	cr_assert(pc_haru_reserve_objects(pdf, 5000), LOUD);
+	void **block = xref->entries->obj;
+	cr_assert_geq(xref->entries->block_siz, before + 5000, LOUD);
+	HPDF_Dict first = NULL, last = NULL;
+	for (int i = 0; i < 5000; i++) {
+		HPDF_Dict d = HPDF_Dict_New(pc_haru_mmgr(pdf));
+		cr_assert(d && HPDF_Xref_Add(xref, d) == HPDF_OK, LOUD);
+		cr_assert(HPDF_Dict_AddNumber(d, "N", i) == HPDF_OK, LOUD);
+		first = first ? first : d;
+		last = d;
+	}
+	cr_expect_eq(xref->entries->obj, block, "the document's objects moved: " LOUD);
+	cr_expect_eq(xref->entries->count, before + 5000, LOUD);
+
+	HPDF_Array arr = HPDF_Array_New(pc_haru_mmgr(pdf));
+	cr_assert(arr && pc_haru_reserve_values(arr, 300), LOUD);
+	void **values = arr->list->obj;
+	for (int i = 0; i < 300; i++)
+		cr_assert(HPDF_Array_AddNumber(arr, i) == HPDF_OK, LOUD);
+	cr_expect_eq(arr->list->obj, values, "the array's values moved: " LOUD);
+	cr_assert(HPDF_Array_Add(arr, first) == HPDF_OK && HPDF_Array_Add(arr, last) == HPDF_OK);
+	cr_assert(HPDF_Dict_Add(pc_haru_catalog(pdf), "Test", arr) == HPDF_OK);
+	pc_buf out = save();
+	char obj[64];
+	snprintf(obj, sizeof obj, "\n%u 0 obj\n<<\n/N 4999\n>>", pc_haru_obj_id(last));
+	cr_expect_eq(count_bytes(out.data, out.len, obj), 1, LOUD);
+	cr_expect_eq(count_bytes(out.data, out.len, " 298 299 "), 1, LOUD);
+	pc_buf_free(&out);
+}
+
 /* A link annotation the device writes itself: in the page's /Annots, to a
- * destination or a URI (percent-encoded), with what the structure tree
- * gives it. */
+ * place in the document (written into the link) or a URI
+ * (percent-encoded), with what the structure tree gives it. */
 Test(haru, a_link_written_by_the_device)
 {
 	HPDF_Page page = HPDF_AddPage(pdf);
-	HPDF_Destination dest = HPDF_Page_CreateDestination(page);
-	cr_assert(dest);
+	HPDF_Page there = HPDF_AddPage(pdf);
+	pc_haru_dest dest = {there, 0, 700.5f};
 	float r[4] = {10, 20, 110.5f, 32.25f};
-	HPDF_Dict to_dest = pc_haru_link(pdf, page, r, dest, NULL);
+	HPDF_Dict to_dest = pc_haru_link(pdf, page, r, &dest, NULL);
+	pc_haru_dest nowhere = {NULL, 0, 0};
+	cr_assert_null(pc_haru_link(pdf, page, r, &nowhere, NULL), "a link to no page is none");
 	HPDF_Dict to_uri = pc_haru_link(pdf, page, r, NULL, "https://example.jp/a (b)/日");
 	cr_assert(to_dest && to_uri, LOUD);
 	cr_assert(pc_haru_link_tag(to_dest, 7, "はじめに"));
 	cr_assert_not(pc_haru_link_tag(pc_haru_catalog(pdf), 1, NULL), "only links take tags");
 	pc_buf out = save();
-	char annots[64], link[160], uri[160];
+	char annots[64], link[256], uri[160];
 	snprintf(annots, sizeof annots, "/Annots [ %u 0 R %u 0 R ]", pc_haru_obj_id(to_dest),
 	         pc_haru_obj_id(to_uri));
 	snprintf(link, sizeof link,
 	         "/Type /Annot /Subtype /Link /Rect [ 10 20 110.5 32.25 ] /P %u 0 R "
-	         "/Border [ 0 0 0 ] /Dest %u 0 R /StructParent 7 /Contents <FEFF306F30583081306B>",
-	         pc_haru_obj_id(page), pc_haru_obj_id(dest));
+	         "/Border [ 0 0 0 ] /Dest [ %u 0 R /XYZ 0 700.5 null ] /StructParent 7 "
+	         "/Contents <FEFF306F30583081306B>",
+	         pc_haru_obj_id(page), pc_haru_obj_id(there));
 	snprintf(
 	    uri, sizeof uri,
 	    "/A << /Type /Action /S /URI /URI (https://example.jp/a%%20\\(b\\)/%%E6%%97%%A5) >>");

@@ -79,6 +79,14 @@ typedef struct page_out {
 	pc_haru_body body;
 } page_out;
 
+/* A place linked to: links write it into themselves; an outline entry
+ * needs libharu's destination object, made the first time one asks. */
+typedef struct place_to {
+	int page; /* -1: none (a page never made, or the print edition) */
+	float top;
+	HPDF_Destination obj;
+} place_to;
+
 struct pc_dev {
 	HPDF_Doc pdf;
 	HPDF_STATUS err, err_detail;
@@ -92,7 +100,7 @@ struct pc_dev {
 	HPDF_Page *pages;
 	page_out *out; /* one per page */
 	int npages;
-	HPDF_Destination *dests;
+	place_to *dests;
 	size_t ndests, capdests;
 	HPDF_Outline *outlines;
 	size_t noutlines, capoutlines;
@@ -1044,23 +1052,19 @@ int pc_dev_dest(pc_dev *d, int page, float top)
 		d->capdests = d->capdests ? d->capdests * 2 : 64;
 		d->dests = pc_xrealloc(d->dests, d->capdests * sizeof *d->dests);
 	}
-	HPDF_Destination dst = NULL;
-	if (!d->err && !d->cmyk && page >= 0 && page < d->npages) {
-		dst = HPDF_Page_CreateDestination(d->pages[page]);
-		if (dst)
-			pc_haru_dest_xyz(dst, d->pages[page], 0, top);
-	}
-	d->dests[d->ndests] = dst;
+	bool ok = !d->cmyk && page >= 0 && page < d->npages && d->pages[page];
+	d->dests[d->ndests] = (place_to){ok ? page : -1, top, NULL};
 	return (int)d->ndests++;
 }
 
-void pc_dev_link(pc_dev *d, float x, float y, float w, float h, int dest)
+void pc_dev_link(pc_dev *d, float x, float y, float w, float h, int to)
 {
-	if (!d->page || d->err || d->cmyk || dest < 0 || (size_t)dest >= d->ndests ||
-	    !d->dests[dest])
+	if (!d->page || d->err || d->cmyk || to < 0 || (size_t)to >= d->ndests ||
+	    d->dests[to].page < 0)
 		return;
 	float r[4] = {x, y, x + w, y + h};
-	d->last_annot = pc_haru_link(d->pdf, d->page, r, d->dests[dest], NULL);
+	pc_haru_dest where = {d->pages[d->dests[to].page], 0, d->dests[to].top};
+	d->last_annot = pc_haru_link(d->pdf, d->page, r, &where, NULL);
 }
 
 void pc_dev_uri(pc_dev *d, float x, float y, float w, float h, const char *uri)
@@ -1069,6 +1073,20 @@ void pc_dev_uri(pc_dev *d, float x, float y, float w, float h, const char *uri)
 		return;
 	float r[4] = {x, y, x + w, y + h};
 	d->last_annot = pc_haru_link(d->pdf, d->page, r, NULL, uri);
+}
+
+/* libharu's destination object of dest i, made on first use; NULL none. */
+static HPDF_Destination outline_dest(pc_dev *d, int i)
+{
+	if (i < 0 || (size_t)i >= d->ndests || d->dests[i].page < 0)
+		return NULL;
+	place_to *t = &d->dests[i];
+	if (!t->obj) {
+		t->obj = HPDF_Page_CreateDestination(d->pages[t->page]);
+		if (t->obj)
+			pc_haru_dest_xyz(t->obj, d->pages[t->page], 0, t->top);
+	}
+	return t->obj;
 }
 
 int pc_dev_outline(pc_dev *d, int parent, const char *title, int dest, bool open)
@@ -1082,8 +1100,9 @@ int pc_dev_outline(pc_dev *d, int parent, const char *title, int dest, bool open
 		HPDF_Outline up = parent >= 0 ? d->outlines[parent] : NULL;
 		o = HPDF_CreateOutline(d->pdf, up, title, HPDF_GetEncoder(d->pdf, "UTF-8"));
 		if (o) {
-			if (dest >= 0 && (size_t)dest < d->ndests && d->dests[dest])
-				HPDF_Outline_SetDestination(o, d->dests[dest]);
+			HPDF_Destination to = outline_dest(d, dest);
+			if (to)
+				HPDF_Outline_SetDestination(o, to);
 			HPDF_Outline_SetOpened(o, open ? HPDF_TRUE : HPDF_FALSE);
 		}
 	}

@@ -9,6 +9,7 @@
 #include <hpdf_error.h>
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
+#include <hpdf_list.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
@@ -650,7 +651,7 @@ typedef struct raw_link {
 	pc_haru_raw raw; /* first: the write hook finds the link by it */
 	float rect[4];
 	HPDF_Page page;
-	HPDF_Destination dest; /* NULL: to uri */
+	pc_haru_dest dest; /* page NULL: to uri */
 	const char *uri;
 	const char *contents; /* UTF-8; NULL none */
 	int struct_parent;    /* -1 none */
@@ -740,9 +741,14 @@ static void write_link(const pc_haru_raw *raw, pc_buf *b)
 	}
 	put_ref(b, " ] /P ", k->page);
 	pc_buf_puts(b, " /Border [ 0 0 0 ]");
-	if (k->dest)
-		put_ref(b, " /Dest ", k->dest);
-	else {
+	if (k->dest.page) {
+		put_ref(b, " /Dest [ ", k->dest.page);
+		pc_buf_puts(b, " /XYZ ");
+		put_real(b, k->dest.left);
+		pc_buf_putc(b, ' ');
+		put_real(b, k->dest.top);
+		pc_buf_puts(b, " null ]");
+	} else {
 		pc_buf_puts(b, " /A << /Type /Action /S /URI /URI ");
 		put_uri(b, k->uri);
 		pc_buf_puts(b, " >>");
@@ -767,9 +773,11 @@ static const char *doc_strdup(HPDF_Doc pdf, const char *s)
 /* Relies on: HPDF_Page being an HPDF_Dict whose /Annots array is read as
  * libharu's own link annotations add to it; HPDF_Doc_Rec.mmgr (memory
  * freed with the document). */
-HPDF_Dict pc_haru_link(HPDF_Doc pdf, HPDF_Page page, const float rect[4], HPDF_Destination dest,
+HPDF_Dict pc_haru_link(HPDF_Doc pdf, HPDF_Page page, const float rect[4], const pc_haru_dest *dest,
                        const char *uri)
 {
+	if (dest && !dest->page)
+		dest = NULL;
 	if (!dest && !uri)
 		return NULL;
 	raw_link *k = HPDF_GetMem(pdf->mmgr, sizeof *k);
@@ -779,7 +787,8 @@ HPDF_Dict pc_haru_link(HPDF_Doc pdf, HPDF_Page page, const float rect[4], HPDF_D
 	k->raw.write = write_link;
 	memcpy(k->rect, rect, sizeof k->rect);
 	k->page = page;
-	k->dest = dest;
+	if (dest)
+		k->dest = *dest;
 	k->uri = dest ? NULL : doc_strdup(pdf, uri);
 	k->struct_parent = -1;
 	if (!dest && !k->uri)
@@ -826,6 +835,41 @@ unsigned pc_haru_obj_id(const void *obj)
 HPDF_Dict pc_haru_catalog(HPDF_Doc pdf)
 {
 	return pdf->catalog;
+}
+
+/* Relies on: HPDF_List_Rec (hpdf_list.h) and how HPDF_List_Add grows it:
+ * a new block of block_siz + items_per_block pointers from the list's
+ * memory manager, the old one copied and freed; doing that now, to the
+ * size needed, leaves HPDF_List_Add nothing to grow. */
+static bool reserve_list(HPDF_List list, size_t n)
+{
+	if (!list)
+		return false;
+	if (list->count + n <= list->block_siz)
+		return true;
+	HPDF_UINT size = (HPDF_UINT)(list->count + n);
+	void **obj = HPDF_GetMem(list->mmgr, size * sizeof *obj);
+	if (!obj)
+		return false;
+	if (list->obj) {
+		memcpy(obj, list->obj, list->count * sizeof *obj);
+		HPDF_FreeMem(list->mmgr, list->obj);
+	}
+	list->obj = obj;
+	list->block_siz = size;
+	return true;
+}
+
+/* Relies on: HPDF_Xref_Rec.entries, the list of the document's objects. */
+bool pc_haru_reserve_objects(HPDF_Doc pdf, size_t n)
+{
+	return reserve_list(pdf->xref->entries, n);
+}
+
+/* Relies on: HPDF_Array_Rec.list, its values. */
+bool pc_haru_reserve_values(HPDF_Array array, size_t n)
+{
+	return reserve_list(array->list, n);
 }
 
 HPDF_MMgr pc_haru_mmgr(HPDF_Doc pdf)

@@ -113,15 +113,23 @@ typedef struct pc_haru_raw {
 	void (*write)(const struct pc_haru_raw *raw, struct pc_buf *out);
 } pc_haru_raw;
 HPDF_Dict pc_haru_raw_dict(HPDF_Doc pdf, const pc_haru_raw *raw);
+/* Where a link goes in the document: [page /XYZ left top null], the
+ * view's top left corner there, the reader's zoom kept. */
+typedef struct pc_haru_dest {
+	HPDF_Page page;
+	float left, top;
+} pc_haru_dest;
 /*
  * A link annotation on page, written by the caller's code rather than
  * made of libharu's objects: theirs are a dozen objects a link (the
  * rectangle, the border and their numbers, names, dictionary entries of
- * 140 bytes each), about two kilobytes, where this is a record of 56
- * bytes and one dictionary. To dest (an indirect destination), else to
- * uri. Added to the page's /Annots. NULL when libharu is out of memory.
+ * 140 bytes each), about two kilobytes, where this is a record of 72
+ * bytes and one dictionary. To dest, written into the link (a libharu
+ * destination is an array of five objects, some 900 bytes, for each
+ * place linked to), else to uri. Added to the page's /Annots. NULL when
+ * libharu is out of memory.
  */
-HPDF_Dict pc_haru_link(HPDF_Doc pdf, HPDF_Page page, const float rect[4], HPDF_Destination dest,
+HPDF_Dict pc_haru_link(HPDF_Doc pdf, HPDF_Page page, const float rect[4], const pc_haru_dest *dest,
                        const char *uri);
 /* The link's /StructParent and /Contents (a text string; NULL none), for
  * the structure tree. */
@@ -129,6 +137,16 @@ bool pc_haru_link_tag(HPDF_Dict link, int struct_parent, const char *contents);
 /* A text string into out: UTF-16BE in hex with its byte order mark,
  * <FEFF…>, for what the device writes itself. */
 void pc_haru_put_text_string(struct pc_buf *out, const char *s);
+/*
+ * Room for n more objects in the document, and for n more values in an
+ * array, made at once. libharu grows a list by a fixed step (1,024 objects,
+ * 8 values), copying it whole each time: the 100,000 elements of a
+ * 2,000-page structure tree would copy the cross-reference list a hundred
+ * times over (90 MB of copies), and the parent tree's arrays likewise.
+ * False when libharu is out of memory.
+ */
+bool pc_haru_reserve_objects(HPDF_Doc pdf, size_t n);
+bool pc_haru_reserve_values(HPDF_Array array, size_t n);
 /* The object number of an indirect object (0 when it is not one). */
 unsigned pc_haru_obj_id(const void *obj);
 /* The document's catalog, memory manager and cross-reference table. */

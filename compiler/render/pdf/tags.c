@@ -62,11 +62,11 @@ const char *pc_tag_name(int type)
  * element or a link annotation. */
 enum { KID_MCID, KID_ELEM, KID_ANNOT };
 
+/* 8 bytes: a long plan's elements hold half a million of them. */
 typedef struct kid {
-	int kind;
-	int page; /* MCID, ANNOT */
-	int v;    /* the MCID or the element */
-	void *annot;
+	uint32_t kind : 2;
+	uint32_t page : 30; /* MCID, ANNOT */
+	int32_t v;          /* the MCID, the element, or the annotation's number in annots */
 } kid;
 
 typedef struct elem {
@@ -78,7 +78,7 @@ typedef struct elem {
 	int page;                      /* of the first marked content; -1 */
 	bool placed;                   /* in its parent's kids */
 	kid *kids;
-	size_t nkids, capkids;
+	uint32_t nkids, capkids;
 	void *obj; /* its HPDF_Dict while writing */
 } elem;
 
@@ -192,7 +192,7 @@ static void place_children(pc_tags *t, int p, int upto)
 		t->el[p].cursor = t->el[c].next_sibling;
 		if (!t->el[c].placed) {
 			t->el[c].placed = true;
-			push_kid(&t->el[p], (kid){KID_ELEM, -1, c, NULL});
+			push_kid(&t->el[p], (kid){KID_ELEM, 0, c});
 		}
 		if (c == upto)
 			return;
@@ -212,7 +212,7 @@ static void place(pc_tags *t, int e)
 	place_children(t, p, e);
 	if (!t->el[e].placed) { /* made while drawing: not in the chain */
 		t->el[e].placed = true;
-		push_kid(&t->el[p], (kid){KID_ELEM, -1, e, NULL});
+		push_kid(&t->el[p], (kid){KID_ELEM, 0, e});
 	}
 }
 
@@ -249,7 +249,7 @@ int pc_tags_mark(pc_tags *t, int e, int page)
 	elem *el = &t->el[e];
 	if (el->page < 0)
 		el->page = page;
-	push_kid(el, (kid){KID_MCID, page, mcid, NULL});
+	push_kid(el, (kid){KID_MCID, (uint32_t)page, mcid});
 	return mcid;
 }
 
@@ -258,7 +258,7 @@ void pc_tags_annot(pc_tags *t, int e, int page, void *annot, const char *content
 	if (!annot || e < 0 || (size_t)e >= t->n || page < 0 || page >= t->npages)
 		return;
 	place(t, e);
-	push_kid(&t->el[e], (kid){KID_ANNOT, page, 0, annot});
+	push_kid(&t->el[e], (kid){KID_ANNOT, (uint32_t)page, (int32_t)t->nannots});
 	if (t->el[e].page < 0)
 		t->el[e].page = page;
 	if (t->nannots == t->capannots) {
@@ -371,7 +371,7 @@ static void write_elem(const pc_haru_raw *raw, pc_buf *b)
 	if (!e->nkids)
 		return;
 	pc_buf_puts(b, " /K [");
-	for (size_t k = 0; k < e->nkids; k++) {
+	for (uint32_t k = 0; k < e->nkids; k++) {
 		const kid *c = &e->kids[k];
 		if (c->kind == KID_ELEM)
 			put_ref(b, t->el[c->v].obj);
@@ -386,7 +386,7 @@ static void write_elem(const pc_haru_raw *raw, pc_buf *b)
 			pc_buf_puts(b, ">>");
 		} else {
 			pc_buf_puts(b, " <</Type /OBJR /Obj");
-			put_ref(b, c->annot);
+			put_ref(b, t->annots[c->v].annot);
 			pc_buf_puts(b, " /Pg");
 			put_ref(b, t->page_objs[c->page]);
 			pc_buf_puts(b, ">>");
@@ -435,6 +435,8 @@ static void num_put(writer *w, num_tree *nt, int key, void *value)
 			w->ok = false;
 			return;
 		}
+		if (!pc_haru_reserve_values(nt->nums, 2 * LEAF_PAIRS))
+			w->ok = false;
 		nt->first = key;
 		nt->n = 0;
 	}
@@ -457,7 +459,8 @@ static HPDF_Dict parent_tree(writer *w, pc_tags *t)
 	for (int p = 0; p < w->npages && w->ok; p++) {
 		const page_marks *pm = &t->pages[p];
 		HPDF_Array arr = HPDF_Array_New(w->mm);
-		if (!arr || HPDF_Xref_Add(w->xref, arr) != HPDF_OK) {
+		if (!arr || !pc_haru_reserve_values(arr, pm->n) ||
+		    HPDF_Xref_Add(w->xref, arr) != HPDF_OK) {
 			w->ok = false;
 			return NULL;
 		}
@@ -545,6 +548,12 @@ bool pc_tags_write(pc_tags *t, void *pdf, void *const *pages, int npages, const 
 		place(t, (int)i);
 	for (size_t i = 0; i < t->n; i++)
 		place_children(t, (int)i, -1);
+	/* the objects made here: the elements, an array of each page's
+	 * elements, the parent tree's leaves and root, the tree's root and
+	 * the metadata */
+	size_t leaves = ((size_t)npages + t->nannots) / LEAF_PAIRS + 1;
+	if (!pc_haru_reserve_objects(w.pdf, t->n + (size_t)npages + leaves + 4))
+		return false;
 	HPDF_Dict root = indirect_dict(&w);
 	t->root = root;
 	t->page_objs = pages;
