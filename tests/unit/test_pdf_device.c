@@ -173,16 +173,21 @@ static void without_fonts(void)
 }
 
 /* A small document with text in two faces, a glyph first measured while
- * drawing (its face's program is built again), a link and an outline. */
-static pc_dev *text_document(void)
+ * drawing (its face's program is built again), a link and an outline.
+ * early: the programs are begun (pc_dev_prepare_fonts) before the last
+ * glyph before the pages is measured, as after a first layout pass. */
+static pc_dev *text_document_of(bool early)
 {
 	pc_dev *d = pc_dev_new(&fonts);
 	int body = pc_dev_face(d, PC_FONT_BODY), table = pc_dev_face(d, PC_FONT_TABLE);
-	const uint32_t a[] = {0x8A08, 0x753B}, b[] = {0x5E02, 0x6C11};
+	const uint32_t a[] = {0x8A08, 0x753B}, b[] = {0x5E02, 0x6C11}, next[] = {0x6B21};
 	for (int i = 0; i < 2; i++) {
 		pc_dev_width(d, body, a[i]);
 		pc_dev_width(d, table, b[i]);
 	}
+	if (early)
+		pc_dev_prepare_fonts(d);
+	pc_dev_width(d, table, next[0]); /* 次: after the programs were begun */
 	pc_dev_pages(d, 2);
 	pc_dev_page(d, 0);
 	pc_dev_text(d, body, 12, 72, 700, 0, a, 2, 0);
@@ -193,10 +198,33 @@ static pc_dev *text_document(void)
 	pc_dev_width(d, table, late[0]);
 	pc_dev_text(d, table, 10.5f, 72, 700, 0.25f, b, 2, 0x336699);
 	pc_dev_text(d, table, 10.5f, 93, 700, 0.25f, late, 1, 0x336699);
+	pc_dev_text(d, table, 10.5f, 114, 700, 0.25f, next, 1, 0x336699);
 	pc_dev_page(d, -1);
 	pc_dev_outline(d, -1, "計画", dst, true);
 	pc_dev_info(d, "計画", "市", NULL, 0);
 	return d;
+}
+
+static pc_dev *text_document(void)
+{
+	return text_document_of(false);
+}
+
+/* Programs begun before the last glyphs are measured are built again
+ * with them: the file is the one made when they were begun with the
+ * pages. */
+Test(device, font_programs_begun_early_embed_every_glyph, .init = with_fonts, .fini = without_fonts)
+{
+	pc_dev *late = text_document_of(false), *early = text_document_of(true);
+	pc_buf a = {0}, b = {0};
+	cr_assert(pc_dev_save(late, &a), "%s", pc_dev_error(late));
+	cr_assert(pc_dev_save(early, &b), "%s", pc_dev_error(early));
+	cr_assert(a.len == b.len && !memcmp(a.data, b.data, a.len),
+	          "programs begun early differ (%zu and %zu bytes)", a.len, b.len);
+	pc_buf_free(&a);
+	pc_buf_free(&b);
+	pc_dev_free(late);
+	pc_dev_free(early);
 }
 
 Test(device, saved_in_memory_or_into_the_output_the_file_is_the_same, .init = with_fonts,

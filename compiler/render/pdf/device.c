@@ -506,6 +506,20 @@ static void give_font(pc_dev *d, face *f)
  * and the streams libharu has made so far (the fonts' maps, images) go to
  * the worker, to be compressed while the pages are drawn.
  */
+static void refresh_programs(pc_dev *d);
+
+void pc_dev_prepare_fonts(pc_dev *d)
+{
+	if (d->err)
+		return;
+	if (!d->zw)
+		d->zw = pc_zworker_new();
+	for (int i = 0; i < d->nfaces; i++)
+		if (d->faces[i].font && !d->faces[i].prog_given)
+			give_font(d, &d->faces[i]);
+	refresh_programs(d);
+}
+
 static void give_document_streams(pc_dev *d)
 {
 	for (int i = 0; i < d->nfaces; i++)
@@ -533,6 +547,7 @@ void pc_dev_pages(pc_dev *d, int n)
 	if (!d->zw)
 		d->zw = pc_zworker_new();
 	give_document_streams(d);
+	refresh_programs(d); /* glyphs measured since pc_dev_prepare_fonts */
 }
 
 /* ---- the current page's content ---------------------------------------- */

@@ -8,10 +8,10 @@
  * sticky in libharu: the device records the first one and every later call
  * becomes a no-op; pc_dev_save reports it.
  *
- * From pc_dev_pages on, a worker thread of the device compresses each
- * finished page and builds the embedded font programs while the next
- * pages are drawn; pc_dev_free waits for it. A device is used by one
- * thread.
+ * From pc_dev_prepare_fonts or pc_dev_pages on, a worker thread of the
+ * device builds the embedded font programs and compresses each finished
+ * page while the next pages are drawn; pc_dev_free waits for it. A
+ * device is used by one thread.
  */
 #ifndef PC_PDF_DEVICE_H
 #define PC_PDF_DEVICE_H
@@ -58,6 +58,11 @@ int pc_dev_width(pc_dev *d, int face, uint32_t cp);
  * size in pixels. */
 int pc_dev_image(pc_dev *d, const char *path, float *w, float *h);
 
+/* The text is as good as measured (the first layout pass is done): the
+ * worker starts building the programs of the faces used so far, while the
+ * layout settles. A glyph measured after is still embedded: its face's
+ * program is built again (pc_dev_pages, the last page, saving). */
+void pc_dev_prepare_fonts(pc_dev *d);
 /* Output: creates n A4 pages (once), then draws into any of them. */
 void pc_dev_pages(pc_dev *d, int n);
 void pc_dev_page(pc_dev *d, int i);

@@ -612,16 +612,82 @@ static void let_go_below(L *l, pdf_low lo)
 	}
 }
 
+/* Measures s as pdf_draw_text sets it, which marks its glyphs as used. */
+static void measure_text(L *l, const char *s, int face, float size)
+{
+	size_t g0 = pdf_glyph_end(l);
+	sty st = pdf_sty(face, size, C_TEXT);
+	pdf_add_str(l, s, &st);
+	pdf_glyph_cut(l, g0);
+}
+
+/*
+ * The glyphs that only drawing sets (running heads, folios, the
+ * watermark), measured before the pages are made: the device has begun
+ * building the faces' programs after the first layout pass, and builds
+ * again, while the pages are drawn, those of faces given a glyph since; a
+ * glyph first measured while drawing would have its face built again
+ * after the last page, on the way to saving (the running heads' section
+ * titles in the table face did so at every length of plan, some 6 ms at
+ * 400 pages). Exactly what drawing sets, so that the faces embed the same
+ * glyphs.
+ */
+static void measure_furniture_of(L *l, const pdf_key *head, const unsigned *pflags, int npages)
+{
+	/* as pdf_draw and page_head decide: a page with something placed on
+	 * it, but the cover, has a folio; its head, unless a chapter opens
+	 * on it */
+	bool *placed = pc_xcalloc(npages ? (size_t)npages : 1, sizeof *placed);
+	for (size_t q = 0; q < l->pg.places.n; q++)
+		if (l->pg.places.v[q].page >= 0 && l->pg.places.v[q].page < npages)
+			placed[l->pg.places.v[q].page] = true;
+	bool digit[10] = {false}, any_head = false, front = false;
+	pdf_key last = PDF_NO_KEY;
+	for (int p = 0; p < npages; p++) {
+		if (!placed[p] || (pflags[p] & IT_ABS))
+			continue;
+		for (int n = p + 1; n > 0; n /= 10)
+			digit[n % 10] = true;
+		if (pflags[p] & IT_CHAPTER)
+			continue;
+		if (pflags[p] & IT_FRONT) {
+			front = any_head = true;
+		} else if (pdf_key_ok(head[p])) {
+			const char *t = pdf_key_title(l, head[p]);
+			if (t && head[p].v != last.v)
+				measure_text(l, t, l->f.table, 8.5f);
+			any_head = any_head || t;
+			last = head[p];
+		}
+	}
+	free(placed);
+	if (front)
+		measure_text(l, "目次", l->f.table, 8.5f);
+	const char *right = l->head_right ? l->head_right : l->doc->meta.title;
+	if (any_head && right)
+		measure_text(l, right, l->f.table, 8.5f);
+	char digits[11];
+	size_t nd = 0;
+	for (int i = 0; i < 10; i++)
+		if (digit[i])
+			digits[nd++] = (char)('0' + i);
+	digits[nd] = '\0';
+	measure_text(l, digits, l->f.table, 9);
+	if (l->watermark)
+		measure_text(l, "案", l->f.head, 220);
+}
+
 void pdf_draw(L *l)
 {
 	int npages = l->pg.npages;
-	pc_dev_pages(l->dev, npages);
-	int *dest = make_dests(l);
-	unsigned *pflags = pc_xcalloc((size_t)npages, sizeof *pflags);
-	pdf_key *head = pc_xmalloc((size_t)npages * sizeof *head);
+	unsigned *pflags = pc_xcalloc((size_t)npages ? (size_t)npages : 1, sizeof *pflags);
+	pdf_key *head = pc_xmalloc((size_t)(npages ? npages : 1) * sizeof *head);
 	for (int p = 0; p < npages; p++)
 		head[p] = PDF_NO_KEY;
 	running_heads(l, head, pflags);
+	measure_furniture_of(l, head, pflags, npages);
+	pc_dev_pages(l->dev, npages);
+	int *dest = make_dests(l);
 	l->mc = l->text_se = MC_NONE;
 	/* the print edition is untagged: it is for the press, and the screen
 	 * booklet is the one read aloud */

@@ -81,6 +81,11 @@ static bool settle_pages(L *l)
 		lay_out(l);
 		if (l->pg.npages > PC_MAX_PAGES)
 			return false;
+		/* the faces' programs are built on the device's worker while
+		 * the next passes run: they change page numbers, whose digits
+		 * are nearly always measured already */
+		if (pass == 0)
+			pc_dev_prepare_fonts(l->dev);
 		stable = true;
 		for (size_t k = 0; k < l->keys.n; k++) {
 			int p = l->pg.found[k] >= 0 ? l->pg.found[k] + 1 : 0;
