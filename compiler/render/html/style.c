@@ -110,7 +110,7 @@ const char pc_html_style[] =
     ".cover h1{border:none;font-size:1.9rem;margin:.5rem 0}\n"
     ".cover .subtitle{font-size:1.3rem;color:var(--accent);font-weight:bold}\n"
     ".cover .period,.cover .city{color:var(--muted)}\n"
-    ".toc ol{list-style:none;padding:0;margin:0}\n"
+    ".toc ol{list-style:none;padding:0;margin:0;word-break:auto-phrase}\n"
     ".toc>ol>li{margin:0;padding:.55rem 0;border-bottom:1px solid var(--line);font-weight:bold}\n"
     ".toc>ol>li:first-child{border-top:1px solid var(--line)}\n"
     ".toc ol ol{font-weight:normal;padding:.2rem 0 0 1.2rem;font-size:.95rem}\n"
