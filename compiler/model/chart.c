@@ -237,8 +237,6 @@ static bool shared_axes(pc_chart *c)
 	return c->xmin < c->xmax;
 }
 
-
-
 /* Points in x order, so that lines run left to right (a table may give
  * its results before its baseline). Insertion sort: a handful of points. */
 static void sort_points(pc_chart_point *p, size_t n)
@@ -381,8 +379,10 @@ void pc_chart_describe(const pc_chart *c, pc_buf *out)
 		describe_point(out, &c->plan[i], first);
 	for (size_t i = 0; i < c->nactual; i++, first = false)
 		describe_point(out, &c->actual[i], first);
-	if (c->ind->has_rate)
-		pc_buf_printf(out, "（達成率 %.1f%%）", c->ind->rate);
+	if (c->ind->has_rate) {
+		char rate[16];
+		pc_buf_printf(out, "（達成率 %s）", pc_rate_text(c->ind->rate, rate, sizeof rate));
+	}
 }
 
 const char *pc_chart_x_label(const pc_chart *c, const pc_chart_point *p, char *buf, size_t size)

@@ -393,7 +393,8 @@ static const char *score(pc_doc *doc, pc_ind_grade *ig, const pc_grading *g, con
 		ig->score_text = ig->score > 0 ? pc_arena_printf(ar, "+%s", num) : num;
 	} else {
 		ig->score = round1(v);
-		ig->score_text = pc_arena_printf(ar, "%.1f%%", ig->score);
+		char text[16];
+		ig->score_text = pc_arena_strdup(ar, pc_rate_text(ig->score, text, sizeof text));
 	}
 	return NULL;
 }

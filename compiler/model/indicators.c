@@ -2,6 +2,7 @@
 #include "indicators.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 const pc_ivalue *pc_indicator_value(const pc_indicator *ind, pc_field f)
@@ -40,6 +41,15 @@ static double threshold_of(const pc_ivalue *t, const pc_ivalue *b)
 static bool keeps_a_level(pc_direction d)
 {
 	return d == PC_DIR_KEEP || d == PC_DIR_FLOOR || d == PC_DIR_CEILING;
+}
+
+const char *pc_rate_text(double rate, char *buf, size_t size)
+{
+	double r = round(rate * 10) / 10;
+	if (r == 0)
+		r = 0; /* no 「−0.0%」 */
+	snprintf(buf, size, r < 0 ? "\xE2\x88\x92%.1f%%" : "%.1f%%", fabs(r)); /* U+2212 */
+	return buf;
 }
 
 bool pc_indicator_rate(const pc_indicator *ind, double *rate)

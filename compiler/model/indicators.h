@@ -27,6 +27,12 @@ void pc_indicators_present(pc_doc *doc);
  * pc_indicator_achievement says whether they are kept.
  */
 bool pc_indicator_rate(const pc_indicator *ind, double *rate);
+/* A rate or a percentage as the booklet, the site and the report print
+ * it: one decimal and 「%」, below zero with a minus sign (U+2212, read
+ * 「マイナス」 aloud; a hyphen is read as a dash, and 「△」 as a
+ * triangle): 「−62.5%」. Into buf (16 bytes are enough); returns buf.
+ * The data files keep the number as a number. */
+const char *pc_rate_text(double rate, char *buf, size_t size);
 
 /*
  * Met when the latest actual has reached the target the way its direction

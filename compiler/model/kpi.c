@@ -32,8 +32,11 @@ static pc_kpi_row row_of(pc_doc *doc, const pc_indicator *ind)
 	r.cells[PC_KPI_MIDTERM] = value_cell(doc, ind, ind->midterm);
 	r.cells[PC_KPI_TARGET] = value_cell(doc, ind, ind->target);
 	r.cells[PC_KPI_ACTUAL] = value_cell(doc, ind, ind->latest);
+	char rate[16];
 	r.cells[PC_KPI_RATE] = (pc_kpi_cell){
-	    ind->has_rate ? pc_arena_printf(doc->arena, "%.1f%%", ind->rate) : PC_KPI_NONE, NULL};
+	    ind->has_rate ? pc_arena_strdup(doc->arena, pc_rate_text(ind->rate, rate, sizeof rate))
+	                  : PC_KPI_NONE,
+	    NULL};
 	return r;
 }
 

@@ -691,3 +691,16 @@ Test(appendix, values_carry_the_unit_column)
 	cr_assert_str_eq(r->cells[PC_KPI_TARGET].value, "増加", "text is not a number with a unit");
 	done(doc);
 }
+
+/* A rate as printed: one decimal, a minus sign (U+2212) below zero, never
+ * 「−0.0%」. */
+Test(rates, printed_with_a_minus_sign_below_zero)
+{
+	char buf[16];
+	cr_expect_str_eq(pc_rate_text(62.54, buf, sizeof buf), "62.5%");
+	cr_expect_str_eq(pc_rate_text(-62.5, buf, sizeof buf), "\xE2\x88\x92"
+	                                                       "62.5%");
+	cr_expect_str_eq(pc_rate_text(-0.04, buf, sizeof buf), "0.0%");
+	cr_expect_str_eq(pc_rate_text(104.75, buf, sizeof buf), "104.8%");
+	cr_expect_str_eq(pc_rate_text(0, buf, sizeof buf), "0.0%");
+}

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "../../model/chart.h"
+#include "../../model/indicators.h"
 #include "../../util/escape.h"
 
 /* The SVG's coordinate box and the plot area inside it. */
@@ -117,8 +118,11 @@ static void figure(pc_buf *b, pc_chart *c, unsigned id)
 	series(b, c, c->actual, c->nactual, false);
 	pc_buf_puts(b, "</svg><figcaption>");
 	pc_escape_html(b, c->ind->name);
-	if (c->ind->has_rate)
-		pc_buf_printf(b, "<span class=\"rate\">達成率 %.1f%%</span>", c->ind->rate);
+	if (c->ind->has_rate) {
+		char rate[16];
+		pc_buf_printf(b, "<span class=\"rate\">達成率 %s</span>",
+		              pc_rate_text(c->ind->rate, rate, sizeof rate));
+	}
 	pc_buf_puts(b, "</figcaption></figure>");
 }
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "../../model/chart.h"
+#include "../../model/indicators.h"
 #include "../../model/kpi.h"
 #include "layout.h"
 
@@ -40,8 +41,9 @@ static void add_name(L *l, const pc_indicator *ind)
 	st.latin = true;
 	pdf_add_str(l, ind->name, &st);
 	if (ind->has_rate) {
-		char buf[64];
-		snprintf(buf, sizeof buf, "（達成率 %.1f%%）", ind->rate);
+		char buf[64], rate[16];
+		snprintf(buf, sizeof buf, "（達成率 %s）",
+		         pc_rate_text(ind->rate, rate, sizeof rate));
 		sty rs = pdf_sty(l->f.table, CH_NAME - 0.5f, C_GREY);
 		rs.latin = true;
 		pdf_add_str(l, buf, &rs);
