@@ -4,6 +4,8 @@
 //    also with script off (the pages work without site.js);
 //  - checks that nothing scrolls sideways at 390 px except inside the
 //    table boxes made to scroll;
+//  - checks that every label of the indicator charts lies inside its SVG's
+//    box (a wide tick label, 「180,000」, was cut at the edge);
 //  - saves screenshots at 390 and 1280 px wide into SHOTS (when given).
 // Usage: node browser.mjs SITE_DIR [SHOTS_DIR]. Exit 1 on any violation.
 import { chromium } from "playwright-core";
@@ -49,6 +51,19 @@ for (const [width, script] of [[390, true], [1280, true], [390, false]]) {
     if (wide > width) {
       problems++;
       console.log(`${name} @${width}px: page scrolls sideways (${wide}px)`);
+    }
+    const cut = await page.evaluate(() => {
+      const out = [];
+      for (const t of document.querySelectorAll(".chart svg text")) {
+        const bb = t.getBBox(), box = t.ownerSVGElement.viewBox.baseVal;
+        if (bb.x < 0 || bb.x + bb.width > box.width || bb.y < 0 || bb.y + bb.height > box.height)
+          out.push(t.textContent);
+      }
+      return out;
+    });
+    for (const t of cut) {
+      problems++;
+      console.log(`${name} @${width}px: chart label 「${t}」 outside its box`);
     }
     await page.addScriptTag({ path: axePath });
     const result = await page.evaluate((values) => axe.run(document, { runOnly: { type: "tag", values } }), TAGS);

@@ -14,20 +14,58 @@
 #include "../../model/indicators.h"
 #include "../../util/escape.h"
 
-/* The SVG's coordinate box and the plot area inside it. */
+/* The SVG's coordinate box and the plot area inside it (its left edge at
+ * least PLOT_L, further right for wide tick labels: plot_left). */
 #define VIEW_W 320.0
 #define VIEW_H 190.0
 #define PLOT_L 52.0
 #define PLOT_R 308.0
+#define FONT   12.0 /* the labels' size in the box (style.c: .chart svg) */
 #define PLOT_T 22.0
 #define PLOT_B 160.0
 
 #define PLAN_COLOUR   "#1d6b4f" /* the site's accent: 6.4:1 on white */
 #define ACTUAL_COLOUR "#a3470b" /* 5.9:1 on white */
 
-static double px(const pc_chart *c, double x)
+typedef struct plot {
+	const pc_chart *c;
+	double l; /* the plot's left edge */
+} plot;
+
+/* The width of a tick label in the box, from its characters as the
+ * site's first font sets them (BIZ UDPGothic, measured with getBBox in
+ * Chromium: a digit up to 0.76 em, 「,」 and 「.」 0.31, a Japanese
+ * character 1), and 1 to spare. */
+static double label_width(const char *s)
 {
-	return PLOT_L + 12 + (x - c->xmin) / (c->xmax - c->xmin) * (PLOT_R - PLOT_L - 24);
+	double em = 0;
+	for (const unsigned char *q = (const unsigned char *)s; *q; q++)
+		if (*q < 0x80)
+			em += *q == ',' || *q == '.' ? 0.31 : 0.76;
+		else if ((*q & 0xC0) == 0xC0) /* the first byte of one */
+			em += 1;
+	return em * FONT + 1;
+}
+
+/* Room left of the plot for the widest tick label, which ends 6 to its
+ * left and keeps 4 from the box's edge: 「180,000」 was cut there. */
+static double plot_left(const pc_chart *c)
+{
+	double l = PLOT_L;
+	for (int i = 0; i < c->nyticks; i++) {
+		char label[64];
+		pc_chart_tick_label(c, c->ymin + i * c->ystep, label, sizeof label);
+		double need = label_width(label) + 6 + 4;
+		if (need > l)
+			l = need;
+	}
+	return l;
+}
+
+static double px(const plot *p, double x)
+{
+	const pc_chart *c = p->c;
+	return p->l + 12 + (x - c->xmin) / (c->xmax - c->xmin) * (PLOT_R - p->l - 24);
 }
 
 static double py(const pc_chart *c, double y)
@@ -35,8 +73,9 @@ static double py(const pc_chart *c, double y)
 	return PLOT_T + (c->ymax - y) / (c->ymax - c->ymin) * (PLOT_B - PLOT_T);
 }
 
-static void grid(pc_buf *b, const pc_chart *c)
+static void grid(pc_buf *b, const plot *p)
 {
+	const pc_chart *c = p->c;
 	for (int i = 0; i < c->nyticks; i++) {
 		double v = c->ymin + i * c->ystep, y = py(c, v);
 		char label[64];
@@ -44,11 +83,12 @@ static void grid(pc_buf *b, const pc_chart *c)
 		pc_buf_printf(b,
 		              "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"%s\"/>"
 		              "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%s</text>",
-		              PLOT_L, y, PLOT_R, y, i == 0 ? "axis" : "grid", PLOT_L - 6, y + 4,
-		              label);
+		              p->l, y, PLOT_R, y, i == 0 ? "axis" : "grid", p->l - 6, y + 4, label);
 	}
 	if (c->axis_unit[0]) {
-		pc_buf_printf(b, "<text x=\"%.1f\" y=\"12\" text-anchor=\"end\">（", PLOT_L - 6);
+		/* from the box's left edge, as the booklet sets it: ending at
+		 * the labels' edge, 「（経営体）」 was cut */
+		pc_buf_puts(b, "<text x=\"4\" y=\"12\">（");
 		pc_escape_html(b, c->axis_unit);
 		pc_buf_puts(b, "）</text>");
 	}
@@ -56,13 +96,14 @@ static void grid(pc_buf *b, const pc_chart *c)
 
 /* Year labels under the points; a label too close to the last one drawn
  * is left out, so they never overlap. */
-static void x_labels(pc_buf *b, const pc_chart *c)
+static void x_labels(pc_buf *b, const plot *p)
 {
+	const pc_chart *c = p->c;
 	const pc_chart_point *pts[PC_CHART_MAX_POINTS];
 	size_t n = pc_chart_points(c, pts);
 	double last = -1e9, room = c->by_year ? 34 : 58;
 	for (size_t i = 0; i < n; i++) {
-		double x = px(c, pts[i]->x);
+		double x = px(p, pts[i]->x);
 		if (x - last < room)
 			continue;
 		char label[64];
@@ -74,19 +115,21 @@ static void x_labels(pc_buf *b, const pc_chart *c)
 	}
 }
 
-static void series(pc_buf *b, const pc_chart *c, const pc_chart_point *p, size_t n, bool plan)
+static void series(pc_buf *b, const plot *pl, const pc_chart_point *p, size_t n, bool plan)
 {
+	const pc_chart *c = pl->c;
 	const char *colour = plan ? PLAN_COLOUR : ACTUAL_COLOUR;
 	if (n > 1) {
 		pc_buf_printf(
 		    b, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\"%s points=\"",
 		    colour, plan ? "" : " stroke-dasharray=\"5 3\"");
 		for (size_t i = 0; i < n; i++)
-			pc_buf_printf(b, "%s%.1f,%.1f", i ? " " : "", px(c, p[i].x), py(c, p[i].y));
+			pc_buf_printf(b, "%s%.1f,%.1f", i ? " " : "", px(pl, p[i].x),
+			              py(c, p[i].y));
 		pc_buf_puts(b, "\"/>");
 	}
 	for (size_t i = 0; i < n; i++) {
-		double x = px(c, p[i].x), y = py(c, p[i].y);
+		double x = px(pl, p[i].x), y = py(c, p[i].y);
 		if (plan) /* circles; the target hollow */
 			pc_buf_printf(
 			    b,
@@ -112,10 +155,11 @@ static void figure(pc_buf *b, pc_chart *c, unsigned id)
 	pc_escape_html(b, desc.data);
 	pc_buf_free(&desc);
 	pc_buf_puts(b, "</title>");
-	grid(b, c);
-	x_labels(b, c);
-	series(b, c, c->plan, c->nplan, true);
-	series(b, c, c->actual, c->nactual, false);
+	plot p = {c, plot_left(c)};
+	grid(b, &p);
+	x_labels(b, &p);
+	series(b, &p, c->plan, c->nplan, true);
+	series(b, &p, c->actual, c->nactual, false);
 	pc_buf_puts(b, "</svg><figcaption>");
 	pc_escape_html(b, c->ind->name);
 	if (c->ind->has_rate) {

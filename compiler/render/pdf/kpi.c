@@ -20,7 +20,7 @@
 #define CH_PAD     5.0f  /* inside a chart's frame */
 #define CH_NAME    7.5f  /* indicator name */
 #define CH_LABEL   6.5f  /* ticks, years, unit */
-#define CH_AXIS_W  30.0f /* room for the tick labels */
+#define CH_AXIS_W  30.0f /* room for the tick labels, at least */
 #define CH_PLOT_H  64.0f
 
 /* A short text in a box w wide with its line top at y. */
@@ -64,6 +64,7 @@ static float name_height(L *l, const pc_indicator *ind, float w)
 
 typedef struct plot {
 	float x, y, w, h; /* the plot area inside the item */
+	float axis_w;     /* left of it, the tick labels' room */
 	const pc_chart *c;
 } plot;
 
@@ -93,13 +94,13 @@ static void grid(L *l, const plot *p)
 		o->lw = i == 0 ? 0.6f : 0.4f;
 		char buf[64];
 		pc_chart_tick_label(c, v, buf, sizeof buf);
-		label(l, buf, p->x - CH_AXIS_W, y - CH_LABEL * 0.65f, CH_AXIS_W - 3, CH_LABEL,
+		label(l, buf, p->x - p->axis_w, y - CH_LABEL * 0.65f, p->axis_w - 3, CH_LABEL,
 		      AL_RIGHT);
 	}
 	if (c->axis_unit[0]) {
 		char buf[128];
 		snprintf(buf, sizeof buf, "（%s）", c->axis_unit);
-		label(l, buf, p->x - CH_AXIS_W, p->y - CH_LABEL * 2.4f, p->w + CH_AXIS_W, CH_LABEL,
+		label(l, buf, p->x - p->axis_w, p->y - CH_LABEL * 2.4f, p->w + p->axis_w, CH_LABEL,
 		      AL_LEFT);
 	}
 }
@@ -182,6 +183,19 @@ static void series(L *l, const plot *p, const pc_chart_point *pt, size_t n, bool
 
 /* One chart in a frame at x, w wide, h high, its name nh high, its plot
  * ph high. */
+/* The room the tick labels need: the widest on one line (「180,000」 was
+ * set on two in the 30 pt that four digits need). */
+static float axis_width(L *l, const pc_chart *c)
+{
+	float w = CH_AXIS_W;
+	for (int i = 0; i < c->nyticks; i++) {
+		char buf[64];
+		pc_chart_tick_label(c, c->ymin + i * c->ystep, buf, sizeof buf);
+		w = fmaxf(w, label_width(l, buf) + 4);
+	}
+	return w;
+}
+
 static void chart(L *l, pc_chart *c, float x, float w, float h, float nh, float ph)
 {
 	pc_buf alt = {0};
@@ -205,8 +219,9 @@ static void chart(L *l, pc_chart *c, float x, float w, float h, float nh, float 
 	add_name(l, c->ind);
 	pc_parshape sh = {w - 2 * CH_PAD, 0, 0, true, true};
 	pdf_text_ops(l, g0, x + CH_PAD, CH_PAD, &sh, CH_NAME * 1.35f, AL_LEFT);
-	plot p = {x + CH_PAD + CH_AXIS_W, CH_PAD + nh + CH_LABEL * 2.6f,
-	          w - 2 * CH_PAD - CH_AXIS_W - 4, ph, c};
+	float aw = axis_width(l, c);
+	plot p = {
+	    x + CH_PAD + aw, CH_PAD + nh + CH_LABEL * 2.6f, w - 2 * CH_PAD - aw - 4, ph, aw, c};
 	grid(l, &p);
 	x_labels(l, &p);
 	series(l, &p, c->plan, c->nplan, true);
