@@ -28,6 +28,12 @@ void pc_buf_put(pc_buf *b, const char *s, size_t len)
 	b->data[b->len] = '\0';
 }
 
+char *pc_buf_room(pc_buf *b, size_t n)
+{
+	reserve(b, n);
+	return b->data + b->len;
+}
+
 void pc_buf_puts(pc_buf *b, const char *s)
 {
 	pc_buf_put(b, s, strlen(s));

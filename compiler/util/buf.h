@@ -14,6 +14,9 @@ void pc_buf_put(pc_buf *b, const char *s, size_t len);
 void pc_buf_puts(pc_buf *b, const char *s);
 void pc_buf_putc(pc_buf *b, char c);
 void pc_buf_printf(pc_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Room for n more bytes, at data + len, for a writer that cannot go
+ * through pc_buf_put: it adds what it wrote to len. */
+char *pc_buf_room(pc_buf *b, size_t n);
 const char *pc_buf_cstr(pc_buf *b);
 void pc_buf_clear(pc_buf *b);
 void pc_buf_free(pc_buf *b);

@@ -123,3 +123,15 @@ bool pc_is_space(uint32_t cp)
 {
 	return cp == ' ' || cp == '\t' || cp == 0x3000;
 }
+
+size_t pc_utf16be_hex_str(const char *s, size_t len, char *out)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t k = pc_utf8_decode(s + i, len - i, &cp);
+		i += k ? k : 1;
+		n += pc_utf16be_hex(cp, out + n);
+	}
+	return n;
+}

@@ -67,4 +67,9 @@ static inline size_t pc_utf16be_hex(uint32_t cp, char out[8])
 	return 4 * n;
 }
 
+/* The len bytes of UTF-8 at s as UTF-16BE hex digits (an invalid byte as
+ * U+FFFD), as a PDF text string has them between <FEFF and >: out has
+ * room for 4 × len characters; returns how many it wrote. */
+size_t pc_utf16be_hex_str(const char *s, size_t len, char *out);
+
 #endif

@@ -857,12 +857,7 @@ static void put_text_string(pc_dev *d, const char *actual)
 {
 	raw(d, "<FEFF");
 	size_t len = strlen(actual);
-	for (size_t i = 0; i < len;) {
-		uint32_t cp;
-		size_t k = pc_utf8_decode(actual + i, len - i, &cp);
-		i += k ? k : 1;
-		d->len += pc_utf16be_hex(cp, room(d, 8));
-	}
+	d->len += pc_utf16be_hex_str(actual, len, room(d, 4 * len));
 	raw(d, ">");
 }
 

@@ -721,13 +721,7 @@ void pc_haru_put_text_string(pc_buf *b, const char *s)
 {
 	pc_buf_puts(b, "<FEFF");
 	size_t len = strlen(s);
-	for (size_t i = 0; i < len;) {
-		uint32_t cp;
-		size_t k = pc_utf8_decode(s + i, len - i, &cp);
-		i += k ? k : 1;
-		char h[8];
-		pc_buf_put(b, h, pc_utf16be_hex(cp, h));
-	}
+	b->len += pc_utf16be_hex_str(s, len, pc_buf_room(b, 4 * len));
 	pc_buf_putc(b, '>');
 }
 
