@@ -12,6 +12,11 @@
 #include "../../util/utf8.h"
 #include "layout.h"
 
+/* The running head's size, the folio's, the watermark's. */
+#define HEAD_SIZE      8.5f
+#define FOLIO_SIZE     9.0f
+#define WATERMARK_SIZE 220.0f
+
 /* ---- drawing --------------------------------------------------------- */
 
 static float page_y(float top_from_block)
@@ -454,8 +459,8 @@ static void watermark(L *l)
 	/* 「案」: large and pale, hidden from text extraction (ActualText "") */
 	pc_dev_multiply_begin(l->dev);
 	pc_dev_span_begin(l->dev, "");
-	pdf_draw_text(l, "案", l->f.head, 220, C_WATERMARK, 0, PC_DEV_PAGE_H / 2 - 80, AL_CENTER,
-	              PC_DEV_PAGE_W);
+	pdf_draw_text(l, "案", l->f.head, WATERMARK_SIZE, C_WATERMARK, 0, PC_DEV_PAGE_H / 2 - 80,
+	              AL_CENTER, PC_DEV_PAGE_W);
 	pc_dev_span_end(l->dev);
 	pc_dev_multiply_end(l->dev);
 }
@@ -515,23 +520,38 @@ static void running_heads(L *l, pdf_key *head, unsigned *pflags)
 	}
 }
 
+/* A page has a folio (and may have a running head) when something is
+ * placed on it and it is not the cover. */
+static bool has_folio(unsigned pflags, bool placed)
+{
+	return placed && !(pflags & IT_ABS);
+}
+
+/* The left part of a page's running head; NULL when it has none (a
+ * chapter opens on it, or nothing names it). */
+static const char *head_text(const L *l, int page, const pdf_key *head, const unsigned *pflags)
+{
+	if (pflags[page] & IT_CHAPTER)
+		return NULL; /* no running head above a chapter's title */
+	return pflags[page] & IT_FRONT ? "目次" : pdf_key_title(l, head[page]);
+}
+
+/* Its right part, on every page with a left part. */
+static const char *head_right_text(const L *l)
+{
+	return l->head_right ? l->head_right : l->doc->meta.title;
+}
+
 static void page_head(L *l, int page, const pdf_key *head, const unsigned *pflags)
 {
-	const char *text = NULL;
-	if (pflags[page] & IT_CHAPTER)
-		return; /* no running head above a chapter's title */
-	if (pflags[page] & IT_FRONT)
-		text = "目次";
-	else
-		text = pdf_key_title(l, head[page]);
+	const char *text = head_text(l, page, head, pflags);
 	if (!text)
 		return;
-	const pc_meta *m = &l->doc->meta;
-	pdf_draw_text(l, text, l->f.table, 8.5f, C_GREY, BLOCK_X, HEAD_BASE, AL_LEFT,
+	pdf_draw_text(l, text, l->f.table, HEAD_SIZE, C_GREY, BLOCK_X, HEAD_BASE, AL_LEFT,
 	              BLOCK_W * 0.65f);
-	const char *right = l->head_right ? l->head_right : m->title;
+	const char *right = head_right_text(l);
 	if (right)
-		pdf_draw_text(l, right, l->f.table, 8.5f, C_GREY, BLOCK_X, HEAD_BASE, AL_RIGHT,
+		pdf_draw_text(l, right, l->f.table, HEAD_SIZE, C_GREY, BLOCK_X, HEAD_BASE, AL_RIGHT,
 		              BLOCK_W);
 	pc_dev_line(l->dev, BLOCK_X, HEAD_BASE - 5, BLOCK_X + BLOCK_W, HEAD_BASE - 5, C_RULE, 0.5f,
 	            false);
@@ -598,18 +618,21 @@ void pdf_draw_items(L *l, int page, float dx)
  * given back while libharu's pages and the structure tree grow. */
 #define LET_GO_STEP ((size_t)256 << 10)
 
+/* Gives back records [*low, to) of an array of records of size bytes
+ * when they come to LET_GO_STEP or more. */
+static void let_go_records(void *v, size_t size, size_t *low, size_t to)
+{
+	if (to > *low && (to - *low) * size >= LET_GO_STEP) {
+		pc_heap_let_go(v, *low * size, to * size);
+		*low = to;
+	}
+}
+
 static void let_go_below(L *l, pdf_low lo)
 {
 	pdf_pool *p = &l->p;
-	if (lo.g > p->drawn_low && (lo.g - p->drawn_low) * sizeof *p->drawn.v >= LET_GO_STEP) {
-		pc_heap_let_go(p->drawn.v, p->drawn_low * sizeof *p->drawn.v,
-		               lo.g * sizeof *p->drawn.v);
-		p->drawn_low = lo.g;
-	}
-	if (lo.op > p->ops_low && (lo.op - p->ops_low) * sizeof *p->ops.v >= LET_GO_STEP) {
-		pc_heap_let_go(p->ops.v, p->ops_low * sizeof *p->ops.v, lo.op * sizeof *p->ops.v);
-		p->ops_low = lo.op;
-	}
+	let_go_records(p->drawn.v, sizeof *p->drawn.v, &p->drawn_low, lo.g);
+	let_go_records(p->ops.v, sizeof *p->ops.v, &p->ops_low, lo.op);
 }
 
 /* Measures s as pdf_draw_text sets it, which marks its glyphs as used. */
@@ -634,54 +657,44 @@ static void measure_text(L *l, const char *s, int face, float size)
  */
 static void measure_furniture_of(L *l, const pdf_key *head, const unsigned *pflags, int npages)
 {
-	/* as pdf_draw and page_head decide: a page with something placed on
-	 * it, but the cover, has a folio; its head, unless a chapter opens
-	 * on it */
-	bool *placed = pc_xcalloc(npages ? (size_t)npages : 1, sizeof *placed);
+	bool *placed = pc_xcalloc(npages > 0 ? (size_t)npages : 1, sizeof *placed);
 	for (size_t q = 0; q < l->pg.places.n; q++)
 		if (l->pg.places.v[q].page >= 0 && l->pg.places.v[q].page < npages)
 			placed[l->pg.places.v[q].page] = true;
-	bool digit[10] = {false}, any_head = false, front = false;
-	pdf_key last = PDF_NO_KEY;
+	bool digit[10] = {false}, any_head = false;
+	const char *last = NULL;
 	for (int p = 0; p < npages; p++) {
-		if (!placed[p] || (pflags[p] & IT_ABS))
+		if (!has_folio(pflags[p], placed[p]))
 			continue;
 		for (int n = p + 1; n > 0; n /= 10)
 			digit[n % 10] = true;
-		if (pflags[p] & IT_CHAPTER)
-			continue;
-		if (pflags[p] & IT_FRONT) {
-			front = any_head = true;
-		} else if (pdf_key_ok(head[p])) {
-			const char *t = pdf_key_title(l, head[p]);
-			if (t && head[p].v != last.v)
-				measure_text(l, t, l->f.table, 8.5f);
-			any_head = any_head || t;
-			last = head[p];
-		}
+		const char *t = head_text(l, p, head, pflags);
+		if (t && t != last) /* a head runs over many pages: measured once */
+			measure_text(l, t, l->f.table, HEAD_SIZE);
+		any_head = any_head || t;
+		last = t ? t : last;
 	}
 	free(placed);
-	if (front)
-		measure_text(l, "目次", l->f.table, 8.5f);
-	const char *right = l->head_right ? l->head_right : l->doc->meta.title;
+	const char *right = head_right_text(l);
 	if (any_head && right)
-		measure_text(l, right, l->f.table, 8.5f);
+		measure_text(l, right, l->f.table, HEAD_SIZE);
 	char digits[11];
 	size_t nd = 0;
 	for (int i = 0; i < 10; i++)
 		if (digit[i])
 			digits[nd++] = (char)('0' + i);
 	digits[nd] = '\0';
-	measure_text(l, digits, l->f.table, 9);
+	measure_text(l, digits, l->f.table, FOLIO_SIZE);
 	if (l->watermark)
-		measure_text(l, "案", l->f.head, 220);
+		measure_text(l, "案", l->f.head, WATERMARK_SIZE);
 }
 
 void pdf_draw(L *l)
 {
 	int npages = l->pg.npages;
-	unsigned *pflags = pc_xcalloc((size_t)npages ? (size_t)npages : 1, sizeof *pflags);
-	pdf_key *head = pc_xmalloc((size_t)(npages ? npages : 1) * sizeof *head);
+	size_t n = npages > 0 ? (size_t)npages : 1;
+	unsigned *pflags = pc_xcalloc(n, sizeof *pflags);
+	pdf_key *head = pc_xmalloc(n * sizeof *head);
 	for (int p = 0; p < npages; p++)
 		head[p] = PDF_NO_KEY;
 	running_heads(l, head, pflags);
@@ -723,13 +736,13 @@ void pdf_draw(L *l)
 			watermark(l); /* over everything, multiplied: the cover's band too */
 		/* the cover and a blank left-hand page before a chapter have
 		 * neither header nor folio */
-		bool folio = !(pflags[page] & IT_ABS) && p0 != k;
+		bool folio = has_folio(pflags[page], p0 != k);
 		if (folio) {
 			page_head(l, page, head, pflags);
 			char buf[16];
 			snprintf(buf, sizeof buf, "%d", page + 1);
-			pdf_draw_text(l, buf, l->f.table, 9, C_GREY, BLOCK_X, FOOT_BASE, AL_CENTER,
-			              BLOCK_W);
+			pdf_draw_text(l, buf, l->f.table, FOLIO_SIZE, C_GREY, BLOCK_X, FOOT_BASE,
+			              AL_CENTER, BLOCK_W);
 		}
 		if (l->edition)
 			l->edition->page_end(l, page, folio);
